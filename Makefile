@@ -1,0 +1,35 @@
+# Valueflow — the two commands: `make run` and `make test` (see README.md).
+GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
+# sqlite_omit_load_extension: a mailed file can never make us load code.
+TAGS     := sqlite_omit_load_extension
+GOFLAGS  := -tags=$(TAGS)
+BIN      := bin/valueflow
+SAMPLE   := $(HOME)/Documents/Valueflow/Voorbeeld-zorgpad.vflow
+
+.PHONY: run test build setup setup-test vet unit bench stress clean
+
+run: setup build
+	./$(BIN) $(ARGS)
+
+build:
+	$(GO) build $(GOFLAGS) -o $(BIN) .
+
+setup:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+vet:
+	$(GO) vet $(GOFLAGS) ./...
+
+unit:
+	$(GO) test $(GOFLAGS) -count=1 -timeout 15m ./...
+
+test: setup-test vet unit
+
+bench: setup-test
+	$(GO) test $(GOFLAGS) -run '^$$' -bench . -benchtime 2s ./...
+
+clean:
+	rm -rf bin

@@ -1,0 +1,4 @@
+// Valueflow draws and explores value-flow maps of integrated care.
+package main
+
+func main() {}
