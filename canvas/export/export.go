@@ -1,0 +1,241 @@
+// Package export turns a scene into files people print and share: a tiled,
+// print-ready PDF, SVG, PNG, and the model into Graphviz DOT. Every format is
+// drawn from the same scene as the screen, so what is printed is what was
+// seen. Writers take an io.Writer; WriteFile makes a file appear whole or
+// not at all. The package draws; it does not lay out (canvas/scene does).
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"time"
+
+	"valueflow/canvas/scene"
+)
+
+// Meta is what a printed document says about itself.
+type Meta struct {
+	Title    string // map title: PDF title and page header
+	Author   string
+	Scenario string // printed on every page
+	Date     time.Time
+	// Legend for the page foot; nil means scene.DefaultLegend().
+	Legend []scene.LegendSection
+	// Translate turns the English page phrases into the user's language.
+	Translate func(string) string
+}
+
+// PageInfo returns the header information pagination puts on every page.
+func (m Meta) PageInfo() scene.PageInfo {
+	d := m.Date
+	if d.IsZero() {
+		d = time.Now()
+	}
+	return scene.PageInfo{Title: m.Title, Scenario: m.Scenario, Date: d.Format("2006-01-02"), Legend: m.Legend, Translate: m.Translate}
+}
+
+// WriteFile writes a file through write so that it appears whole or not at
+// all: into a temporary file next to path, synced, then renamed over path.
+// On any error the temporary file is removed and path is left as it was.
+func WriteFile(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	if st, serr := os.Stat(dir); serr != nil {
+		if errors.Is(serr, fs.ErrNotExist) {
+			return fmt.Errorf("cannot write %q: the folder %q does not exist", path, dir)
+		}
+		return fmt.Errorf("cannot write %q: %w", path, serr)
+	} else if !st.IsDir() {
+		return fmt.Errorf("cannot write %q: %q is not a folder", path, dir)
+	}
+	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+		return fmt.Errorf("cannot write %q: it is a folder", path)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("cannot write %q: no permission to write in the folder %q", path, dir)
+		}
+		return fmt.Errorf("cannot write %q: %w", path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err = write(f); err != nil {
+		return fmt.Errorf("cannot write %q: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("cannot write %q: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("cannot write %q: %w", path, err)
+	}
+	// CreateTemp makes the file private; an export is an ordinary document.
+	if err = os.Chmod(tmp, 0o644); err != nil {
+		return fmt.Errorf("cannot write %q: %w", path, err)
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("cannot write %q: %w", path, err)
+	}
+	return nil
+}
+
+// Text metrics shared by every format, so line breaks and baselines agree:
+// lines are lineHeight × size apart and the first baseline lies ascent ×
+// size below the top of the text rectangle.
+const (
+	lineHeight = 1.2
+	ascent     = 0.95
+)
+
+// baseline returns the y of line i of t.
+func baseline(t *scene.Text, i int) float32 {
+	return t.Y + t.Size*(ascent+lineHeight*float32(i))
+}
+
+// dimmed fades a colour toward bg, for items shown as Dimmed.
+func dimmed(c, bg scene.Color) scene.Color {
+	if bg.A == 0 {
+		bg = scene.Color{R: 255, G: 255, B: 255, A: 255}
+	}
+	mix := func(a, b uint8) uint8 { return uint8((int(a)*35 + int(b)*65) / 100) }
+	return scene.Color{R: mix(c.R, bg.R), G: mix(c.G, bg.G), B: mix(c.B, bg.B), A: c.A}
+}
+
+// segment is one piece of a path: a line (C1 == C2 == From) or a cubic.
+type segment struct {
+	From, C1, C2, To scene.Point
+	Curve            bool
+}
+
+// pathSegments turns a path into lines or, for Smooth paths, a Catmull-Rom
+// curve through its points as cubic Béziers.
+func pathSegments(p *scene.Path, out []segment) []segment {
+	pts := p.Points
+	n := len(pts)
+	out = out[:0]
+	if n < 2 {
+		return out
+	}
+	if !p.Smooth || n == 2 {
+		for i := 1; i < n; i++ {
+			out = append(out, segment{From: pts[i-1], C1: pts[i-1], C2: pts[i], To: pts[i]})
+		}
+		if p.Closed {
+			out = append(out, segment{From: pts[n-1], C1: pts[n-1], C2: pts[0], To: pts[0]})
+		}
+		return out
+	}
+	at := func(i int) scene.Point {
+		if p.Closed {
+			return pts[(i+n)%n]
+		}
+		return pts[max(0, min(n-1, i))]
+	}
+	last := n - 1
+	if p.Closed {
+		last = n
+	}
+	for i := 0; i < last; i++ {
+		p0, p1, p2, p3 := at(i-1), at(i), at(i+1), at(i+2)
+		c1 := scene.Point{X: p1.X + (p2.X-p0.X)/6, Y: p1.Y + (p2.Y-p0.Y)/6}
+		c2 := scene.Point{X: p2.X - (p3.X-p1.X)/6, Y: p2.Y - (p3.Y-p1.Y)/6}
+		out = append(out, segment{From: p1, C1: c1, C2: c2, To: p2, Curve: true})
+	}
+	return out
+}
+
+// arrowHead returns the tip and the two back corners of the arrow head at
+// the end of segs for a line of width w, and shortens the last segment so a
+// thick line does not poke through the tip.
+func arrowHead(segs []segment, w float32) (tip, left, right scene.Point, ok bool) {
+	if len(segs) == 0 {
+		return
+	}
+	last := &segs[len(segs)-1]
+	tip = last.To
+	from := last.C2
+	if from == tip {
+		from = last.C1
+	}
+	if from == tip {
+		from = last.From
+	}
+	dx, dy := float64(tip.X-from.X), float64(tip.Y-from.Y)
+	d := math.Hypot(dx, dy)
+	if d == 0 {
+		return
+	}
+	ux, uy := float32(dx/d), float32(dy/d)
+	l := arrowLength(w)
+	hw := l * 0.45
+	bx, by := tip.X-ux*l, tip.Y-uy*l
+	left = scene.Point{X: bx - uy*hw, Y: by + ux*hw}
+	right = scene.Point{X: bx + uy*hw, Y: by - ux*hw}
+	// End the line inside the head.
+	back := scene.Point{X: tip.X - ux*l*0.7, Y: tip.Y - uy*l*0.7}
+	if !last.Curve {
+		last.C2 = back
+	} else {
+		last.C2 = scene.Point{X: last.C2.X - ux*l*0.7, Y: last.C2.Y - uy*l*0.7}
+	}
+	last.To = back
+	return tip, left, right, true
+}
+
+func arrowLength(w float32) float32 { return 4 + 2.5*max(w, 0.5) }
+
+// dashPattern returns the dash and gap lengths for a line of width w.
+func dashPattern(w float32) (dash, gap float32) {
+	w = max(w, 0.75)
+	return 4 * w, 3 * w
+}
+
+// cull returns, in drawing order, the indices of the items whose bounds
+// meet r. Bounds are precomputed once per scene (see boundsOf).
+func cull(bounds []scene.Rect, r scene.Rect, out []int32) []int32 {
+	out = out[:0]
+	x1, y1 := r.X+r.W, r.Y+r.H
+	for i, b := range bounds {
+		if b.X <= x1 && r.X <= b.X+b.W && b.Y <= y1 && r.Y <= b.Y+b.H {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// boundsOf returns every item's bounds grown by what strokes, arrow heads
+// and overhanging text can add.
+func boundsOf(items []scene.Item) []scene.Rect {
+	out := make([]scene.Rect, len(items))
+	for i, it := range items {
+		b := it.Bounds()
+		pad := float32(1)
+		switch {
+		case it.Path != nil:
+			pad += it.Path.Width + arrowLength(it.Path.Width)
+			if it.Path.Smooth {
+				// A Catmull-Rom curve can swing a little outside its points.
+				pad += 0.15 * max(b.W, b.H)
+			}
+		case it.Box != nil:
+			pad += it.Box.StrokeWidth
+		case it.Circle != nil:
+			pad += it.Circle.StrokeWidth
+		case it.Text != nil:
+			// Lines may run below or beside their rectangle.
+			b.H = max(b.H, it.Text.Size*lineHeight*float32(len(it.Text.Lines)))
+			pad += it.Text.Size
+		}
+		out[i] = scene.Rect{X: b.X - pad, Y: b.Y - pad, W: b.W + 2*pad, H: b.H + 2*pad}
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+package export
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"valueflow/canvas/scene"
+)
+
+// svgTexts parses an SVG and returns its text, line by line, and its ids.
+func svgTexts(t *testing.T, data []byte) (texts []string, ids map[string]bool) {
+	t.Helper()
+	ids = map[string]bool{}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var cur strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG is not valid XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			for _, a := range tok.Attr {
+				if a.Name.Local == "id" {
+					if ids[a.Value] {
+						t.Errorf("id %q appears twice", a.Value)
+					}
+					ids[a.Value] = true
+				}
+			}
+			if tok.Name.Local == "tspan" {
+				cur.Reset()
+			}
+		case xml.CharData:
+			cur.Write(tok)
+		case xml.EndElement:
+			if tok.Name.Local == "tspan" {
+				texts = append(texts, cur.String())
+			}
+		}
+	}
+	return texts, ids
+}
+
+func TestSVG(t *testing.T) {
+	s, values := synthScene(5, 7)
+	var buf bytes.Buffer
+	if err := SVG(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	texts, ids := svgTexts(t, buf.Bytes())
+	all := strings.Join(texts, "\n")
+	for _, v := range values {
+		if !strings.Contains(all, v) {
+			t.Errorf("the SVG lacks %q", v)
+		}
+	}
+	for _, id := range []string{"lane-h0", "lane-h4", "card-c1", "step-s0", "flow-f1"} {
+		if !ids[id] {
+			t.Errorf("the SVG has no <g id=%q>", id)
+		}
+	}
+	if ids["lane-h0-2"] {
+		t.Errorf("lane h0 is split over two groups")
+	}
+}
+
+func TestSVGEscapesText(t *testing.T) {
+	s := &scene.Scene{Width: 100, Height: 50}
+	s.Add(scene.Item{Group: `card:"x"&<y>`, Text: &scene.Text{Rect: scene.Rect{W: 100, H: 20}, Size: 10, Color: scene.Color{A: 255},
+		Lines: []string{`a < b & c > "d" 'e'` + "\x01\x0b", "Zoë’s café"}}})
+	var buf bytes.Buffer
+	if err := SVG(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	texts, _ := svgTexts(t, buf.Bytes())
+	if len(texts) != 2 || texts[0] != `a < b & c > "d" 'e'` || texts[1] != "Zoë’s café" {
+		t.Errorf("texts = %q", texts)
+	}
+}
+
+func TestPNG(t *testing.T) {
+	s, _ := synthScene(3, 4)
+	for _, dpi := range []float32{72, 96, 150} {
+		var buf bytes.Buffer
+		if err := PNG(&buf, s, dpi); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, h := PNGSize(s, dpi)
+		if img.Bounds().Dx() != w || img.Bounds().Dy() != h {
+			t.Errorf("at %g dpi the image is %v, want %d × %d", dpi, img.Bounds().Size(), w, h)
+		}
+		if wantW := int(s.Width*dpi/72 + 0.999); w != wantW {
+			t.Errorf("at %g dpi the width is %d, want %d", dpi, w, wantW)
+		}
+	}
+	if dir := os.Getenv("VALUEFLOW_KEEP"); dir != "" {
+		WriteFile(filepath.Join(dir, "synth.png"), func(w io.Writer) error { return PNG(w, s, 100) })
+		pages, _ := scene.Paginate(s, scene.PageSetup{Paper: scene.A4, Landscape: true, ScalePct: 150}, Meta{Title: "Synthetic", Scenario: "As-is"}.PageInfo())
+		for _, p := range pages {
+			WriteFile(filepath.Join(dir, fmt.Sprintf("synth-page-%d.png", p.Number)), func(w io.Writer) error { return PNGPage(w, s, p, 60) })
+		}
+	}
+	if err := PNG(io.Discard, s, 5); err == nil {
+		t.Error("5 dpi was accepted")
+	}
+}

@@ -1,0 +1,611 @@
+package scene
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Pagination: a Scene is cut into printed pages here, once, so the PDF and
+// the PNG page renderers (and the export preview) show the very same sheets.
+// A page is described in points (1/72 inch) from its top-left corner: a few
+// views that each show a window of the scene, plus page furniture (header,
+// legend, crop marks) as ordinary scene items in page coordinates.
+
+// Paper is a sheet size.
+type Paper string
+
+const (
+	A4     Paper = "A4"
+	A3     Paper = "A3"
+	Letter Paper = "Letter"
+)
+
+// Papers lists the paper sizes the app prints on.
+var Papers = []Paper{A4, A3, Letter}
+
+// ParsePaper accepts a paper name in any case ("a3", "LETTER").
+func ParsePaper(s string) (Paper, error) {
+	for _, p := range Papers {
+		if strings.EqualFold(strings.TrimSpace(s), string(p)) {
+			return p, nil
+		}
+	}
+	names := make([]string, len(Papers))
+	for i, p := range Papers {
+		names[i] = string(p)
+	}
+	return "", fmt.Errorf("unknown paper %q (valid: %s)", s, strings.Join(names, ", "))
+}
+
+// SizeMM returns the portrait width and height in millimetres.
+func (p Paper) SizeMM() (w, h float32, ok bool) {
+	switch p {
+	case A4:
+		return 210, 297, true
+	case A3:
+		return 297, 420, true
+	case Letter:
+		return 215.9, 279.4, true
+	}
+	return 0, 0, false
+}
+
+// PtPerMM converts millimetres to points.
+const PtPerMM = 72 / 25.4
+
+// Defaults of a PageSetup whose fields are left zero.
+const (
+	DefaultMarginMM = 10
+	DefaultScalePct = 100
+	// OverlapMM is how much neighbouring tiles share, so sheets can be
+	// trimmed and glued without losing anything.
+	OverlapMM = 10
+	// MaxPages refuses a scale that would print a stack of paper by mistake.
+	MaxPages = 999
+)
+
+// PageSetup is how a scene goes onto paper.
+type PageSetup struct {
+	Paper     Paper // empty means A4
+	Landscape bool
+	MarginMM  float32 // 0 means DefaultMarginMM
+	// Fit shrinks the scene onto one page; otherwise it is tiled at ScalePct.
+	Fit      bool
+	ScalePct float32 // 0 means 100
+}
+
+// normalized fills in defaults and checks the values.
+func (ps PageSetup) normalized() (PageSetup, error) {
+	if ps.Paper == "" {
+		ps.Paper = A4
+	}
+	if _, _, ok := ps.Paper.SizeMM(); !ok {
+		_, err := ParsePaper(string(ps.Paper))
+		return ps, err
+	}
+	if ps.MarginMM == 0 {
+		ps.MarginMM = DefaultMarginMM
+	}
+	if ps.MarginMM < 0 || ps.MarginMM > 40 {
+		return ps, fmt.Errorf("margin %g mm is out of range 0..40", ps.MarginMM)
+	}
+	if ps.ScalePct == 0 {
+		ps.ScalePct = DefaultScalePct
+	}
+	if !ps.Fit && (ps.ScalePct < 10 || ps.ScalePct > 400 || math.IsNaN(float64(ps.ScalePct))) {
+		return ps, fmt.Errorf("scale %g %% is out of range 10..400", ps.ScalePct)
+	}
+	return ps, nil
+}
+
+// SizePt returns the page width and height in points, orientation applied.
+func (ps PageSetup) SizePt() (w, h float32) {
+	p := ps.Paper
+	if p == "" {
+		p = A4
+	}
+	wm, hm, _ := p.SizeMM()
+	if ps.Landscape {
+		wm, hm = hm, wm
+	}
+	return wm * PtPerMM, hm * PtPerMM
+}
+
+// String describes the setup for a page footer: "A3 landscape, 100 %".
+func (ps PageSetup) String() string {
+	o := "portrait"
+	if ps.Landscape {
+		o = "landscape"
+	}
+	if ps.Fit {
+		return fmt.Sprintf("%s %s, fit to page", ps.Paper, o)
+	}
+	return fmt.Sprintf("%s %s, %g %%", ps.Paper, o, ps.ScalePct)
+}
+
+// View shows the scene window Src in the page rectangle Dst, scaled by
+// Scale (Dst = Src × Scale). Renderers clip to Dst.
+type View struct {
+	Src   Rect
+	Dst   Rect
+	Scale float32
+}
+
+// ToPage maps a scene point into page coordinates.
+func (v View) ToPage(p Point) Point {
+	return Point{v.Dst.X + (p.X-v.Src.X)*v.Scale, v.Dst.Y + (p.Y-v.Src.Y)*v.Scale}
+}
+
+// Page is one printed sheet.
+type Page struct {
+	Number, Count int // 1-based page number and the number of pages
+	Row, Col      int // 0-based position in the tile grid
+	Rows, Cols    int
+	Width, Height float32 // points
+	// Background is painted under the views (the scene's background).
+	Background Color
+	// Views are drawn first, in order: body, then repeated bands.
+	Views []View
+	// Items is the page furniture in page points, drawn over the views.
+	Items []Item
+}
+
+// RowName returns the letter of a 0-based tile row: A, B, …, Z, AA, AB, …
+func RowName(row int) string {
+	s := ""
+	for row >= 0 {
+		s = string(rune('A'+row%26)) + s
+		row = row/26 - 1
+	}
+	return s
+}
+
+// Position names the page's place in the grid: "row B, column 3".
+func (p Page) Position(tr func(string) string) string {
+	return fmt.Sprintf(tr("row %s, column %d"), RowName(p.Row), p.Col+1)
+}
+
+// LegendSwatch is how a legend entry is drawn.
+type LegendSwatch uint8
+
+const (
+	SwatchBox  LegendSwatch = iota // a small card
+	SwatchLine                     // a short arrow, for flow kinds
+	SwatchDot                      // a dot, for the experience scale
+)
+
+// LegendEntry is one sample with its label.
+type LegendEntry struct {
+	Label       string
+	Swatch      LegendSwatch
+	Fill        Color
+	Stroke      Color
+	StrokeWidth float32
+	Dashed      bool
+}
+
+// LegendSection is a titled group of entries ("Roles").
+type LegendSection struct {
+	Title   string
+	Entries []LegendEntry
+}
+
+// PageInfo is what every page says about the map.
+type PageInfo struct {
+	Title    string
+	Scenario string
+	Date     string // already formatted
+	// Legend printed at the foot of every page; nil means DefaultLegend().
+	// An empty non-nil legend prints none.
+	Legend []LegendSection
+	// Translate turns the English page phrases ("page %d of %d") into the
+	// user's language; nil leaves them in English.
+	Translate func(string) string
+}
+
+// Colours of the page furniture.
+var (
+	pageInk   = Color{40, 40, 40, 255}
+	pageMuted = Color{110, 110, 110, 255}
+	pageRule  = Color{170, 170, 170, 255}
+	pageMark  = Color{0, 0, 0, 255}
+)
+
+// Sizes of the page furniture in points.
+const (
+	headerTitleSize = 11
+	headerSmallSize = 7.5
+	headerHeight    = 28
+	legendTitleSize = 7
+	legendTextSize  = 6.5
+	legendRowHeight = 11
+	furnitureGap    = 8 // between header / legend and the body; crop marks live here
+	markLength      = 6
+)
+
+// measureFurniture measures page text. Until the shared font metrics are
+// used here, an average advance of the sans-serif font is close enough for
+// laying out a legend with generous spacing.
+var measureFurniture = func(s string, size float32, bold bool) float32 {
+	n := float32(len([]rune(s)))
+	if bold {
+		return n * size * 0.6
+	}
+	return n * size * 0.55
+}
+
+// Paginate cuts the scene into pages as setup asks.
+func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
+	ps, err := setup.normalized()
+	if err != nil {
+		return nil, err
+	}
+	tr := info.Translate
+	if tr == nil {
+		tr = func(s string) string { return s }
+	}
+	legend := info.Legend
+	if legend == nil {
+		legend = DefaultLegend()
+	}
+	pw, ph := ps.SizePt()
+	m := ps.MarginMM * PtPerMM
+	inner := Rect{m, m, pw - 2*m, ph - 2*m}
+
+	legendItems, legendH := layoutLegend(legend, inner.W, tr)
+	body := Rect{inner.X, inner.Y + headerHeight + furnitureGap, inner.W, inner.H - headerHeight - 2*furnitureGap - legendH}
+	if legendH == 0 {
+		body.H += furnitureGap
+	}
+	if body.W < 50 || body.H < 50 {
+		return nil, fmt.Errorf("the margins leave no room to print on %s", ps)
+	}
+	sw, sh := max(s.Width, 1), max(s.Height, 1)
+
+	var pages []Page
+	if ps.Fit {
+		scale := min(body.W/sw, body.H/sh, 1)
+		dst := Rect{body.X + (body.W-sw*scale)/2, body.Y, sw * scale, sh * scale}
+		pages = []Page{{Rows: 1, Cols: 1, Views: []View{{Src: Rect{0, 0, sw, sh}, Dst: dst, Scale: scale}}}}
+		ps.ScalePct = scale * 100
+	} else {
+		pages, err = tile(s, sw, sh, body, ps.ScalePct/100)
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	for i := range pages {
+		p := &pages[i]
+		p.Number, p.Count = i+1, len(pages)
+		p.Width, p.Height = pw, ph
+		p.Background = s.Background
+		p.Items = append(p.Items, header(p, info, ps, inner, tr)...)
+		for _, it := range legendItems {
+			p.Items = append(p.Items, offsetItem(it, inner.X, inner.Y+inner.H-legendH))
+		}
+		p.Items = append(p.Items, marks(p, pages)...)
+	}
+	return pages, nil
+}
+
+// tile cuts the scene into a grid of overlapping tiles at scale, repeating
+// the scene's left and top bands on every tile.
+func tile(s *Scene, sw, sh float32, body Rect, scale float32) ([]Page, error) {
+	lb, tb := s.LeftBand, s.TopBand
+	// A band wider than 40 % of the sheet would leave too little room for
+	// the map itself: then it is printed once, as part of the content.
+	if lb*scale > 0.4*body.W || lb < 0 {
+		lb = 0
+	}
+	if tb*scale > 0.4*body.H || tb < 0 {
+		tb = 0
+	}
+	lw, th := lb*scale, tb*scale
+	bw, bh := (body.W-lw)/scale, (body.H-th)/scale // tile body in scene units
+	ov := float32(OverlapMM) * PtPerMM / scale
+	ovx, ovy := min(ov, bw/4), min(ov, bh/4)
+
+	xs := starts(lb, sw, bw, ovx, edges(s, "step:", true))
+	ys := starts(tb, sh, bh, ovy, edges(s, "lane:", false))
+	rows, cols := len(ys), len(xs)
+	if rows*cols > MaxPages {
+		return nil, fmt.Errorf("printing at %g %% would take %d pages (at most %d): choose a smaller scale or fit to page", scale*100, rows*cols, MaxPages)
+	}
+	pages := make([]Page, 0, rows*cols)
+	for r, sy := range ys {
+		h := min(bh, sh-sy)
+		for c, sx := range xs {
+			w := min(bw, sw-sx)
+			p := Page{Row: r, Col: c, Rows: rows, Cols: cols}
+			p.Views = append(p.Views, View{Src: Rect{sx, sy, w, h}, Dst: Rect{body.X + lw, body.Y + th, w * scale, h * scale}, Scale: scale})
+			if lb > 0 {
+				p.Views = append(p.Views, View{Src: Rect{0, sy, lb, h}, Dst: Rect{body.X, body.Y + th, lw, h * scale}, Scale: scale})
+			}
+			if tb > 0 {
+				p.Views = append(p.Views, View{Src: Rect{sx, 0, w, tb}, Dst: Rect{body.X + lw, body.Y, w * scale, th}, Scale: scale})
+			}
+			if lb > 0 && tb > 0 {
+				p.Views = append(p.Views, View{Src: Rect{0, 0, lb, tb}, Dst: Rect{body.X, body.Y, lw, th}, Scale: scale})
+			}
+			pages = append(pages, p)
+		}
+	}
+	return pages, nil
+}
+
+// starts returns where each tile begins along one axis: tiles of length per
+// cover from..end and overlap by at least ov. A tile preferably begins at a
+// lane or step edge (from edges) in its predecessor's second half, so a
+// sheet starts with a whole lane or step instead of half a card.
+func starts(from, end, per, ov float32, edges []float32) []float32 {
+	out := []float32{from}
+	cur := from
+	for cur+per < end-0.01 {
+		next := cur + per - ov
+		for i := len(edges) - 1; i >= 0; i-- {
+			if e := edges[i]; e <= next && e > cur+per/2 {
+				next = e
+				break
+			}
+		}
+		out = append(out, next)
+		cur = next
+	}
+	return out
+}
+
+// edges returns the sorted leading edges (left for steps, top for lanes) of
+// the boxes in groups with prefix ("lane:s3", "step:s2").
+func edges(s *Scene, prefix string, left bool) []float32 {
+	var out []float32
+	for _, it := range s.Items {
+		if it.Box == nil || !strings.HasPrefix(it.Group, prefix) {
+			continue
+		}
+		if left {
+			out = append(out, it.Box.X)
+		} else {
+			out = append(out, it.Box.Y)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// printed returns the page area the views cover.
+func printed(p *Page) Rect {
+	r := p.Views[0].Dst
+	for _, v := range p.Views[1:] {
+		x0, y0 := min(r.X, v.Dst.X), min(r.Y, v.Dst.Y)
+		x1, y1 := max(r.X+r.W, v.Dst.X+v.Dst.W), max(r.Y+r.H, v.Dst.Y+v.Dst.H)
+		r = Rect{x0, y0, x1 - x0, y1 - y0}
+	}
+	return r
+}
+
+func textItem(r Rect, s string, size float32, bold bool, c Color, a Align) Item {
+	return Item{Group: "page", Text: &Text{Rect: r, Lines: []string{s}, Size: size, Bold: bold, Color: c, Align: a}}
+}
+
+func lineItem(c Color, w float32, dashed bool, pts ...Point) Item {
+	return Item{Group: "page", Path: &Path{Points: pts, Stroke: c, Width: w, Dashed: dashed}}
+}
+
+// header lays out the title block: map and scenario on the left, page
+// number, grid position and a small map of the tiles on the right.
+func header(p *Page, info PageInfo, ps PageSetup, inner Rect, tr func(string) string) []Item {
+	var items []Item
+	right := fmt.Sprintf(tr("page %d of %d"), p.Number, p.Count)
+	rw := measureFurniture(right, headerTitleSize, true) + 4
+	var mini []Item
+	miniW := float32(0)
+	if p.Count > 1 {
+		// A tiny overview of the grid with this sheet filled in, so people
+		// lay the sheets out on a table without counting.
+		cell := min(float32(7), 60/float32(max(p.Cols, p.Rows)))
+		cell = max(cell, 2)
+		miniW = cell*float32(p.Cols) + 6
+		x0 := inner.X + inner.W - cell*float32(p.Cols)
+		y0 := inner.Y + max(0, (headerHeight-4-cell*float32(p.Rows))/2)
+		for r := 0; r < p.Rows; r++ {
+			for c := 0; c < p.Cols; c++ {
+				b := &Box{Rect: Rect{x0 + float32(c)*cell, y0 + float32(r)*cell, cell, cell}, Stroke: pageRule, StrokeWidth: 0.4}
+				if r == p.Row && c == p.Col {
+					b.Fill = pageInk
+				}
+				mini = append(mini, Item{Group: "page", Box: b})
+			}
+		}
+	}
+	textRight := inner.X + inner.W - miniW
+	items = append(items,
+		textItem(Rect{textRight - rw - 200, inner.Y, rw + 200, 14}, right, headerTitleSize, true, pageInk, AlignRight))
+	sub := ps.String()
+	if p.Count > 1 {
+		sub = p.Position(tr) + " · " + sub
+	}
+	items = append(items, textItem(Rect{textRight - 300, inner.Y + 15, 300, 10}, sub, headerSmallSize, false, pageMuted, AlignRight))
+
+	title := info.Title
+	if title == "" {
+		title = tr("Untitled map")
+	}
+	leftW := max(textRight-rw-inner.X-8, 40)
+	items = append(items, textItem(Rect{inner.X, inner.Y, leftW, 14}, title, headerTitleSize, true, pageInk, AlignLeft))
+	var parts []string
+	if info.Scenario != "" {
+		parts = append(parts, fmt.Sprintf(tr("Scenario: %s"), info.Scenario))
+	}
+	if info.Date != "" {
+		parts = append(parts, info.Date)
+	}
+	if len(parts) > 0 {
+		items = append(items, textItem(Rect{inner.X, inner.Y + 15, leftW, 10}, strings.Join(parts, " · "), headerSmallSize, false, pageMuted, AlignLeft))
+	}
+	items = append(items, mini...)
+	y := inner.Y + headerHeight
+	items = append(items, lineItem(pageRule, 0.5, false, Point{inner.X, y}, Point{inner.X + inner.W, y}))
+	return items
+}
+
+// marks draws crop marks at the corners of the printed area and, on every
+// side that continues on another sheet, alignment ticks where the shared
+// 10 mm strip begins, with the neighbouring page's number.
+func marks(p *Page, pages []Page) []Item {
+	r := printed(p)
+	x0, y0, x1, y1 := r.X, r.Y, r.X+r.W, r.Y+r.H
+	const g, l = 2, markLength
+	items := []Item{
+		lineItem(pageMark, 0.3, false, Point{x0 - g - l, y0}, Point{x0 - g, y0}),
+		lineItem(pageMark, 0.3, false, Point{x0, y0 - g - l}, Point{x0, y0 - g}),
+		lineItem(pageMark, 0.3, false, Point{x1 + g, y0}, Point{x1 + g + l, y0}),
+		lineItem(pageMark, 0.3, false, Point{x1, y0 - g - l}, Point{x1, y0 - g}),
+		lineItem(pageMark, 0.3, false, Point{x0 - g - l, y1}, Point{x0 - g, y1}),
+		lineItem(pageMark, 0.3, false, Point{x0, y1 + g}, Point{x0, y1 + g + l}),
+		lineItem(pageMark, 0.3, false, Point{x1 + g, y1}, Point{x1 + g + l, y1}),
+		lineItem(pageMark, 0.3, false, Point{x1, y1 + g}, Point{x1, y1 + g + l}),
+	}
+	if p.Count == 1 {
+		return items
+	}
+	body := p.Views[0]
+	neighbour := func(r, c int) *Page {
+		if r < 0 || c < 0 || r >= p.Rows || c >= p.Cols {
+			return nil
+		}
+		return &pages[r*p.Cols+c]
+	}
+	label := func(n *Page) string { return fmt.Sprintf("%d (%s%d)", n.Number, RowName(n.Row), n.Col+1) }
+	tickX := func(x float32) {
+		items = append(items,
+			lineItem(pageMark, 0.5, false, Point{x, y0 - g - l}, Point{x, y0 - g}),
+			lineItem(pageMark, 0.5, false, Point{x, y1 + g}, Point{x, y1 + g + l}))
+	}
+	tickY := func(y float32) {
+		items = append(items,
+			lineItem(pageMark, 0.5, false, Point{x0 - g - l, y}, Point{x0 - g, y}),
+			lineItem(pageMark, 0.5, false, Point{x1 + g, y}, Point{x1 + g + l, y}))
+	}
+	ov := func(next *Page, horizontal bool) float32 {
+		// The shared strip is where the next tile's window starts.
+		if horizontal {
+			return body.Dst.X + (next.Views[0].Src.X-body.Src.X)*body.Scale
+		}
+		return body.Dst.Y + (next.Views[0].Src.Y-body.Src.Y)*body.Scale
+	}
+	small := func(r Rect, s string, a Align) {
+		items = append(items, textItem(r, s, 6, false, pageMuted, a))
+	}
+	if n := neighbour(p.Row, p.Col+1); n != nil {
+		x := ov(n, true)
+		tickX(x)
+		small(Rect{x + 2, y1 + g, x1 - x, 8}, "→ "+label(n), AlignLeft)
+	}
+	if n := neighbour(p.Row, p.Col-1); n != nil {
+		// Where the previous tile's window ends on this sheet.
+		x := body.Dst.X + (n.Views[0].Src.X+n.Views[0].Src.W-body.Src.X)*body.Scale
+		tickX(x)
+		small(Rect{x0, y1 + g, x - x0 - 2, 8}, label(n)+" ←", AlignRight)
+	}
+	// Up and down share one note in the middle of the bottom gap, clear of
+	// the header above and of the left/right notes.
+	var vert []string
+	if n := neighbour(p.Row-1, p.Col); n != nil {
+		y := body.Dst.Y + (n.Views[0].Src.Y+n.Views[0].Src.H-body.Src.Y)*body.Scale
+		tickY(y)
+		vert = append(vert, "↑ "+label(n))
+	}
+	if n := neighbour(p.Row+1, p.Col); n != nil {
+		y := ov(n, false)
+		tickY(y)
+		vert = append(vert, "↓ "+label(n))
+	}
+	if len(vert) > 0 {
+		small(Rect{x0 + r.W/2 - 100, y1 + g, 200, 8}, strings.Join(vert, "   "), AlignCenter)
+	}
+	return items
+}
+
+// offsetItem moves a furniture item by dx, dy.
+func offsetItem(it Item, dx, dy float32) Item {
+	switch {
+	case it.Box != nil:
+		b := *it.Box
+		b.X, b.Y = b.X+dx, b.Y+dy
+		it.Box = &b
+	case it.Text != nil:
+		t := *it.Text
+		t.X, t.Y = t.X+dx, t.Y+dy
+		it.Text = &t
+	case it.Circle != nil:
+		c := *it.Circle
+		c.Center.X, c.Center.Y = c.Center.X+dx, c.Center.Y+dy
+		it.Circle = &c
+	case it.Path != nil:
+		pa := *it.Path
+		pa.Points = make([]Point, len(it.Path.Points))
+		for i, q := range it.Path.Points {
+			pa.Points[i] = Point{q.X + dx, q.Y + dy}
+		}
+		it.Path = &pa
+	}
+	return it
+}
+
+// layoutLegend flows the legend sections left to right in rows within
+// width, at the origin; it returns the items and their height (0 for none).
+func layoutLegend(legend []LegendSection, width float32, tr func(string) string) ([]Item, float32) {
+	if len(legend) == 0 {
+		return nil, 0
+	}
+	var items []Item
+	const sw, gap, secGap = 12, 3, 12
+	x, y := float32(0), float32(2)
+	for _, sec := range legend {
+		title := tr(sec.Title) + ":"
+		tw := measureFurniture(title, legendTitleSize, true) + gap
+		// Keep a section's title with at least its first entry.
+		first := tw
+		if len(sec.Entries) > 0 {
+			first += sw + gap + measureFurniture(tr(sec.Entries[0].Label), legendTextSize, false)
+		}
+		if x > 0 && x+first > width {
+			x, y = 0, y+legendRowHeight
+		}
+		items = append(items, textItem(Rect{x, y, tw + 2, legendRowHeight}, title, legendTitleSize, true, pageInk, AlignLeft))
+		x += tw
+		for _, e := range sec.Entries {
+			label := tr(e.Label)
+			ew := sw + gap + measureFurniture(label, legendTextSize, false) + 8
+			if x+ew > width {
+				x, y = tw, y+legendRowHeight
+			}
+			items = append(items, swatch(e, Rect{x, y + 1, sw, 7})...)
+			items = append(items, textItem(Rect{x + sw + gap, y + 0.5, ew, legendRowHeight}, label, legendTextSize, false, pageInk, AlignLeft))
+			x += ew
+		}
+		x += secGap
+	}
+	h := y + legendRowHeight
+	rule := lineItem(pageRule, 0.5, false, Point{0, 0}, Point{width, 0})
+	return append([]Item{rule}, items...), h
+}
+
+func swatch(e LegendEntry, r Rect) []Item {
+	sw := e.StrokeWidth
+	if sw == 0 {
+		sw = 0.8
+	}
+	switch e.Swatch {
+	case SwatchLine:
+		y := r.Y + r.H/2
+		return []Item{{Group: "page", Path: &Path{Points: []Point{{r.X, y}, {r.X + r.W, y}}, Stroke: e.Stroke, Width: sw, Dashed: e.Dashed, ArrowEnd: true}}}
+	case SwatchDot:
+		d := min(r.W, r.H)
+		return []Item{{Group: "page", Circle: &Circle{Center: Point{r.X + r.W/2, r.Y + r.H/2}, Radius: d / 2, Fill: e.Fill, Stroke: e.Stroke, StrokeWidth: sw}}}
+	}
+	return []Item{{Group: "page", Box: &Box{Rect: r, Fill: e.Fill, Stroke: e.Stroke, StrokeWidth: sw, Radius: 1.5, Dashed: e.Dashed}}}
+}

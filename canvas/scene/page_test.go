@@ -1,0 +1,214 @@
+package scene
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestParsePaper(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Paper
+		wantErr string
+	}{
+		{"A4", A4, ""},
+		{"a3", A3, ""},
+		{" letter ", Letter, ""},
+		{"B5", "", `unknown paper "B5" (valid: A4, A3, Letter)`},
+		{"", "", `unknown paper "" (valid: A4, A3, Letter)`},
+	}
+	for _, tt := range tests {
+		got, err := ParsePaper(tt.in)
+		if tt.wantErr != "" {
+			if err == nil || err.Error() != tt.wantErr {
+				t.Errorf("ParsePaper(%q) error = %v, want %q", tt.in, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParsePaper(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// boardLike is a scene with bands, lanes and steps like the board's.
+func boardLike(lanes, steps int) *Scene {
+	const left, top, colW, laneH = 150, 90, 170, 90
+	s := &Scene{Width: left + colW*float32(steps), Height: top + laneH*float32(lanes), LeftBand: left, TopBand: top}
+	for l := 0; l < lanes; l++ {
+		s.Add(Item{Group: "lane:h" + string(rune('a'+l%26)), Box: &Box{Rect: Rect{0, top + laneH*float32(l), s.Width, laneH}}})
+	}
+	for st := 0; st < steps; st++ {
+		s.Add(Item{Group: "step:s", Box: &Box{Rect: Rect{left + colW*float32(st), 0, colW, top}}})
+	}
+	return s
+}
+
+func pageTexts(p Page) string {
+	var b strings.Builder
+	for _, it := range p.Items {
+		if it.Text != nil {
+			b.WriteString(strings.Join(it.Text.Lines, " ") + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestPaginateFitsOnePage(t *testing.T) {
+	s := boardLike(12, 20)
+	pages, err := Paginate(s, PageSetup{Paper: A3, Landscape: true, Fit: true}, PageInfo{Title: "Zorgpad", Scenario: "As-is", Date: "2026-11-22"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 {
+		t.Fatalf("%d pages, want 1", len(pages))
+	}
+	p := pages[0]
+	if abs32(p.Width-420*PtPerMM) > 0.1 || abs32(p.Height-297*PtPerMM) > 0.1 {
+		t.Errorf("page is %g × %g pt, want A3 landscape", p.Width, p.Height)
+	}
+	v := p.Views[0]
+	if v.Src != (Rect{0, 0, s.Width, s.Height}) {
+		t.Errorf("the view shows %v, want the whole scene", v.Src)
+	}
+	m := float32(DefaultMarginMM) * PtPerMM
+	if v.Dst.X < m || v.Dst.Y < m || v.Dst.X+v.Dst.W > p.Width-m+0.01 || v.Dst.Y+v.Dst.H > p.Height-m+0.01 {
+		t.Errorf("the view %v leaves the margins of %g × %g", v.Dst, p.Width, p.Height)
+	}
+	txt := pageTexts(p)
+	for _, want := range []string{"Zorgpad", "Scenario: As-is", "2026-11-22", "page 1 of 1", "Roles:", "lead", "Capitals:", "Flows:", "Experience:"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the page lacks %q:\n%s", want, txt)
+		}
+	}
+}
+
+func TestPaginateTiles(t *testing.T) {
+	tests := []struct {
+		name  string
+		s     *Scene
+		setup PageSetup
+	}{
+		{"a board on A4 portrait at 100 %", boardLike(12, 20), PageSetup{Paper: A4}},
+		{"a board on A3 landscape at 100 %", boardLike(40, 60), PageSetup{Paper: A3, Landscape: true}},
+		{"a board on Letter landscape at 150 %", boardLike(3, 4), PageSetup{Paper: Letter, Landscape: true, ScalePct: 150}},
+		{"a scene without bands at 50 %", &Scene{Width: 5000, Height: 3000}, PageSetup{Paper: A4, ScalePct: 50}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := tt.s
+			pages, err := Paginate(s, tt.setup, PageInfo{Title: "T"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, cols := pages[0].Rows, pages[0].Cols
+			if len(pages) != rows*cols || len(pages) < 2 {
+				t.Fatalf("%d pages for %d × %d tiles", len(pages), rows, cols)
+			}
+			scale := (tt.setup.ScalePct + map[bool]float32{true: 100}[tt.setup.ScalePct == 0]) / 100
+			ov := float32(OverlapMM) * PtPerMM / scale
+			for i, p := range pages {
+				if p.Number != i+1 || p.Count != len(pages) || p.Row != i/cols || p.Col != i%cols {
+					t.Errorf("page %d says number %d of %d at %d,%d", i+1, p.Number, p.Count, p.Row, p.Col)
+				}
+				body := p.Views[0]
+				if abs32(body.Scale-scale) > 1e-4 {
+					t.Errorf("page %d is at scale %g", p.Number, body.Scale)
+				}
+				if s.LeftBand > 0 && s.TopBand > 0 && len(p.Views) != 4 {
+					t.Errorf("page %d repeats %d views, want body, lane names, step names and corner", p.Number, len(p.Views))
+				}
+				// Neighbours overlap by at least 10 mm and leave no gap.
+				if p.Col+1 < cols {
+					next := pages[i+1].Views[0].Src
+					if shared := body.Src.X + body.Src.W - next.X; shared < ov-0.01 {
+						t.Errorf("page %d and the next share %g, want at least %g", p.Number, shared, ov)
+					}
+				} else if body.Src.X+body.Src.W < s.Width-0.01 {
+					t.Errorf("the last column ends at %g of %g", body.Src.X+body.Src.W, s.Width)
+				}
+				if p.Row+1 < rows {
+					next := pages[i+cols].Views[0].Src
+					if shared := body.Src.Y + body.Src.H - next.Y; shared < ov-0.01 {
+						t.Errorf("page %d and the one below share %g, want at least %g", p.Number, shared, ov)
+					}
+				} else if body.Src.Y+body.Src.H < s.Height-0.01 {
+					t.Errorf("the last row ends at %g of %g", body.Src.Y+body.Src.H, s.Height)
+				}
+				for _, v := range p.Views {
+					if v.Dst.X < 0 || v.Dst.Y < 0 || v.Dst.X+v.Dst.W > p.Width || v.Dst.Y+v.Dst.H > p.Height {
+						t.Errorf("page %d: view %v runs off the paper", p.Number, v.Dst)
+					}
+				}
+				txt := pageTexts(p)
+				want := []string{"page " + itoa(p.Number) + " of " + itoa(len(pages)), "row " + RowName(p.Row) + ", column " + itoa(p.Col+1)}
+				for _, w := range want {
+					if !strings.Contains(txt, w) {
+						t.Errorf("page %d lacks %q", p.Number, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestPaginateStartsTilesAtLaneEdges(t *testing.T) {
+	s := boardLike(12, 20)
+	pages, err := Paginate(s, PageSetup{Paper: A4, Landscape: true}, PageInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages[1:] {
+		src := p.Views[0].Src
+		if p.Row > 0 && int(src.Y-90)%90 != 0 {
+			t.Errorf("page %d starts at y %g, inside a lane", p.Number, src.Y)
+		}
+		if p.Col > 0 && int(src.X-150)%170 != 0 {
+			t.Errorf("page %d starts at x %g, inside a step", p.Number, src.X)
+		}
+	}
+}
+
+func TestPaginateRefuses(t *testing.T) {
+	s := boardLike(40, 60)
+	tests := []struct {
+		name  string
+		setup PageSetup
+		want  string
+	}{
+		{"an unknown paper", PageSetup{Paper: "B5"}, `unknown paper "B5"`},
+		{"a scale below 10 %", PageSetup{ScalePct: 5}, "scale 5 % is out of range 10..400"},
+		{"a scale that takes too many pages", PageSetup{ScalePct: 400}, "would take"},
+		{"margins that leave no room", PageSetup{MarginMM: 40, Paper: A4}, ""},
+		{"a negative margin", PageSetup{MarginMM: -1}, "margin -1 mm is out of range"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Paginate(s, tt.setup, PageInfo{})
+			if tt.want == "" {
+				return // only must not panic
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRowName(t *testing.T) {
+	for row, want := range map[int]string{0: "A", 1: "B", 25: "Z", 26: "AA", 27: "AB", 52: "BA"} {
+		if got := RowName(row); got != want {
+			t.Errorf("RowName(%d) = %q, want %q", row, got, want)
+		}
+	}
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
