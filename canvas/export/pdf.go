@@ -25,7 +25,7 @@ func PDFPages(w io.Writer, s *scene.Scene, pages []scene.Page, meta Meta) error 
 	if len(pages) == 0 {
 		return fmt.Errorf("nothing to print: no pages")
 	}
-	f := newPDF(pages[0].Width, pages[0].Height, meta)
+	f := newPDF(pages[0].Width, pages[0].Height, meta, usesItalic(s.Items))
 	r := &pdfRenderer{f: f, bg: s.Background}
 	bounds := boundsOf(s.Items)
 	var idx []int32
@@ -62,13 +62,16 @@ func PDFPages(w io.Writer, s *scene.Scene, pages []scene.Page, meta Meta) error 
 }
 
 // newPDF makes a document in points with the embedded fonts and metadata.
-func newPDF(w, h float32, meta Meta) *fpdf.Fpdf {
+func newPDF(w, h float32, meta Meta, italic bool) *fpdf.Fpdf {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: float64(w), Ht: float64(h)}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
 	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	f.AddUTF8FontFromBytes(fontFamily, "I", fontItalic)
+	if italic {
+		// Parsing a font costs time and memory; most boards have no italics.
+		f.AddUTF8FontFromBytes(fontFamily, "I", fontItalic)
+	}
 	title := meta.Title
 	if meta.Scenario != "" {
 		title += " — " + meta.Scenario
@@ -81,6 +84,15 @@ func newPDF(w, h float32, meta Meta) *fpdf.Fpdf {
 		f.SetModificationDate(meta.Date)
 	}
 	return f
+}
+
+func usesItalic(items []scene.Item) bool {
+	for i := range items {
+		if t := items[i].Text; t != nil && t.Italic && !t.Bold {
+			return true
+		}
+	}
+	return false
 }
 
 // pdfRenderer draws scene items with fpdf, remembering the graphics state

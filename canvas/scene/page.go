@@ -277,15 +277,17 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		}
 	}
 
+	// The legend is the same on every page: its items are shared.
+	for k, it := range legendItems {
+		legendItems[k] = offsetItem(it, inner.X, inner.Y+inner.H-legendH)
+	}
 	for i := range pages {
 		p := &pages[i]
 		p.Number, p.Count = i+1, len(pages)
 		p.Width, p.Height = pw, ph
 		p.Background = s.Background
-		p.Items = append(p.Items, header(p, info, ps, inner, tr)...)
-		for _, it := range legendItems {
-			p.Items = append(p.Items, offsetItem(it, inner.X, inner.Y+inner.H-legendH))
-		}
+		p.Items = header(p, info, ps, inner, tr)
+		p.Items = append(p.Items, legendItems...)
 		p.Items = append(p.Items, marks(p, pages)...)
 	}
 	return pages, nil
