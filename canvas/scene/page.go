@@ -62,6 +62,8 @@ const (
 	// OverlapMM is how much neighbouring tiles share, so sheets can be
 	// trimmed and glued without losing anything.
 	OverlapMM = 10
+	// MaxFitScale is how much "fit to page" may enlarge a small scene.
+	MaxFitScale = 2
 	// MaxPages refuses a scale that would print a stack of paper by mistake.
 	MaxPages = 999
 )
@@ -71,7 +73,7 @@ type PageSetup struct {
 	Paper     Paper // empty means A4
 	Landscape bool
 	MarginMM  float32 // 0 means DefaultMarginMM
-	// Fit shrinks the scene onto one page; otherwise it is tiled at ScalePct.
+	// Fit scales the scene onto one page; otherwise it is tiled at ScalePct.
 	Fit      bool
 	ScalePct float32 // 0 means 100
 }
@@ -266,7 +268,9 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 
 	var pages []Page
 	if ps.Fit {
-		scale := min(body.W/sw, body.H/sh, 1)
+		// Shrink as needed; enlarge a small map too, but not beyond
+		// MaxFitScale, where cards start to look like posters.
+		scale := min(body.W/sw, body.H/sh, MaxFitScale)
 		dst := Rect{body.X + (body.W-sw*scale)/2, body.Y, sw * scale, sh * scale}
 		pages = []Page{{Rows: 1, Cols: 1, Views: []View{{Src: Rect{0, 0, sw, sh}, Dst: dst, Scale: scale}}}}
 		ps.ScalePct = scale * 100
