@@ -196,3 +196,13 @@ func BenchmarkExportSVGL(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkExportPNGL(b *testing.B) {
+	s := benchScene()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := PNG(io.Discard, s, 72); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -159,6 +159,20 @@ func (r *raster) color(c scene.Color, e scene.Emphasis) scene.Color {
 	return c
 }
 
+// strokeFill fills the pieces of a stroke. An opaque stroke is filled piece
+// by piece: the rasterizer's cost grows with the area of what it covers,
+// and the outline of a lane-wide box covers the whole lane. A translucent
+// one is filled at once, so overlapping pieces do not darken.
+func (r *raster) strokeFill(polys [][]scene.Point, c scene.Color) {
+	if c.A < 255 {
+		r.fill(polys, c)
+		return
+	}
+	for i := range polys {
+		r.fill(polys[i:i+1], c)
+	}
+}
+
 // fill rasterizes polygons (in pixels) in colour c within the clip.
 func (r *raster) fill(polys [][]scene.Point, c scene.Color) {
 	if c.A == 0 || len(polys) == 0 {
@@ -322,6 +336,27 @@ func roundRect(x, y, w, h, rad float32) []scene.Point {
 	return out
 }
 
+// pixelRect returns the pixel rectangle x, y, w, h when its edges lie on
+// pixel boundaries, where anti-aliasing would change nothing.
+func pixelRect(x, y, w, h float32) (image.Rectangle, bool) {
+	on := func(v float32) (int, bool) {
+		n := float32(math.Round(float64(v)))
+		return int(n), abs32(v-n) < 0.02
+	}
+	x0, ok0 := on(x)
+	y0, ok1 := on(y)
+	x1, ok2 := on(x + w)
+	y1, ok3 := on(y + h)
+	return image.Rect(x0, y0, x1, y1), ok0 && ok1 && ok2 && ok3
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
 func (r *raster) item(it *scene.Item, v scene.View) {
 	k := v.Scale * r.dpi
 	switch {
@@ -331,11 +366,17 @@ func (r *raster) item(it *scene.Item, v scene.View) {
 		x, y, w, h := p.X*r.dpi, p.Y*r.dpi, b.W*k, b.H*k
 		outline := roundRect(x, y, w, h, b.Radius*k)
 		if b.Fill.A > 0 {
-			r.fill([][]scene.Point{outline}, r.color(b.Fill, it.Emphasis))
+			if px, ok := pixelRect(x, y, w, h); ok && b.Radius*k < 0.5 {
+				// Lane and band backgrounds: a plain pixel-aligned rectangle
+				// is a copy, not a rasterization.
+				draw.Draw(r.img, px.Intersect(r.clip), image.NewUniform(rgba(r.color(b.Fill, it.Emphasis))), image.Point{}, draw.Over)
+			} else {
+				r.fill([][]scene.Point{outline}, r.color(b.Fill, it.Emphasis))
+			}
 		}
 		if b.Stroke.A > 0 && b.StrokeWidth > 0 {
 			r.poly = strokePolyline(outline, b.StrokeWidth*k, true, b.Dashed, r.poly[:0])
-			r.fill(r.poly, r.color(b.Stroke, it.Emphasis))
+			r.strokeFill(r.poly, r.color(b.Stroke, it.Emphasis))
 		}
 	case it.Circle != nil:
 		c := it.Circle
@@ -346,7 +387,7 @@ func (r *raster) item(it *scene.Item, v scene.View) {
 		}
 		if c.Stroke.A > 0 && c.StrokeWidth > 0 {
 			r.poly = strokePolyline(disc(ctr, c.Radius*k), c.StrokeWidth*k, true, false, r.poly[:0])
-			r.fill(r.poly, r.color(c.Stroke, it.Emphasis))
+			r.strokeFill(r.poly, r.color(c.Stroke, it.Emphasis))
 		}
 	case it.Path != nil:
 		r.path(it.Path, v, it.Emphasis)
@@ -372,7 +413,7 @@ func (r *raster) path(pa *scene.Path, v scene.View, e scene.Emphasis) {
 	}
 	if stroke.A > 0 && pa.Width > 0 {
 		r.poly = strokePolyline(line, pa.Width*v.Scale*r.dpi, pa.Closed, pa.Dashed, r.poly[:0])
-		r.fill(r.poly, stroke)
+		r.strokeFill(r.poly, stroke)
 	}
 	if arrow && stroke.A > 0 {
 		px := func(p scene.Point) scene.Point {
