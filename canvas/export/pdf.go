@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -22,6 +23,13 @@ func PDF(w io.Writer, s *scene.Scene, setup scene.PageSetup, meta Meta) error {
 
 // PDFPages writes pages that scene.Paginate made from s.
 func PDFPages(w io.Writer, s *scene.Scene, pages []scene.Page, meta Meta) error {
+	return PDFProgress(context.Background(), w, s, pages, meta, nil)
+}
+
+// PDFProgress writes pages like PDFPages, calling progress (when not nil)
+// after each page with the pages done and the total, and stopping with
+// ctx.Err() when ctx is cancelled: the GUI's progress bar and Cancel button.
+func PDFProgress(ctx context.Context, w io.Writer, s *scene.Scene, pages []scene.Page, meta Meta, progress func(done, total int)) error {
 	if len(pages) == 0 {
 		return fmt.Errorf("nothing to print: no pages")
 	}
@@ -53,6 +61,12 @@ func PDFPages(w io.Writer, s *scene.Scene, pages []scene.Page, meta Meta) error 
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("cannot draw page %d: %w", p.Number, err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(i+1, len(pages))
 		}
 	}
 	if err := f.Output(w); err != nil {

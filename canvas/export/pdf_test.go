@@ -1,6 +1,8 @@
 package export
 
 import (
+	"context"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -127,5 +129,34 @@ func TestPDF(t *testing.T) {
 				t.Errorf("the metadata lacks title or author:\n%s", out)
 			}
 		})
+	}
+}
+
+func TestPDFProgressReportsAndCancels(t *testing.T) {
+	s, _ := synthScene(12, 20)
+	pages, err := scene.Paginate(s, scene.PageSetup{Paper: scene.A4}, scene.PageInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []int
+	if err := PDFProgress(context.Background(), io.Discard, s, pages, Meta{}, func(done, total int) {
+		if total != len(pages) {
+			t.Errorf("total = %d, want %d", total, len(pages))
+		}
+		seen = append(seen, done)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != len(pages) || seen[len(seen)-1] != len(pages) {
+		t.Errorf("progress went %v for %d pages", seen, len(pages))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	err = PDFProgress(ctx, io.Discard, s, pages, Meta{}, func(done, total int) {
+		if done == 2 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled export returned %v", err)
 	}
 }

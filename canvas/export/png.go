@@ -55,14 +55,20 @@ func Raster(s *scene.Scene, dpi float32) (*image.RGBA, error) {
 // PNGPage writes one printed page (from scene.Paginate) as a PNG at dpi:
 // the export preview and PNG prints show exactly the PDF's sheets.
 func PNGPage(w io.Writer, s *scene.Scene, page scene.Page, dpi float32) error {
-	if dpi < 10 || dpi > 1200 {
-		return fmt.Errorf("resolution %g dpi is out of range 10..1200", dpi)
-	}
-	img, err := rasterPage(s, &page, dpi, boundsOf(s.Items))
+	img, err := RasterPage(s, page, dpi)
 	if err != nil {
 		return err
 	}
 	return encodePNG(w, img)
+}
+
+// RasterPage draws one printed page into an image at dpi, for a preview of
+// the pages before they are saved.
+func RasterPage(s *scene.Scene, page scene.Page, dpi float32) (*image.RGBA, error) {
+	if dpi < 10 || dpi > 1200 || math.IsNaN(float64(dpi)) {
+		return nil, fmt.Errorf("resolution %g dpi is out of range 10..1200", dpi)
+	}
+	return rasterPage(s, &page, dpi, boundsOf(s.Items))
 }
 
 func encodePNG(w io.Writer, img image.Image) error {

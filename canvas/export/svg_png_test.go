@@ -119,3 +119,23 @@ func TestPNG(t *testing.T) {
 		t.Error("5 dpi was accepted")
 	}
 }
+
+func TestPNGPageHasThePaperSize(t *testing.T) {
+	s, _ := synthScene(6, 8)
+	pages, err := scene.Paginate(s, scene.PageSetup{Paper: scene.A4, Landscape: true}, scene.PageInfo{Title: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := PNGPage(&buf, s, pages[len(pages)-1], 100); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A4 landscape at 100 dpi: 11.69 × 8.27 inch.
+	if got := img.Bounds().Size(); got.X != 1170 || got.Y != 827 {
+		t.Errorf("the page image is %v, want 1170 × 827", got)
+	}
+}
