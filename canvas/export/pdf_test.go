@@ -119,7 +119,7 @@ func TestPDF(t *testing.T) {
 			if tt.wantPages == 0 && n < 2 && tt.s == big {
 				t.Errorf("%d pages, want a tiled print", n)
 			}
-			for _, want := range []string{"Zorgpad diabetes", "Huidige situatie", "2026-11-22", "page 1 of"} {
+			for _, want := range []string{"Zorgpad diabetes", "Huidige situatie", "2026-11-22", "page 1 of", "Thuiszorg é ë ï", "week 1–2"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the page header lacks %q", want)
 				}
