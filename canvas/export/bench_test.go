@@ -65,121 +65,99 @@ func peakHeap(f func()) float64 {
 	return float64(peak-base) / 1e6
 }
 
-// rawOps is what the exporter draws on one page, counted from the same
-// pagination, so the raw benchmark draws as much without the scene.
-type rawOps struct {
-	rects, rounded, circles int
-	paths                   []int // segments per path
-	texts                   []string
+// rawShape is one thing the exporter draws, already in page points: the
+// raw floor draws exactly these with fpdf, without scene, views, culling,
+// clipping or state tracking.
+type rawShape struct {
+	kind       byte // 'r' rect, 'o' rounded rect, 'c' circle, 'p' path, 't' text
+	x, y, w, h float64
+	radius     float64
+	fill       scene.Color
+	stroke     scene.Color
+	width      float64
+	pts        []float64 // path: x0 y0 then c1x c1y c2x c2y x y per curve
+	text       string
+	size       float64
+	bold       bool
 }
 
-func countOps(s *scene.Scene, pages []scene.Page) []rawOps {
+// recordPages lists, per page, what the exporter draws there, from the
+// same pagination and culling.
+func recordPages(s *scene.Scene, pages []scene.Page) [][]rawShape {
 	bounds := boundsOf(s.Items)
-	out := make([]rawOps, len(pages))
+	out := make([][]rawShape, len(pages))
 	var idx []int32
-	add := func(o *rawOps, it *scene.Item) {
+	var segs []segment
+	add := func(list []rawShape, it *scene.Item, v scene.View) []rawShape {
+		k := float64(v.Scale)
 		switch {
 		case it.Box != nil:
-			if it.Box.Radius > 0 {
-				o.rounded++
-			} else {
-				o.rects++
+			b := it.Box
+			p := v.ToPage(scene.Point{X: b.X, Y: b.Y})
+			kind := byte('r')
+			if b.Radius > 0 {
+				kind = 'o'
 			}
+			list = append(list, rawShape{kind: kind, x: float64(p.X), y: float64(p.Y), w: float64(b.W) * k, h: float64(b.H) * k,
+				radius: float64(b.Radius) * k, fill: b.Fill, stroke: b.Stroke, width: float64(b.StrokeWidth) * k})
 		case it.Circle != nil:
-			o.circles++
+			c := it.Circle
+			p := v.ToPage(c.Center)
+			list = append(list, rawShape{kind: 'c', x: float64(p.X), y: float64(p.Y), radius: float64(c.Radius) * k, fill: c.Fill})
 		case it.Path != nil:
-			n := len(it.Path.Points)
-			if it.Path.ArrowEnd {
-				n += 3
+			segs = pathSegments(it.Path, segs)
+			if len(segs) == 0 {
+				break
 			}
-			o.paths = append(o.paths, n)
+			p0 := v.ToPage(segs[0].From)
+			pts := []float64{float64(p0.X), float64(p0.Y)}
+			for _, sg := range segs {
+				for _, q := range []scene.Point{sg.C1, sg.C2, sg.To} {
+					q = v.ToPage(q)
+					pts = append(pts, float64(q.X), float64(q.Y))
+				}
+			}
+			list = append(list, rawShape{kind: 'p', pts: pts, stroke: it.Path.Stroke, width: float64(it.Path.Width) * k})
 		case it.Text != nil:
-			o.texts = append(o.texts, it.Text.Lines...)
+			t := it.Text
+			for i, line := range t.Lines {
+				p := v.ToPage(scene.Point{X: t.X, Y: baseline(t, i)})
+				list = append(list, rawShape{kind: 't', x: float64(p.X), y: float64(p.Y), text: line, size: float64(t.Size) * k, bold: t.Bold, fill: t.Color})
+			}
 		}
+		return list
 	}
 	for i, p := range pages {
 		for _, v := range p.Views {
 			idx = cull(bounds, v.Src, idx)
 			for _, k := range idx {
-				add(&out[i], &s.Items[k])
+				out[i] = add(out[i], &s.Items[k], v)
 			}
 		}
+		page := scene.View{Src: scene.Rect{W: p.Width, H: p.Height}, Dst: scene.Rect{W: p.Width, H: p.Height}, Scale: 1}
 		for k := range p.Items {
-			add(&out[i], &p.Items[k])
+			out[i] = add(out[i], &p.Items[k], page)
 		}
 	}
 	return out
 }
 
-// BenchmarkRawPDFL is the floor: fpdf drawing the same numbers of
-// rectangles, circles, curves and texts (the same strings) on the same
-// number of pages directly, with a colour and width per shape.
+// BenchmarkRawPDFL is the floor: fpdf drawing the same rectangles, circles,
+// curves and texts at the same places on the same number of pages directly,
+// setting colour, width and font for each shape.
 func BenchmarkRawPDFL(b *testing.B) {
 	s := benchScene()
 	pages, err := scene.Paginate(s, benchSetup, scene.PageInfo{Title: "L"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	ops := countOps(s, pages)
+	ops := recordPages(s, pages)
 	w, h := float64(pages[0].Width), float64(pages[0].Height)
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
-		f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: w, Ht: h}})
-		f.SetAutoPageBreak(false, 0)
-		f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-		f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-		f.SetTitle("L", true)
-		for _, o := range ops {
-			f.AddPage()
-			f.SetFont(fontFamily, "", 9)
-			x, y := 20.0, 20.0
-			step := func() {
-				x += 37
-				if x > w-60 {
-					x, y = 20, y+23
-					if y > h-40 {
-						y = 20
-					}
-				}
-			}
-			for i := 0; i < o.rects; i++ {
-				f.SetFillColor(200+i%50, 230, 250)
-				f.Rect(x, y, 30, 20, "F")
-				step()
-			}
-			for i := 0; i < o.rounded; i++ {
-				f.SetFillColor(255, 236, 179)
-				f.SetDrawColor(30, 30, 30)
-				f.SetLineWidth(1 + float64(i%2))
-				f.RoundedRect(x, y, 30, 20, 5, "1234", "DF")
-				step()
-			}
-			for i := 0; i < o.circles; i++ {
-				f.SetFillColor(46, 125, 50)
-				f.Circle(x, y, 3, "F")
-				step()
-			}
-			for _, n := range o.paths {
-				f.SetDrawColor(21, 101, 192)
-				f.SetLineWidth(1.5)
-				f.MoveTo(x, y)
-				for k := 1; k < n; k++ {
-					f.CurveBezierCubicTo(x+5, y+float64(k), x+10, y-float64(k), x+float64(4*k), y+3)
-				}
-				f.DrawPath("D")
-				step()
-			}
-			for i, t := range o.texts {
-				if i%3 == 0 {
-					f.SetTextColor(30, 30, 30)
-				}
-				f.Text(x, y, t)
-				step()
-			}
-		}
-		if err := f.Output(io.Discard); err != nil {
+		if err := rawPDF(io.Discard, ops, w, h); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -205,4 +183,52 @@ func BenchmarkExportPNGL(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// rawPDF draws the recorded shapes with fpdf directly and writes the
+// document to w.
+func rawPDF(w io.Writer, pages [][]rawShape, pw, ph float64) error {
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
+	f.SetAutoPageBreak(false, 0)
+	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
+	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	f.SetTitle("L", true)
+	for _, shapes := range pages {
+		f.AddPage()
+		for i := range shapes {
+			sh := &shapes[i]
+			switch sh.kind {
+			case 'r', 'o':
+				f.SetFillColor(int(sh.fill.R), int(sh.fill.G), int(sh.fill.B))
+				f.SetDrawColor(int(sh.stroke.R), int(sh.stroke.G), int(sh.stroke.B))
+				f.SetLineWidth(sh.width)
+				if sh.kind == 'o' {
+					f.RoundedRect(sh.x, sh.y, sh.w, sh.h, sh.radius, "1234", "DF")
+				} else {
+					f.Rect(sh.x, sh.y, sh.w, sh.h, "DF")
+				}
+			case 'c':
+				f.SetFillColor(int(sh.fill.R), int(sh.fill.G), int(sh.fill.B))
+				f.Circle(sh.x, sh.y, sh.radius, "F")
+			case 'p':
+				f.SetDrawColor(int(sh.stroke.R), int(sh.stroke.G), int(sh.stroke.B))
+				f.SetLineWidth(sh.width)
+				f.MoveTo(sh.pts[0], sh.pts[1])
+				for k := 2; k+5 < len(sh.pts); k += 6 {
+					p := sh.pts[k : k+6]
+					f.CurveBezierCubicTo(p[0], p[1], p[2], p[3], p[4], p[5])
+				}
+				f.DrawPath("D")
+			case 't':
+				style := ""
+				if sh.bold {
+					style = "B"
+				}
+				f.SetFont(fontFamily, style, sh.size)
+				f.SetTextColor(int(sh.fill.R), int(sh.fill.G), int(sh.fill.B))
+				f.Text(sh.x, sh.y, sh.text)
+			}
+		}
+	}
+	return f.Output(w)
 }

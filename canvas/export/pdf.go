@@ -35,12 +35,21 @@ func PDFProgress(ctx context.Context, w io.Writer, s *scene.Scene, pages []scene
 	}
 	f := newPDF(pages[0].Width, pages[0].Height, meta, usesItalic(s.Items))
 	r := &pdfRenderer{f: f, bg: s.Background}
+	tr := meta.Translate
+	if tr == nil {
+		tr = func(s string) string { return s }
+	}
 	bounds := boundsOf(s.Items)
 	var idx []int32
 	for i := range pages {
 		p := &pages[i]
 		f.AddPageFormat("P", fpdf.SizeType{Wd: float64(p.Width), Ht: float64(p.Height)})
 		r.reset()
+		if len(pages) > 1 {
+			// An outline entry per sheet lets a viewer jump to "row B, column 3".
+			f.SetFont(fontFamily, "", 8)
+			f.Bookmark(fmt.Sprintf(tr("page %d of %d"), p.Number, p.Count)+" · "+p.Position(tr), 0, 0)
+		}
 		for _, v := range p.Views {
 			f.ClipRect(float64(v.Dst.X), float64(v.Dst.Y), float64(v.Dst.W), float64(v.Dst.H), false)
 			r.reset()
