@@ -231,9 +231,9 @@ func boundsOf(items []scene.Item) []scene.Rect {
 		case it.Circle != nil:
 			pad += it.Circle.StrokeWidth
 		case it.Text != nil:
-			// Lines may run below or beside their rectangle.
+			// Lines may run below their rectangle; descenders a little more.
 			b.H = max(b.H, it.Text.Size*lineHeight*float32(len(it.Text.Lines)))
-			pad += it.Text.Size
+			pad += it.Text.Size * 0.3
 		}
 		out[i] = scene.Rect{X: b.X - pad, Y: b.Y - pad, W: b.W + 2*pad, H: b.H + 2*pad}
 	}

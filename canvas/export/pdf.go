@@ -53,7 +53,7 @@ func PDFProgress(ctx context.Context, w io.Writer, s *scene.Scene, pages []scene
 		for _, v := range p.Views {
 			f.ClipRect(float64(v.Dst.X), float64(v.Dst.Y), float64(v.Dst.W), float64(v.Dst.H), false)
 			r.reset()
-			if p.Background.A > 0 {
+			if p.Background.A > 0 && p.Background != white {
 				r.setFill(p.Background)
 				f.Rect(float64(v.Dst.X), float64(v.Dst.Y), float64(v.Dst.W), float64(v.Dst.H), "F")
 			}
@@ -83,6 +83,8 @@ func PDFProgress(ctx context.Context, w io.Writer, s *scene.Scene, pages []scene
 	}
 	return nil
 }
+
+var white = scene.Color{R: 255, G: 255, B: 255, A: 255}
 
 // newPDF makes a document in points with the embedded fonts and metadata.
 func newPDF(w, h float32, meta Meta, italic bool) *fpdf.Fpdf {
