@@ -52,8 +52,15 @@ func Decode(r io.Reader) (*model.Map, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, syntaxProblem(data, err)
 	}
+	end := dec.InputOffset() // just past the map
 	if _, err := dec.Token(); err != io.EOF {
-		line, col := position(data, dec.InputOffset())
+		rest := end
+		for ; rest < int64(len(data)); rest++ {
+			if c := data[rest]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+				break
+			}
+		}
+		line, col := position(data, rest)
 		return nil, &Error{[]string{fmt.Sprintf("unexpected data after the map at line %d, column %d", line, col)}}
 	}
 
@@ -151,17 +158,7 @@ func (d *decoder) parseObject(raw json.RawMessage, where string, allowed map[str
 		return nil
 	}
 	o := &object{d: d, label: where, fields: make(map[string]json.RawMessage, len(allowed))}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	dec.Token() // '{': the document is known to be valid JSON
-	for dec.More() {
-		t, _ := dec.Token()
-		key, _ := t.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			d.addf("cannot read %q %s: %v", key, in(where), err)
-			return nil
-		}
+	members(raw, func(key string, v json.RawMessage) {
 		switch {
 		case !allowed[key]:
 			d.addf("unknown key %q %s", key, in(where))
@@ -170,7 +167,7 @@ func (d *decoder) parseObject(raw json.RawMessage, where string, allowed map[str
 		default:
 			o.fields[key] = v
 		}
-	}
+	})
 	return o
 }
 
@@ -323,19 +320,7 @@ func (d *decoder) array(raw json.RawMessage, where string) []json.RawMessage {
 		d.addf("%s must be an array, not %s", where, kindOf(raw))
 		return nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	dec.Token() // '['
-	var items []json.RawMessage
-	for dec.More() {
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			d.addf("cannot read %s: %v", where, err)
-			return nil
-		}
-		items = append(items, v)
-	}
-	return items
+	return elements(raw)
 }
 
 // identify reads the id of a list item and puts it in the object's label.
