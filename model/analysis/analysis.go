@@ -1,0 +1,356 @@
+// Package analysis derives the stakeholder network of a value-flow map and
+// finds gaps and risks in the journey: network measures, brokers, findings
+// and what-if ("without stakeholder X"). It reads the map and never changes it.
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/graph/network"
+	"gonum.org/v1/gonum/graph/path"
+	"gonum.org/v1/gonum/graph/simple"
+
+	"valueflow/model"
+)
+
+// Options chooses what to analyse.
+type Options struct {
+	// Scenario to analyse; empty means the map's first scenario.
+	Scenario model.ID
+	// FromStep and ToStep restrict the journey to a step range (inclusive,
+	// in journey order); empty means the first or last step.
+	FromStep, ToStep model.ID
+	// Without asks what breaks when this stakeholder drops out; empty for none.
+	Without model.ID
+	// FlowsOnly leaves the map's relationships out of the network, so the
+	// measures describe only who works with whom in the chosen steps.
+	FlowsOnly bool
+}
+
+// Measure holds the network measures of one stakeholder.
+//
+// The network is undirected for Degree, Betweenness and Closeness: two
+// stakeholders are adjacent when a relationship links them or a flow in the
+// step range runs between their cards (in either direction). InDegree and
+// OutDegree count distinct stakeholders that send flows to, or receive flows
+// from, this one. Betweenness is gonum's Brandes betweenness on the
+// undirected network halved, so each unordered pair counts once (the
+// textbook undirected definition). Closeness is gonum's closeness (1 / sum of
+// distances) on the same network, scaled by (reachable nodes − 1) so it lies
+// in 0..1 and compares across components; 0 for an isolated stakeholder.
+type Measure struct {
+	Stakeholder    model.ID
+	Degree         int
+	InDegree       int
+	OutDegree      int
+	Flows          int // flows in the range that start or end at this stakeholder's cards (own lane included)
+	Betweenness    float64
+	Closeness      float64
+	Broker         bool
+	InformalLeader bool
+}
+
+// Finding kinds, used as stable keys (JSON, translations).
+const (
+	KindNoLead            = "no-lead"
+	KindTwoLeads          = "two-leads"
+	KindCrossOrganisation = "cross-organisation-hand-off"
+	KindSinglePoint       = "single-point-of-failure"
+	KindUnconnectedCard   = "unconnected-card"
+	KindNegativeInfluence = "negative-high-influence"
+	KindIdleCoalition     = "coalition-leads-nothing"
+	KindInformedThenLeads = "informed-then-leads"
+	KindBrokerNotLeader   = "broker-not-informal-leader"
+	KindLeaderNotBroker   = "informal-leader-not-broker"
+)
+
+// Finding is one gap or risk, with the places in the map it points at.
+type Finding struct {
+	Kind          string
+	Message       string
+	Steps         []model.ID
+	Stakeholders  []model.ID
+	Contributions []model.ID
+	Flows         []model.ID
+}
+
+// Edge is a pair of stakeholders linked in the network. A < B in lane order
+// for relationship edges; for flow edges From sends to To.
+type Edge struct {
+	From, To      model.ID
+	Relationships []model.ID // relationship edges only
+	Flows         []model.ID // flow edges only, in scenario order
+	High          bool       // any of Flows is high-criticality
+	Quality       int        // relationship quality (of the first relationship)
+	Kind          string     // relationship kind (of the first relationship)
+}
+
+// Result is what Analyze found.
+type Result struct {
+	Scenario model.ID
+	Steps    []model.ID // the steps in range, in journey order
+	Measures []Measure  // in lane order
+	Findings []Finding
+	// The network: relationship edges (undirected) and flow edges aggregated
+	// per ordered pair of stakeholders; flows within one lane are left out.
+	Relations []Edge
+	FlowEdges []Edge
+	// What-if, when Options.Without is set.
+	Without    model.ID
+	Broken     []model.ID // flows from or to the stakeholder's cards
+	Leaderless []model.ID // steps that had a lead and have none without the stakeholder
+	JourneyCut bool       // the first step's cards no longer reach the last step's cards
+}
+
+// Measure returns the measures of a stakeholder, or nil.
+func (r *Result) Measure(id model.ID) *Measure {
+	for i := range r.Measures {
+		if r.Measures[i].Stakeholder == id {
+			return &r.Measures[i]
+		}
+	}
+	return nil
+}
+
+// index holds the lookups the analysis needs, built once per call.
+type index struct {
+	m        *model.Map
+	sc       *model.Scenario
+	lane     map[model.ID]int // stakeholder → lane index
+	stepAt   map[model.ID]int // step → position in journey
+	from, to int              // step range (positions, inclusive)
+	card     map[model.ID]*model.Contribution
+	flows    []*model.Flow // flows whose both cards are in range
+}
+
+func (x *index) inRange(step model.ID) bool {
+	i, ok := x.stepAt[step]
+	return ok && i >= x.from && i <= x.to
+}
+
+func newIndex(m *model.Map, opt Options) (*index, error) {
+	if m == nil || len(m.Scenarios) == 0 {
+		return nil, fmt.Errorf("the map has no scenario")
+	}
+	x := &index{m: m, lane: make(map[model.ID]int, len(m.Stakeholders)), stepAt: map[model.ID]int{}, card: map[model.ID]*model.Contribution{}}
+	x.sc = m.Scenarios[0]
+	if opt.Scenario != "" {
+		x.sc = nil
+		for _, sc := range m.Scenarios {
+			if sc.ID == opt.Scenario {
+				x.sc = sc
+			}
+		}
+		if x.sc == nil {
+			return nil, fmt.Errorf("scenario %q does not exist", opt.Scenario)
+		}
+	}
+	for i, s := range m.Stakeholders {
+		x.lane[s.ID] = i
+	}
+	if opt.Without != "" {
+		if _, ok := x.lane[opt.Without]; !ok {
+			return nil, fmt.Errorf("stakeholder %q does not exist", opt.Without)
+		}
+	}
+	for i, st := range x.sc.Steps {
+		x.stepAt[st.ID] = i
+	}
+	x.from, x.to = 0, len(x.sc.Steps)-1
+	if opt.FromStep != "" {
+		i, ok := x.stepAt[opt.FromStep]
+		if !ok {
+			return nil, fmt.Errorf("step %q does not exist in scenario %q", opt.FromStep, x.sc.ID)
+		}
+		x.from = i
+	}
+	if opt.ToStep != "" {
+		i, ok := x.stepAt[opt.ToStep]
+		if !ok {
+			return nil, fmt.Errorf("step %q does not exist in scenario %q", opt.ToStep, x.sc.ID)
+		}
+		x.to = i
+	}
+	if len(x.sc.Steps) > 0 && x.from > x.to {
+		return nil, fmt.Errorf("step %q comes after step %q", x.sc.Steps[x.from].ID, x.sc.Steps[x.to].ID)
+	}
+	for _, c := range x.sc.Contributions {
+		if x.inRange(c.Step) {
+			if _, ok := x.lane[c.Stakeholder]; ok {
+				x.card[c.ID] = c
+			}
+		}
+	}
+	for _, f := range x.sc.Flows {
+		if x.card[f.From] != nil && x.card[f.To] != nil {
+			x.flows = append(x.flows, f)
+		}
+	}
+	return x, nil
+}
+
+// Analyze computes the network, its measures and the findings of a scenario,
+// optionally for a step range and with a what-if. It does not change m.
+func Analyze(m *model.Map, opt Options) (*Result, error) {
+	x, err := newIndex(m, opt)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Scenario: x.sc.ID}
+	for _, st := range x.sc.Steps[x.from : x.to+1] {
+		r.Steps = append(r.Steps, st.ID)
+	}
+	x.network(r, opt)
+	x.findings(r)
+	if opt.Without != "" {
+		x.whatIf(r, opt.Without)
+	}
+	return r, nil
+}
+
+// network builds the edges and the measures.
+func (x *index) network(r *Result, opt Options) {
+	n := len(x.m.Stakeholders)
+	g := simple.NewUndirectedGraph()
+	for i := 0; i < n; i++ {
+		g.AddNode(simple.Node(i))
+	}
+	link := func(a, b int) {
+		if a != b && !g.HasEdgeBetween(int64(a), int64(b)) {
+			g.SetEdge(simple.Edge{F: simple.Node(a), T: simple.Node(b)})
+		}
+	}
+	if !opt.FlowsOnly {
+		rel := map[[2]int]int{} // pair → index in r.Relations
+		for _, rs := range x.m.Relationships {
+			a, okA := x.lane[rs.A]
+			b, okB := x.lane[rs.B]
+			if !okA || !okB || a == b {
+				continue
+			}
+			if a > b {
+				a, b = b, a
+			}
+			k := [2]int{a, b}
+			if i, ok := rel[k]; ok {
+				r.Relations[i].Relationships = append(r.Relations[i].Relationships, rs.ID)
+				continue
+			}
+			rel[k] = len(r.Relations)
+			r.Relations = append(r.Relations, Edge{From: x.m.Stakeholders[a].ID, To: x.m.Stakeholders[b].ID,
+				Relationships: []model.ID{rs.ID}, Quality: rs.Quality, Kind: rs.Kind})
+			link(a, b)
+		}
+	}
+	flowCount := make([]int, n)
+	in := make([]map[int]bool, n)
+	out := make([]map[int]bool, n)
+	pair := map[[2]int]int{}
+	for _, f := range x.flows {
+		a, b := x.lane[x.card[f.From].Stakeholder], x.lane[x.card[f.To].Stakeholder]
+		flowCount[a]++
+		if b != a {
+			flowCount[b]++
+		} else {
+			continue
+		}
+		if out[a] == nil {
+			out[a] = map[int]bool{}
+		}
+		if in[b] == nil {
+			in[b] = map[int]bool{}
+		}
+		out[a][b], in[b][a] = true, true
+		k := [2]int{a, b}
+		i, ok := pair[k]
+		if !ok {
+			i = len(r.FlowEdges)
+			pair[k] = i
+			r.FlowEdges = append(r.FlowEdges, Edge{From: x.m.Stakeholders[a].ID, To: x.m.Stakeholders[b].ID})
+		}
+		e := &r.FlowEdges[i]
+		e.Flows = append(e.Flows, f.ID)
+		e.High = e.High || f.Criticality == model.CriticalityHigh
+		link(a, b)
+	}
+
+	bet := network.Betweenness(g)
+	closeness := map[int64]float64{}
+	if g.Edges().Len() > 0 {
+		closeness = network.Closeness(g, path.DijkstraAllPaths(g))
+	}
+	comp := components(g, n)
+	r.Measures = make([]Measure, n)
+	for i, s := range x.m.Stakeholders {
+		c := closeness[int64(i)]
+		if math.IsInf(c, 0) || math.IsNaN(c) {
+			c = 0
+		}
+		r.Measures[i] = Measure{
+			Stakeholder:    s.ID,
+			Degree:         g.From(int64(i)).Len(),
+			InDegree:       len(in[i]),
+			OutDegree:      len(out[i]),
+			Flows:          flowCount[i],
+			Betweenness:    bet[int64(i)] / 2,
+			Closeness:      c * float64(comp[i]-1),
+			InformalLeader: s.InformalLeader,
+		}
+	}
+	markBrokers(r.Measures)
+}
+
+// components returns, per node, the size of its connected component.
+func components(g *simple.UndirectedGraph, n int) []int {
+	size := make([]int, n)
+	seen := make([]bool, n)
+	for s := 0; s < n; s++ {
+		if seen[s] {
+			continue
+		}
+		var members []int
+		stack := []int{s}
+		seen[s] = true
+		for len(stack) > 0 {
+			v := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			members = append(members, v)
+			it := g.From(int64(v))
+			for it.Next() {
+				w := int(it.Node().ID())
+				if !seen[w] {
+					seen[w] = true
+					stack = append(stack, w)
+				}
+			}
+		}
+		for _, v := range members {
+			size[v] = len(members)
+		}
+	}
+	return size
+}
+
+// BrokerQuantile is the share of stakeholders, by betweenness, that can be
+// brokers: a stakeholder is a broker when its betweenness is above zero and
+// at least the betweenness of the stakeholder at rank ceil(n/4) from the top
+// (the top quartile; ties at the cut-off are all brokers).
+const BrokerQuantile = 0.25
+
+func markBrokers(ms []Measure) {
+	if len(ms) == 0 {
+		return
+	}
+	b := make([]float64, len(ms))
+	for i, m := range ms {
+		b[i] = m.Betweenness
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(b)))
+	k := int(math.Ceil(float64(len(b))*BrokerQuantile)) - 1
+	cut := b[max(k, 0)]
+	for i := range ms {
+		ms[i].Broker = ms[i].Betweenness > 0 && ms[i].Betweenness >= cut-1e-9
+	}
+}

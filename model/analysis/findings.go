@@ -1,0 +1,310 @@
+package analysis
+
+import (
+	"fmt"
+
+	"valueflow/model"
+)
+
+func (x *index) stakeholderName(id model.ID) string {
+	if i, ok := x.lane[id]; ok && x.m.Stakeholders[i].Name != "" {
+		return x.m.Stakeholders[i].Name
+	}
+	return string(id)
+}
+
+func stepName(st *model.Step) string {
+	if st.Name != "" {
+		return st.Name
+	}
+	return string(st.ID)
+}
+
+// leads returns, per step in range, the lead cards in scenario order,
+// leaving out the cards of stakeholder without (empty for none).
+func (x *index) leads(without model.ID) map[model.ID][]*model.Contribution {
+	l := map[model.ID][]*model.Contribution{}
+	for _, c := range x.sc.Contributions {
+		if x.card[c.ID] != nil && c.Role == model.RoleLead && c.Stakeholder != without {
+			l[c.Step] = append(l[c.Step], c)
+		}
+	}
+	return l
+}
+
+// findings fills r.Findings, grouped by kind in a fixed order.
+func (x *index) findings(r *Result) {
+	steps := x.sc.Steps[x.from : x.to+1]
+	leads := x.leads("")
+
+	// Steps without a lead, and steps with two or more leads.
+	for _, st := range steps {
+		if len(leads[st.ID]) == 0 {
+			r.Findings = append(r.Findings, Finding{Kind: KindNoLead,
+				Message: fmt.Sprintf("Step %q has no lead", stepName(st)), Steps: []model.ID{st.ID}})
+		}
+	}
+	for _, st := range steps {
+		ls := leads[st.ID]
+		if len(ls) < 2 {
+			continue
+		}
+		f := Finding{Kind: KindTwoLeads, Steps: []model.ID{st.ID}}
+		var names []string
+		for _, c := range ls {
+			f.Contributions = append(f.Contributions, c.ID)
+			f.Stakeholders = appendUnique(f.Stakeholders, c.Stakeholder)
+		}
+		for _, s := range f.Stakeholders {
+			names = append(names, x.stakeholderName(s))
+		}
+		f.Message = fmt.Sprintf("Step %q has %d leads: %s", stepName(st), len(ls), join(names))
+		r.Findings = append(r.Findings, f)
+	}
+
+	// Hand-offs and referrals between stakeholders of two different,
+	// named organisations (a patient or carer has no organisation).
+	for _, fl := range x.flows {
+		if fl.Kind != model.FlowHandOff && fl.Kind != model.FlowReferral {
+			continue
+		}
+		a, b := x.card[fl.From], x.card[fl.To]
+		sa, sb := x.m.Stakeholders[x.lane[a.Stakeholder]], x.m.Stakeholders[x.lane[b.Stakeholder]]
+		if sa.Organisation == "" || sb.Organisation == "" || sa.Organisation == sb.Organisation {
+			continue
+		}
+		r.Findings = append(r.Findings, Finding{Kind: KindCrossOrganisation,
+			Message: fmt.Sprintf("%s from %s (%s) to %s (%s) crosses organisations",
+				capitalise(string(fl.Kind)), x.stakeholderName(sa.ID), sa.Organisation, x.stakeholderName(sb.ID), sb.Organisation),
+			Steps:         appendUnique([]model.ID{a.Step}, b.Step),
+			Stakeholders:  []model.ID{sa.ID, sb.ID},
+			Contributions: []model.ID{a.ID, b.ID},
+			Flows:         []model.ID{fl.ID}})
+	}
+
+	// Single points of failure: the journey's flows connect a card of the
+	// first step in range to a card of the last step, and no longer do
+	// without the stakeholder's cards. Only meaningful over two steps or more.
+	if x.to > x.from && x.journeyConnected("") {
+		for _, s := range x.m.Stakeholders {
+			if !x.hasCards(s.ID) || x.journeyConnected(s.ID) {
+				continue
+			}
+			r.Findings = append(r.Findings, Finding{Kind: KindSinglePoint,
+				Message: fmt.Sprintf("Without %s the journey's flows no longer run from %q to %q",
+					x.stakeholderName(s.ID), stepName(steps[0]), stepName(steps[len(steps)-1])),
+				Stakeholders: []model.ID{s.ID}})
+		}
+	}
+
+	// Cards that no flow in range reaches or leaves.
+	touched := map[model.ID]bool{}
+	for _, fl := range x.flows {
+		touched[fl.From], touched[fl.To] = true, true
+	}
+	for _, c := range x.sc.Contributions {
+		if x.card[c.ID] == nil || touched[c.ID] {
+			continue
+		}
+		v := c.Value
+		if v == "" {
+			v = string(c.ID)
+		}
+		r.Findings = append(r.Findings, Finding{Kind: KindUnconnectedCard,
+			Message:       fmt.Sprintf("Card %q of %s has no incoming or outgoing flow", v, x.stakeholderName(c.Stakeholder)),
+			Steps:         []model.ID{c.Step},
+			Stakeholders:  []model.ID{c.Stakeholder},
+			Contributions: []model.ID{c.ID}})
+	}
+
+	// Influential stakeholders (influence 4 or 5) with a negative attitude.
+	for _, s := range x.m.Stakeholders {
+		if s.Influence >= 4 && s.Attitude < 0 {
+			r.Findings = append(r.Findings, Finding{Kind: KindNegativeInfluence,
+				Message:      fmt.Sprintf("%s has high influence (%d) and a negative attitude (%d)", x.stakeholderName(s.ID), s.Influence, s.Attitude),
+				Stakeholders: []model.ID{s.ID}})
+		}
+	}
+
+	// Coalitions none of whose members lead a step in range.
+	leader := map[model.ID]bool{}
+	for _, ls := range leads {
+		for _, c := range ls {
+			leader[c.Stakeholder] = true
+		}
+	}
+	for _, co := range x.m.Coalitions {
+		leadsSome := false
+		for _, s := range co.Members {
+			leadsSome = leadsSome || leader[s]
+		}
+		if leadsSome {
+			continue
+		}
+		name := co.Name
+		if name == "" {
+			name = string(co.ID)
+		}
+		r.Findings = append(r.Findings, Finding{Kind: KindIdleCoalition,
+			Message:      fmt.Sprintf("No member of coalition %q leads a step", name),
+			Stakeholders: append([]model.ID(nil), co.Members...)})
+	}
+
+	// A stakeholder only informed at a step and leading the next one.
+	type cell struct {
+		step model.ID
+		sh   model.ID
+	}
+	roles := map[cell][]*model.Contribution{}
+	for _, c := range x.sc.Contributions {
+		if x.card[c.ID] != nil {
+			k := cell{c.Step, c.Stakeholder}
+			roles[k] = append(roles[k], c)
+		}
+	}
+	for i := 0; i+1 < len(steps); i++ {
+		for _, s := range x.m.Stakeholders {
+			here := roles[cell{steps[i].ID, s.ID}]
+			if len(here) == 0 {
+				continue
+			}
+			onlyInformed := true
+			for _, c := range here {
+				onlyInformed = onlyInformed && c.Role == model.RoleInformed
+			}
+			if !onlyInformed {
+				continue
+			}
+			var lead *model.Contribution
+			for _, c := range roles[cell{steps[i+1].ID, s.ID}] {
+				if c.Role == model.RoleLead && lead == nil {
+					lead = c
+				}
+			}
+			if lead == nil {
+				continue
+			}
+			f := Finding{Kind: KindInformedThenLeads,
+				Message: fmt.Sprintf("%s is only informed at %q but leads the next step %q",
+					x.stakeholderName(s.ID), stepName(steps[i]), stepName(steps[i+1])),
+				Steps: []model.ID{steps[i].ID, steps[i+1].ID}, Stakeholders: []model.ID{s.ID}}
+			for _, c := range here {
+				f.Contributions = append(f.Contributions, c.ID)
+			}
+			f.Contributions = append(f.Contributions, lead.ID)
+			r.Findings = append(r.Findings, f)
+		}
+	}
+
+	// Brokers compared with the stakeholders marked as informal leaders.
+	for _, ms := range r.Measures {
+		if ms.Broker && !ms.InformalLeader {
+			r.Findings = append(r.Findings, Finding{Kind: KindBrokerNotLeader,
+				Message:      fmt.Sprintf("%s is a broker in the network (betweenness %.1f) but is not marked as an informal leader", x.stakeholderName(ms.Stakeholder), ms.Betweenness),
+				Stakeholders: []model.ID{ms.Stakeholder}})
+		}
+	}
+	for _, ms := range r.Measures {
+		if ms.InformalLeader && !ms.Broker {
+			r.Findings = append(r.Findings, Finding{Kind: KindLeaderNotBroker,
+				Message:      fmt.Sprintf("%s is marked as an informal leader but is not a broker in the network (betweenness %.1f)", x.stakeholderName(ms.Stakeholder), ms.Betweenness),
+				Stakeholders: []model.ID{ms.Stakeholder}})
+		}
+	}
+}
+
+func (x *index) hasCards(s model.ID) bool {
+	for _, c := range x.card {
+		if c.Stakeholder == s {
+			return true
+		}
+	}
+	return false
+}
+
+// journeyConnected reports whether, following flows in range forwards and
+// leaving out the cards of stakeholder without, some card of the first step
+// in range reaches some card of the last step in range.
+func (x *index) journeyConnected(without model.ID) bool {
+	first, last := x.sc.Steps[x.from].ID, x.sc.Steps[x.to].ID
+	next := map[model.ID][]model.ID{}
+	for _, f := range x.flows {
+		if x.card[f.From].Stakeholder == without || x.card[f.To].Stakeholder == without {
+			continue
+		}
+		next[f.From] = append(next[f.From], f.To)
+	}
+	seen := map[model.ID]bool{}
+	var queue []model.ID
+	for _, c := range x.sc.Contributions {
+		if cc := x.card[c.ID]; cc != nil && cc.Step == first && cc.Stakeholder != without {
+			seen[c.ID] = true
+			queue = append(queue, c.ID)
+		}
+	}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if x.card[c].Step == last {
+			return true
+		}
+		for _, d := range next[c] {
+			if !seen[d] {
+				seen[d] = true
+				queue = append(queue, d)
+			}
+		}
+	}
+	return false
+}
+
+// whatIf fills the what-if part of r for stakeholder s.
+func (x *index) whatIf(r *Result, s model.ID) {
+	r.Without = s
+	for _, f := range x.flows {
+		if x.card[f.From].Stakeholder == s || x.card[f.To].Stakeholder == s {
+			r.Broken = append(r.Broken, f.ID)
+		}
+	}
+	before, after := x.leads(""), x.leads(s)
+	for _, st := range x.sc.Steps[x.from : x.to+1] {
+		if len(before[st.ID]) > 0 && len(after[st.ID]) == 0 {
+			r.Leaderless = append(r.Leaderless, st.ID)
+		}
+	}
+	r.JourneyCut = x.to > x.from && x.journeyConnected("") && !x.journeyConnected(s)
+}
+
+func appendUnique(ids []model.ID, id model.ID) []model.ID {
+	for _, v := range ids {
+		if v == id {
+			return ids
+		}
+	}
+	return append(ids, id)
+}
+
+func join(names []string) string {
+	s := ""
+	for i, n := range names {
+		switch {
+		case i == 0:
+		case i == len(names)-1:
+			s += " and "
+		default:
+			s += ", "
+		}
+		s += n
+	}
+	return s
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	if s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
