@@ -42,26 +42,26 @@ func TestBetweennessMatchesHandComputedValues(t *testing.T) {
 			// closeness(b) = 3 / (1+1+2), closeness(a) = 3 / (1+2+3).
 			name: "a path of four has its two inner nodes as brokers", names: []string{"a", "b", "c", "d"},
 			pairs: [][2]string{{"a", "b"}, {"b", "c"}, {"c", "d"}},
-			want: map[string]want{"a": {0, 0.5, 1, false}, "b": {2, 0.75, 2, true}, "c": {2, 0.75, 2, true}, "d": {0, 0.5, 1, false}},
+			want:  map[string]want{"a": {0, 0.5, 1, false}, "b": {2, 0.75, 2, true}, "c": {2, 0.75, 2, true}, "d": {0, 0.5, 1, false}},
 		},
 		{
 			// The hub lies on all C(4,2) = 6 leaf pairs.
 			name: "a star's hub lies on every leaf pair", names: []string{"hub", "l1", "l2", "l3", "l4"},
 			pairs: [][2]string{{"hub", "l1"}, {"hub", "l2"}, {"hub", "l3"}, {"hub", "l4"}},
-			want: map[string]want{"hub": {6, 1, 4, true}, "l1": {0, 4.0 / 7, 1, false}},
+			want:  map[string]want{"hub": {6, 1, 4, true}, "l1": {0, 4.0 / 7, 1, false}},
 		},
 		{
 			// Each opposite pair has two shortest paths, one via each other node.
 			name: "a square gives each node half a pair", names: []string{"a", "b", "c", "d"},
 			pairs: [][2]string{{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "a"}},
-			want: map[string]want{"a": {0.5, 0.75, 2, true}, "c": {0.5, 0.75, 2, true}},
+			want:  map[string]want{"a": {0.5, 0.75, 2, true}, "c": {0.5, 0.75, 2, true}},
 		},
 		{
 			// Two components: closeness is scaled within the component; the
 			// isolated node gets 0.
 			name: "an isolated node has no closeness and a triangle no broker", names: []string{"a", "b", "c", "z"},
 			pairs: [][2]string{{"a", "b"}, {"b", "c"}, {"c", "a"}},
-			want: map[string]want{"a": {0, 1, 2, false}, "z": {0, 0, 0, false}},
+			want:  map[string]want{"a": {0, 1, 2, false}, "z": {0, 0, 0, false}},
 		},
 	}
 	for _, tc := range tests {
@@ -144,7 +144,7 @@ func craftedMap() *model.Map {
 		Contributions: []*model.Contribution{
 			{ID: "c1", Step: "s1", Stakeholder: "h1", Role: lead},
 			{ID: "c2", Step: "s2", Stakeholder: "h1", Role: lead},
-			{ID: "c3", Step: "s2", Stakeholder: "h3", Role: lead}, // s2: two leads
+			{ID: "c3", Step: "s2", Stakeholder: "h3", Role: lead},  // s2: two leads
 			{ID: "c4", Step: "s3", Stakeholder: "h3", Role: contr}, // s3: no lead
 			{ID: "c5", Step: "s3", Stakeholder: "h2", Role: info},
 			{ID: "c6", Step: "s4", Stakeholder: "h2", Role: lead},
