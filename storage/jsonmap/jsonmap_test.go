@@ -66,6 +66,10 @@ func TestRoundTripGivesBackTheSameMapAndBytes(t *testing.T) {
 	otherID.Scenarios[0].ID = "asis"
 	maps["a one-scenario map with another scenario id"] = otherID
 
+	if !testing.Short() {
+		maps["an XL map"] = sample.Generate(sample.XL)
+	}
+
 	for name, m := range maps {
 		t.Run(name, func(t *testing.T) {
 			first := encode(t, m)
