@@ -1,0 +1,515 @@
+package scene
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"valueflow/model"
+	"valueflow/model/analysis"
+)
+
+// NetworkOptions chooses how the network view is drawn.
+type NetworkOptions struct {
+	// SizeBy is the measure nodes are sized by: "degree" (the default),
+	// "betweenness", "closeness" or "flows".
+	SizeBy string
+	// Engine lays the network out when Positions is nil.
+	Engine Engine
+	// Positions are node centres from LayoutNetwork (cached by the caller,
+	// possibly moved by the user); nil lays out now, on this goroutine.
+	Positions map[model.ID]Point
+	// Selected highlights a stakeholder and its neighbours, dimming the rest.
+	Selected model.ID
+	// HideRelations or HideFlows leave those edges out.
+	HideRelations, HideFlows bool
+}
+
+const (
+	netMargin   = 36
+	labelRoom   = 26 // space under a node for its name, part of the layout size
+	labelWidth  = 110
+	labelSize   = 8
+	minRadius   = 9
+	extraRadius = 17
+)
+
+var (
+	black     = Color{33, 33, 33, 255}
+	grey      = Color{117, 117, 117, 255}
+	lightGrey = Color{224, 224, 224, 255}
+	white     = Color{255, 255, 255, 255}
+	flowBlue  = Color{69, 106, 160, 210}
+	highRed   = Color{211, 47, 47, 230}
+	goldBadge = Color{240, 180, 0, 255}
+	brokerPur = Color{123, 31, 162, 255}
+)
+
+// kindColours colours nodes by stakeholder kind.
+var kindColours = map[model.StakeholderKind]Color{
+	model.KindOrganisation: {100, 149, 237, 255},
+	model.KindProfessional: {77, 182, 172, 255},
+	model.KindPatient:      {240, 98, 146, 255},
+	model.KindCarer:        {255, 167, 38, 255},
+	model.KindFunder:       {149, 117, 205, 255},
+	model.KindGovernment:   {161, 136, 127, 255},
+}
+
+var otherKindColour = Color{176, 190, 197, 255}
+
+func kindColour(k model.StakeholderKind) Color {
+	if c, ok := kindColours[k]; ok {
+		return c
+	}
+	return otherKindColour
+}
+
+var coalitionColours = []Color{{0, 137, 123, 255}, {94, 53, 177, 255}, {230, 81, 0, 255}, {2, 119, 189, 255}, {124, 179, 66, 255}, {194, 24, 91, 255}}
+
+// textWidth estimates the width of s in the app's sans-serif font.
+// TODO: use MeasureText from text.go once the board-engineer's font lands.
+func textWidth(s string, size float32, bold bool) float32 {
+	f := float32(0.5)
+	if bold {
+		f = 0.55
+	}
+	return float32(utf8.RuneCountInString(s)) * size * f
+}
+
+// wrapText breaks s into lines no wider than width (long words stay whole).
+func wrapText(s string, size, width float32, bold bool) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		try := w
+		if cur != "" {
+			try = cur + " " + w
+		}
+		if cur != "" && textWidth(try, size, bold) > width {
+			lines = append(lines, cur)
+			cur = w
+			continue
+		}
+		cur = try
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+func measureValue(ms *analysis.Measure, by string) float64 {
+	switch by {
+	case "betweenness":
+		return ms.Betweenness
+	case "closeness":
+		return ms.Closeness
+	case "flows":
+		return float64(ms.Flows)
+	}
+	return float64(ms.Degree)
+}
+
+// nodeRadii sizes each node by the chosen measure relative to the largest.
+func nodeRadii(m *model.Map, r *analysis.Result, by string) map[model.ID]float32 {
+	out := make(map[model.ID]float32, len(m.Stakeholders))
+	var top float64
+	for i := range r.Measures {
+		top = math.Max(top, measureValue(&r.Measures[i], by))
+	}
+	for _, s := range m.Stakeholders {
+		rad := float32(minRadius)
+		if ms := r.Measure(s.ID); ms != nil && top > 0 {
+			rad += float32(extraRadius * math.Sqrt(measureValue(ms, by)/top))
+		}
+		out[s.ID] = rad
+	}
+	return out
+}
+
+// circleLayout places nodes on a circle: the fallback when Graphviz fails.
+func circleLayout(m *model.Map) map[model.ID]Point {
+	pos := map[model.ID]Point{}
+	n := len(m.Stakeholders)
+	rad := float64(max(120, n*16))
+	for i, s := range m.Stakeholders {
+		a := 2*math.Pi*float64(i)/float64(max(n, 1)) - math.Pi/2
+		pos[s.ID] = Point{float32(rad + rad*math.Cos(a)), float32(rad + rad*math.Sin(a))}
+	}
+	return pos
+}
+
+// Network lays out the stakeholder network of r (from analysis.Analyze on m):
+// nodes coloured by kind and sized by a measure, badges for informal leaders
+// (L) and brokers (B), relationship edges, flow edges aggregated per pair
+// (width by number, red when any is high-criticality, dashed when they break
+// in r's what-if) and coalitions as outlined groups.
+func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
+	lb := analysisLabels
+	radius := nodeRadii(m, r, opt.SizeBy)
+	pos := opt.Positions
+	if pos == nil {
+		var err error
+		pos, err = LayoutNetwork(context.Background(), NetworkDOT(m, r, opt), opt.Engine)
+		if err != nil {
+			pos = circleLayout(m)
+		}
+	}
+	// Nodes the layout does not know (added since) go on a row below.
+	var minX, minY, maxX, maxY float32 = math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, -math.MaxFloat32
+	for _, s := range m.Stakeholders {
+		if p, ok := pos[s.ID]; ok {
+			rad := radius[s.ID]
+			minX, maxX = min(minX, p.X-max(rad, labelWidth/2)), max(maxX, p.X+max(rad, labelWidth/2))
+			minY, maxY = min(minY, p.Y-rad-8), max(maxY, p.Y+rad+labelRoom+6)
+		}
+	}
+	if minX > maxX {
+		minX, minY, maxX, maxY = 0, 0, 0, 0
+	}
+	place := map[model.ID]Point{}
+	extraX := minX
+	for _, s := range m.Stakeholders {
+		if p, ok := pos[s.ID]; ok {
+			place[s.ID] = p
+			continue
+		}
+		place[s.ID] = Point{extraX + labelWidth/2, maxY + 40}
+		extraX += labelWidth + 10
+	}
+	if extraX > minX {
+		maxY += 80
+		maxX = max(maxX, extraX)
+	}
+	const titleH = 34
+	dx, dy := netMargin-minX, netMargin+titleH-minY
+	for id, p := range place {
+		place[id] = Point{p.X + dx, p.Y + dy}
+	}
+
+	sc := &Scene{Title: lb.NetworkTitle, Background: white}
+	sc.Width = maxX - minX + 2*netMargin
+	sc.Height = maxY - minY + 2*netMargin + titleH
+	sc.Add(Item{Text: &Text{Rect: Rect{netMargin, 12, sc.Width - 2*netMargin, 20}, Lines: []string{titleOf(m, lb.NetworkTitle)}, Size: 14, Bold: true, Color: black}})
+
+	// Focus: the selected stakeholder and its neighbours.
+	focus := map[model.ID]bool{}
+	if opt.Selected != "" {
+		focus[opt.Selected] = true
+		for _, e := range r.Relations {
+			if e.From == opt.Selected || e.To == opt.Selected {
+				focus[e.From], focus[e.To] = true, true
+			}
+		}
+		for _, e := range r.FlowEdges {
+			if e.From == opt.Selected || e.To == opt.Selected {
+				focus[e.From], focus[e.To] = true, true
+			}
+		}
+	}
+	emph := func(ids ...model.ID) Emphasis {
+		if opt.Selected == "" {
+			return Normal
+		}
+		for _, id := range ids {
+			if !focus[id] {
+				return Dimmed
+			}
+		}
+		if len(ids) == 1 && ids[0] == opt.Selected {
+			return Selected
+		}
+		return Highlighted
+	}
+	edgeEmph := func(a, b model.ID) Emphasis {
+		if opt.Selected == "" {
+			return Normal
+		}
+		if a == opt.Selected || b == opt.Selected {
+			return Highlighted
+		}
+		return Dimmed
+	}
+
+	// Coalitions underneath everything.
+	for i, co := range m.Coalitions {
+		var pts []Point
+		for _, id := range co.Members {
+			p, ok := place[id]
+			if !ok {
+				continue
+			}
+			rad := float64(radius[id] + 12)
+			for k := 0; k < 16; k++ {
+				a := 2 * math.Pi * float64(k) / 16
+				pts = append(pts, Point{p.X + float32(rad*math.Cos(a)), p.Y + float32(rad*math.Sin(a))})
+			}
+		}
+		if len(pts) == 0 {
+			continue
+		}
+		hull := convexHull(pts)
+		col := coalitionColours[i%len(coalitionColours)]
+		fill := col
+		fill.A = 22
+		tgt := Target{Kind: model.EntityCoalition, ID: co.ID}
+		group := "coalition:" + string(co.ID)
+		sc.Add(Item{Target: tgt, Group: group, Path: &Path{Points: hull, Stroke: col, Width: 1.2, Dashed: true, Closed: true, Fill: fill}})
+		top := hull[0]
+		for _, p := range hull {
+			if p.Y < top.Y {
+				top = p
+			}
+		}
+		name := co.Name
+		w := textWidth(name, 8, true) + 4
+		sc.Add(Item{Target: tgt, Group: group, Text: &Text{Rect: Rect{top.X - w/2, top.Y - 12, w, 11}, Lines: []string{name}, Size: 8, Bold: true, Color: col, Align: AlignCenter}})
+	}
+
+	// Names go on top of the edges, but their white plates go underneath,
+	// so a name stays readable and an arrow into a node from below still shows.
+	names := map[model.ID][]string{}
+	for _, s := range m.Stakeholders {
+		p, rad := place[s.ID], radius[s.ID]
+		lines := wrapText(s.Name, labelSize, labelWidth, false)
+		if len(lines) > 2 {
+			lines = append(lines[:1], strings.Join(lines[1:], " "))
+			lines[1] = ellipsis(lines[1], labelSize, labelWidth)
+		}
+		names[s.ID] = lines
+		var tw float32
+		for _, l := range lines {
+			tw = max(tw, textWidth(l, labelSize, false))
+		}
+		th := float32(len(lines)) * labelSize * 1.25
+		sc.Add(Item{Target: Target{Kind: model.EntityStakeholder, ID: s.ID}, Group: "stakeholder:" + string(s.ID), Emphasis: emph(s.ID),
+			Box: &Box{Rect: Rect{p.X - tw/2 - 2, p.Y + rad + 2, tw + 4, th + 1}, Fill: Color{255, 255, 255, 210}, Radius: 2}})
+	}
+
+	// Relationship edges.
+	if !opt.HideRelations {
+		for _, e := range r.Relations {
+			a, b := place[e.From], place[e.To]
+			col := Color{158, 158, 158, 255}
+			if e.Quality < 0 {
+				col = Color{229, 115, 115, 255}
+			}
+			sc.Add(Item{Target: Target{Kind: model.EntityRelationship, ID: e.Relationships[0]}, Group: "relationship",
+				Emphasis: edgeEmph(e.From, e.To),
+				Path:     &Path{Points: []Point{a, b}, Stroke: col, Width: 1.2, Dashed: e.Quality < 0}})
+		}
+	}
+
+	// Flow edges, bent apart when both directions exist.
+	if !opt.HideFlows {
+		both := map[[2]model.ID]bool{}
+		for _, e := range r.FlowEdges {
+			both[[2]model.ID{e.From, e.To}] = true
+		}
+		// In a dense network (a generated map) solid edges hide everything.
+		dense := len(r.FlowEdges) > 4*len(m.Stakeholders)
+		for _, e := range r.FlowEdges {
+			a, b := place[e.From], place[e.To]
+			ra, rb := radius[e.From]+2, radius[e.To]+4
+			vx, vy := b.X-a.X, b.Y-a.Y
+			l := float32(math.Hypot(float64(vx), float64(vy)))
+			if l < ra+rb+2 {
+				continue
+			}
+			ux, uy := vx/l, vy/l
+			var bend float32
+			if both[[2]model.ID{e.To, e.From}] {
+				bend = 10
+			}
+			mid := Point{(a.X+b.X)/2 - uy*bend, (a.Y+b.Y)/2 + ux*bend}
+			start := towards(a, mid, ra)
+			end := towards(b, mid, rb)
+			col := flowBlue
+			if e.High {
+				col = highRed
+			}
+			if dense {
+				col.A = 110
+			}
+			broken := r.Without != "" && (e.From == r.Without || e.To == r.Without)
+			pts := []Point{start, end}
+			if bend != 0 {
+				pts = []Point{start, mid, end}
+			}
+			sc.Add(Item{Target: Target{Kind: model.EntityFlow, ID: e.Flows[0]}, Group: "flows:" + string(e.From) + ">" + string(e.To),
+				Emphasis: edgeEmph(e.From, e.To),
+				Path:     &Path{Points: pts, Stroke: col, Width: min(0.8+0.9*float32(len(e.Flows)), 9), Smooth: bend != 0, ArrowEnd: true, Dashed: broken}})
+		}
+	}
+
+	// Nodes, badges and names.
+	for _, s := range m.Stakeholders {
+		p, rad := place[s.ID], radius[s.ID]
+		tgt := Target{Kind: model.EntityStakeholder, ID: s.ID}
+		group := "stakeholder:" + string(s.ID)
+		e := emph(s.ID)
+		stroke, sw := Color{255, 255, 255, 255}, float32(1.5)
+		if s.ID == opt.Selected {
+			stroke, sw = black, 2.5
+		}
+		fill := kindColour(s.Kind)
+		if s.ID == r.Without {
+			fill, stroke = lightGrey, highRed
+			e = Dimmed
+		}
+		sc.Add(Item{Target: tgt, Group: group, Emphasis: e, Circle: &Circle{Center: p, Radius: rad, Fill: fill, Stroke: stroke, StrokeWidth: sw}})
+		ms := r.Measure(s.ID)
+		if s.InformalLeader {
+			addBadge(sc, tgt, group, e, Point{p.X + rad*0.75, p.Y - rad*0.75}, goldBadge, lb.Informal)
+		}
+		if ms != nil && ms.Broker {
+			addBadge(sc, tgt, group, e, Point{p.X - rad*0.75, p.Y - rad*0.75}, brokerPur, lb.Broker)
+		}
+		lines := names[s.ID]
+		th := float32(len(lines)) * labelSize * 1.25
+		sc.Add(Item{Target: tgt, Group: group, Emphasis: e, Text: &Text{Rect: Rect{p.X - labelWidth/2, p.Y + rad + 2, labelWidth, th},
+			Lines: lines, Size: labelSize, Color: black, Align: AlignCenter}})
+	}
+
+	// Legend.
+	legendY := sc.Height - netMargin/2 - 6
+	sc.Height += 18
+	x := float32(netMargin)
+	right := max(sc.Width-netMargin, 420)
+	// room starts a new legend row when the next entry would pass the drawing.
+	room := func(w float32) {
+		if x+w > right && x > netMargin {
+			x = netMargin
+			legendY += 16
+			sc.Height += 16
+		}
+	}
+	kinds := map[model.StakeholderKind]bool{}
+	var order []model.StakeholderKind
+	for _, s := range m.Stakeholders {
+		k := s.Kind
+		if _, known := kindColours[k]; !known {
+			k = ""
+		}
+		if !kinds[k] {
+			kinds[k] = true
+			order = append(order, k)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return kindRank(order[i]) < kindRank(order[j]) })
+	label := func(s string) {
+		sc.Add(Item{Text: &Text{Rect: Rect{x, legendY - 5, textWidth(s, 8, false) + 4, 10}, Lines: []string{s}, Size: 8, Color: grey}})
+		x += textWidth(s, 8, false) + 14
+	}
+	for _, k := range order {
+		room(13 + textWidth(lb.Kinds[string(k)], 8, false) + 14)
+		sc.Add(Item{Circle: &Circle{Center: Point{x + 5, legendY}, Radius: 5, Fill: kindColour(k)}})
+		x += 13
+		name := lb.OtherKind
+		if k != "" {
+			name = lb.Kinds[string(k)]
+		}
+		label(name)
+	}
+	room(15 + textWidth(lb.LegendLeader, 8, false) + 14)
+	addBadge(sc, Target{}, "legend", Normal, Point{x + 6, legendY}, goldBadge, lb.Informal)
+	x += 15
+	label(lb.LegendLeader)
+	room(15 + textWidth(lb.LegendBroker, 8, false) + 14)
+	addBadge(sc, Target{}, "legend", Normal, Point{x + 6, legendY}, brokerPur, lb.Broker)
+	x += 15
+	label(lb.LegendBroker)
+	line := func(col Color, w float32, dashed bool, text string) {
+		room(27 + textWidth(text, 8, false) + 14)
+		sc.Add(Item{Path: &Path{Points: []Point{{x, legendY}, {x + 22, legendY}}, Stroke: col, Width: w, Dashed: dashed}})
+		x += 27
+		label(text)
+	}
+	if !opt.HideRelations {
+		line(Color{158, 158, 158, 255}, 1.2, false, lb.LegendRelation)
+	}
+	if !opt.HideFlows {
+		line(flowBlue, 3, false, lb.LegendFlows)
+		line(highRed, 3, false, lb.LegendHigh)
+		if r.Without != "" {
+			line(flowBlue, 2, true, lb.LegendBroken)
+		}
+	}
+	if len(m.Coalitions) > 0 {
+		room(27 + textWidth(lb.LegendCoalition, 8, false) + 14)
+		sc.Add(Item{Box: &Box{Rect: Rect{x, legendY - 5, 22, 10}, Stroke: coalitionColours[0], StrokeWidth: 1, Dashed: true, Radius: 4}})
+		x += 27
+		label(lb.LegendCoalition)
+	}
+	return sc
+}
+
+func kindRank(k model.StakeholderKind) int {
+	for i, v := range model.StakeholderKinds {
+		if v == k {
+			return i
+		}
+	}
+	return len(model.StakeholderKinds)
+}
+
+func titleOf(m *model.Map, view string) string {
+	if m.Title == "" {
+		return view
+	}
+	return m.Title + " — " + view
+}
+
+func addBadge(sc *Scene, tgt Target, group string, e Emphasis, c Point, col Color, letter string) {
+	sc.Add(Item{Target: tgt, Group: group, Emphasis: e, Circle: &Circle{Center: c, Radius: 6, Fill: col, Stroke: white, StrokeWidth: 1}})
+	sc.Add(Item{Target: tgt, Group: group, Emphasis: e, Text: &Text{Rect: Rect{c.X - 6, c.Y - 4.5, 12, 9}, Lines: []string{letter}, Size: 7, Bold: true, Color: white, Align: AlignCenter}})
+}
+
+// towards returns the point at distance d from p in the direction of q.
+func towards(p, q Point, d float32) Point {
+	vx, vy := q.X-p.X, q.Y-p.Y
+	l := float32(math.Hypot(float64(vx), float64(vy)))
+	if l == 0 {
+		return p
+	}
+	return Point{p.X + vx/l*d, p.Y + vy/l*d}
+}
+
+func ellipsis(s string, size, width float32) string {
+	if textWidth(s, size, false) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && textWidth(string(r)+"…", size, false) > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// convexHull returns the hull of pts counter-clockwise (Andrew's monotone chain).
+func convexHull(pts []Point) []Point {
+	p := append([]Point(nil), pts...)
+	sort.Slice(p, func(i, j int) bool { return p[i].X < p[j].X || p[i].X == p[j].X && p[i].Y < p[j].Y })
+	if len(p) < 3 {
+		return p
+	}
+	cross := func(o, a, b Point) float32 { return (a.X-o.X)*(b.Y-o.Y) - (a.Y-o.Y)*(b.X-o.X) }
+	var h []Point
+	for _, q := range p {
+		for len(h) >= 2 && cross(h[len(h)-2], h[len(h)-1], q) <= 0 {
+			h = h[:len(h)-1]
+		}
+		h = append(h, q)
+	}
+	lower := len(h) + 1
+	for i := len(p) - 2; i >= 0; i-- {
+		q := p[i]
+		for len(h) >= lower && cross(h[len(h)-2], h[len(h)-1], q) <= 0 {
+			h = h[:len(h)-1]
+		}
+		h = append(h, q)
+	}
+	return h[:len(h)-1]
+}
