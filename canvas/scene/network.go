@@ -5,7 +5,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"valueflow/model"
 	"valueflow/model/analysis"
@@ -67,16 +66,6 @@ func kindColour(k model.StakeholderKind) Color {
 }
 
 var coalitionColours = []Color{{0, 137, 123, 255}, {94, 53, 177, 255}, {230, 81, 0, 255}, {2, 119, 189, 255}, {124, 179, 66, 255}, {194, 24, 91, 255}}
-
-// textWidth estimates the width of s in the app's sans-serif font.
-// TODO: use MeasureText from text.go once the board-engineer's font lands.
-func textWidth(s string, size float32, bold bool) float32 {
-	f := float32(0.5)
-	if bold {
-		f = 0.55
-	}
-	return float32(utf8.RuneCountInString(s)) * size * f
-}
 
 // wrapText breaks s into lines no wider than width (long words stay whole).
 func wrapText(s string, size, width float32, bold bool) []string {
