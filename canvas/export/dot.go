@@ -29,7 +29,7 @@ func DOT(w io.Writer, m *model.Map, scenario model.ID) error {
 	}
 	fmt.Fprintf(bw, "digraph %s {\n", quote(name))
 	fmt.Fprintf(bw, "  label=%s; labelloc=t; fontname=\"Go,Helvetica\";\n", quote(name+" — "+sc.Name))
-	bw.WriteString("  rankdir=LR; newrank=true; nodesep=0.25; ranksep=0.6; compound=true;\n")
+	bw.WriteString("  rankdir=LR; newrank=true; nodesep=0.25; ranksep=0.6;\n")
 	bw.WriteString("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#fff8e1\", fontname=\"Go,Helvetica\", fontsize=10];\n")
 	bw.WriteString("  edge [fontname=\"Go,Helvetica\", fontsize=8];\n")
 
@@ -41,11 +41,26 @@ func DOT(w io.Writer, m *model.Map, scenario model.ID) error {
 	for _, h := range m.Stakeholders {
 		lanes[h.ID] = true
 	}
-	cards := map[model.ID]bool{}
-	cardSteps := map[model.ID]model.ID{}
+	// The cards drawn: those in an existing step and lane.
+	cardStep := map[model.ID]int{}
 	for _, c := range sc.Contributions {
-		cardSteps[c.ID] = c.Step
+		if i, ok := steps[c.Step]; ok && lanes[c.Stakeholder] {
+			cardStep[c.ID] = i
+		}
 	}
+	depth := sameStepDepths(sc, cardStep)
+	// Each step spans as many ranks as its deepest chain of same-step flows.
+	width := make([]int, len(sc.Steps))
+	for id, i := range cardStep {
+		width[i] = max(width[i], depth[id]+1)
+	}
+	rankNode := func(step, d int) string {
+		if d == 0 {
+			return "step:" + string(sc.Steps[step].ID)
+		}
+		return fmt.Sprintf("rank:%d:%d", step, d)
+	}
+
 	// Lanes in reverse: dot stacks the nodes of a rank bottom-up in the
 	// order it meets them, so the first lane ends up on top.
 	for li := len(m.Stakeholders) - 1; li >= 0; li-- {
@@ -55,13 +70,9 @@ func DOT(w io.Writer, m *model.Map, scenario model.ID) error {
 		// An invisible node in the first rank keeps an empty lane visible.
 		fmt.Fprintf(bw, "    %s [label=\"\", shape=point, width=0.01, style=invis];\n", quote("lane:"+string(h.ID)))
 		for _, c := range sc.Contributions {
-			if c.Stakeholder != h.ID {
+			if _, ok := cardStep[c.ID]; !ok || c.Stakeholder != h.ID {
 				continue
 			}
-			if _, ok := steps[c.Step]; !ok {
-				continue
-			}
-			cards[c.ID] = true
 			attrs := fmt.Sprintf("label=%s", quote(c.Value))
 			switch c.Role {
 			case model.RoleLead:
@@ -78,42 +89,65 @@ func DOT(w io.Writer, m *model.Map, scenario model.ID) error {
 		}
 		bw.WriteString("  }\n")
 	}
-	// The step headers form the top row (dot puts what comes last on top
-	// in a left-to-right layout); a chain of invisible edges keeps
-	// them, and so the ranks, in journey order.
+
+	// The step headers form the top row (dot puts what comes last on top in
+	// a left-to-right layout), chained invisibly to keep journey order.
 	bw.WriteString("  subgraph steps {\n    node [shape=plaintext, style=\"\", fontsize=11];\n")
 	bw.WriteString("    \"lanes\" [label=\"\"];\n")
-	for _, st := range sc.Steps {
+	prev := "lanes"
+	for i, st := range sc.Steps {
 		label := st.Name
 		if st.Timing != "" {
 			label += "\n" + st.Timing
 		}
-		fmt.Fprintf(bw, "    %s [label=%s];\n", quote("step:"+string(st.ID)), quote(label))
-	}
-	prev := "lanes"
-	for _, st := range sc.Steps {
-		fmt.Fprintf(bw, "    %s -> %s [style=invis];\n", quote(prev), quote("step:"+string(st.ID)))
-		prev = "step:" + string(st.ID)
+		fmt.Fprintf(bw, "    %s [label=%s];\n", quote(rankNode(i, 0)), quote(label))
+		for d := 0; d < max(width[i], 1); d++ {
+			if d > 0 {
+				fmt.Fprintf(bw, "    %s [label=\"\", shape=point, width=0.01, style=invis];\n", quote(rankNode(i, d)))
+			}
+			fmt.Fprintf(bw, "    %s -> %s [style=invis];\n", quote(prev), quote(rankNode(i, d)))
+			prev = rankNode(i, d)
+		}
 	}
 	bw.WriteString("  }\n")
 
-	// Ranks: lane names with the "lanes" header, each card with its step.
+	// Ranks: lane nodes with the "lanes" header; each card with its step, or
+	// a rank after it when a flow in the same step leads to it, so no flow
+	// runs within one rank (Graphviz 2.43 fails on such edges between
+	// clusters with newrank).
 	bw.WriteString("  { rank=same; \"lanes\";")
 	for _, h := range m.Stakeholders {
 		bw.WriteString(" " + quote("lane:"+string(h.ID)) + ";")
 	}
 	bw.WriteString(" }\n")
-	for _, st := range sc.Steps {
-		bw.WriteString("  { rank=same; " + quote("step:"+string(st.ID)) + ";")
-		for _, c := range sc.Contributions {
-			if c.Step == st.ID && cards[c.ID] {
-				bw.WriteString(" " + quote("card:"+string(c.ID)) + ";")
-			}
+	members := make([][]string, 0)
+	index := map[string]int{}
+	for _, c := range sc.Contributions {
+		i, ok := cardStep[c.ID]
+		if !ok {
+			continue
+		}
+		r := rankNode(i, depth[c.ID])
+		k, ok := index[r]
+		if !ok {
+			k = len(members)
+			index[r] = k
+			members = append(members, []string{r})
+		}
+		members[k] = append(members[k], "card:"+string(c.ID))
+	}
+	for _, ms := range members {
+		bw.WriteString("  { rank=same;")
+		for _, n := range ms {
+			bw.WriteString(" " + quote(n) + ";")
 		}
 		bw.WriteString(" }\n")
 	}
+
 	for _, f := range sc.Flows {
-		if !cards[f.From] || !cards[f.To] {
+		_, ok1 := cardStep[f.From]
+		_, ok2 := cardStep[f.To]
+		if !ok1 || !ok2 {
 			continue
 		}
 		label := f.Label
@@ -127,14 +161,71 @@ func DOT(w io.Writer, m *model.Map, scenario model.ID) error {
 		if f.Criticality == model.CriticalityHigh {
 			attrs += ", penwidth=2.4, color=\"#c62828\""
 		}
-		// A flow back in time must not pull the ranks out of journey order.
-		if steps[cardSteps[f.From]] >= steps[cardSteps[f.To]] {
-			attrs += ", constraint=false"
-		}
+		// The steps alone set the ranks: flows only draw. (Flows as rank
+		// constraints also make Graphviz 2.43 fail with "trouble in
+		// init_rank" on big maps with clusters.)
+		attrs += ", constraint=false"
 		fmt.Fprintf(bw, "  %s -> %s [%s];\n", quote("card:"+string(f.From)), quote("card:"+string(f.To)), attrs)
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
+}
+
+// sameStepDepths layers the cards of each step along the flows between
+// cards of that same step: a card's depth is the length of the longest
+// chain of such flows leading to it (flows closing a cycle are ignored).
+func sameStepDepths(sc *model.Scenario, cardStep map[model.ID]int) map[model.ID]int {
+	next := map[model.ID][]model.ID{}
+	for _, f := range sc.Flows {
+		fi, ok1 := cardStep[f.From]
+		ti, ok2 := cardStep[f.To]
+		if ok1 && ok2 && fi == ti && f.From != f.To {
+			next[f.From] = append(next[f.From], f.To)
+		}
+	}
+	depth := map[model.ID]int{}
+	if len(next) == 0 {
+		return depth
+	}
+	// Topological order by depth-first search; edges to a card still on
+	// the stack close a cycle and are left out.
+	const (
+		unseen = iota
+		onStack
+		done
+	)
+	state := map[model.ID]int{}
+	var order []model.ID
+	var visit func(id model.ID)
+	visit = func(id model.ID) {
+		state[id] = onStack
+		for _, n := range next[id] {
+			if state[n] == unseen {
+				visit(n)
+			}
+		}
+		state[id] = done
+		order = append(order, id)
+	}
+	for _, c := range sc.Contributions {
+		if _, ok := cardStep[c.ID]; ok && state[c.ID] == unseen {
+			visit(c.ID)
+		}
+	}
+	// order is reverse topological; walk it backwards.
+	pos := map[model.ID]int{}
+	for i, id := range order {
+		pos[id] = i
+	}
+	for i := len(order) - 1; i >= 0; i-- {
+		id := order[i]
+		for _, n := range next[id] {
+			if pos[n] < i { // a forward edge in topological order
+				depth[n] = max(depth[n], depth[id]+1)
+			}
+		}
+	}
+	return depth
 }
 
 var capitalFill = map[model.Capital]string{
