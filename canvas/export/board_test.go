@@ -145,18 +145,6 @@ func TestBoardPNG(t *testing.T) {
 	}
 }
 
-func TestBoardDOT(t *testing.T) {
-	for name, m := range boardMaps(t) {
-		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := DOT(&buf, m, m.Scenarios[0].ID); err != nil {
-				t.Fatal(err)
-			}
-			checkDOT(t, buf.Bytes())
-		})
-	}
-}
-
 func init() {
 	// Benchmark on the real board of an L map.
 	benchScene = func() *scene.Scene { return boardScene(sample.Generate(sample.L)) }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"valueflow/model"
+	"valueflow/model/sample"
 )
 
 // synthMap is a small map with every role, capital and flow kind, a flow
@@ -72,5 +73,35 @@ func checkDOT(t *testing.T, dot []byte) {
 	}
 	if strings.Contains(stderr.String(), "Error") {
 		t.Errorf("dot complained:\n%s", stderr.String())
+	}
+}
+
+func TestDOTOfTheSampleAndAnLMap(t *testing.T) {
+	maps := []struct {
+		name string
+		m    *model.Map
+	}{{"the sample", sample.Map()}, {"an M map", sample.Generate(sample.M)}, {"an L map", sample.Generate(sample.L)}}
+	for _, tc := range maps {
+		t.Run(tc.name, func(t *testing.T) {
+			if testing.Short() && tc.name == "an L map" {
+				t.Skip("Graphviz takes seconds on an L map")
+			}
+			var buf bytes.Buffer
+			if err := DOT(&buf, tc.m, tc.m.Scenarios[0].ID); err != nil {
+				t.Fatal(err)
+			}
+			dot := buf.String()
+			for _, h := range tc.m.Stakeholders {
+				if !strings.Contains(dot, "label="+quote(h.Name)+"; labeljust") {
+					t.Errorf("lane %q has no cluster", h.Name)
+				}
+			}
+			for _, st := range tc.m.Scenarios[0].Steps {
+				if !strings.Contains(dot, quote("step:"+string(st.ID))+" [label=") {
+					t.Errorf("step %q has no header", st.Name)
+				}
+			}
+			checkDOT(t, buf.Bytes())
+		})
 	}
 }
