@@ -10,7 +10,6 @@ import (
 
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/path"
-	"gonum.org/v1/gonum/graph/simple"
 
 	"valueflow/model"
 )
@@ -213,15 +212,9 @@ func Analyze(m *model.Map, opt Options) (*Result, error) {
 // network builds the edges and the measures.
 func (x *index) network(r *Result, opt Options) {
 	n := len(x.m.Stakeholders)
-	g := simple.NewUndirectedGraph()
-	for i := 0; i < n; i++ {
-		g.AddNode(simple.Node(i))
-	}
-	link := func(a, b int) {
-		if a != b && !g.HasEdgeBetween(int64(a), int64(b)) {
-			g.SetEdge(simple.Edge{F: simple.Node(a), T: simple.Node(b)})
-		}
-	}
+	g := newLanes(n)
+	link := g.link
+	edges := 0
 	if !opt.FlowsOnly {
 		rel := map[[2]int]int{} // pair → index in r.Relations
 		for _, rs := range x.m.Relationships {
@@ -278,7 +271,10 @@ func (x *index) network(r *Result, opt Options) {
 
 	bet := network.Betweenness(g)
 	closeness := map[int64]float64{}
-	if g.Edges().Len() > 0 {
+	for i := 0; i < n; i++ {
+		edges += g.degree(i)
+	}
+	if edges > 0 {
 		closeness = network.Closeness(g, path.DijkstraAllPaths(g))
 	}
 	comp := components(g, n)
@@ -290,7 +286,7 @@ func (x *index) network(r *Result, opt Options) {
 		}
 		r.Measures[i] = Measure{
 			Stakeholder:    s.ID,
-			Degree:         g.From(int64(i)).Len(),
+			Degree:         g.degree(i),
 			InDegree:       len(in[i]),
 			OutDegree:      len(out[i]),
 			Flows:          flowCount[i],
@@ -303,7 +299,7 @@ func (x *index) network(r *Result, opt Options) {
 }
 
 // components returns, per node, the size of its connected component.
-func components(g *simple.UndirectedGraph, n int) []int {
+func components(g *lanes, n int) []int {
 	size := make([]int, n)
 	seen := make([]bool, n)
 	for s := 0; s < n; s++ {
@@ -317,9 +313,8 @@ func components(g *simple.UndirectedGraph, n int) []int {
 			v := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			members = append(members, v)
-			it := g.From(int64(v))
-			for it.Next() {
-				w := int(it.Node().ID())
+			for _, nb := range g.adj[v] {
+				w := int(nb.ID())
 				if !seen[w] {
 					seen[w] = true
 					stack = append(stack, w)

@@ -302,3 +302,16 @@ func BenchmarkAnalyzeL(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkAnalyzeXL(b *testing.B) {
+	if testing.Short() {
+		b.Skip("XL")
+	}
+	m := sample.Generate(sample.XL)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Analyze(m, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
