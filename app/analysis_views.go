@@ -205,50 +205,58 @@ func (v *NetworkView) rebuild() {
 	if i := indexOf(v.stakeholderNms, v.without.Selected); i > 0 {
 		opt.Without = v.stakeholderIDs[i]
 	}
-	res, err := analysis.Analyze(v.m, opt)
-	if err != nil {
-		v.status.SetText(err.Error())
-		return
-	}
 	nopt := scene.NetworkOptions{SizeBy: v.sizeBy.Selected, Engine: scene.Engine(v.engine.Selected), Selected: v.selected}
-	dot := scene.NetworkDOT(v.m, res, nopt)
-	key := string(nopt.Engine) + "\x00" + dot
 	v.mu.Lock()
 	v.generation++
 	gen := v.generation
-	pos, cached := v.cache[key]
 	v.mu.Unlock()
-	v.status.SetText(summary(v.m, res))
-	m := v.m
-	if !cached {
-		v.progress.Show()
-		v.progress.Start()
+	current := func() bool {
+		v.mu.Lock()
+		defer v.mu.Unlock()
+		return gen == v.generation
 	}
+	m := v.m
+	v.progress.Show()
+	v.progress.Start()
+	done := func(status string) {
+		fyne.Do(func() {
+			if !current() {
+				return
+			}
+			v.status.SetText(status)
+			v.progress.Stop()
+			v.progress.Hide()
+		})
+	}
+	// Analysis (about 0.5 s on an XL map) and layout both run here, off the
+	// UI goroutine; only the newest request updates the screen.
 	go func() {
+		res, err := analysis.Analyze(m, opt)
+		if err != nil {
+			done(err.Error())
+			return
+		}
+		dot := scene.NetworkDOT(m, res, nopt)
+		key := string(nopt.Engine) + "\x00" + dot
+		v.mu.Lock()
+		pos, cached := v.cache[key]
+		v.mu.Unlock()
 		if !cached {
-			var err error
 			pos, err = scene.LayoutNetwork(context.Background(), dot, nopt.Engine)
 			if err != nil {
-				fyne.Do(func() { v.status.SetText(err.Error()) })
+				done(err.Error())
+				return
 			}
 			v.mu.Lock()
-			if err == nil {
-				v.cache[key] = pos
-			}
+			v.cache[key] = pos
 			v.mu.Unlock()
 		}
-		v.mu.Lock()
-		stale := gen != v.generation
-		v.mu.Unlock()
-		if stale {
+		if !current() {
 			return
 		}
 		nopt.Positions = pos
 		v.view.setScene(scene.Network(m, res, nopt))
-		fyne.Do(func() {
-			v.progress.Stop()
-			v.progress.Hide()
-		})
+		done(summary(m, res))
 	}()
 }
 
