@@ -628,6 +628,14 @@ func (d *decoder) decodeJourney(sc *model.Scenario, o *object, path string, stak
 		f.Kind = enum(fo, "kind", model.FlowKinds)
 		f.Label, _ = fo.str("label")
 		f.Criticality = enum(fo, "criticality", model.Criticalities)
+		// The model needs both; a hand-written flow that leaves them out
+		// means the plain case.
+		if _, given := fo.get("kind"); !given {
+			f.Kind = model.FlowHandOff
+		}
+		if _, given := fo.get("criticality"); !given {
+			f.Criticality = model.CriticalityNormal
+		}
 		sc.Flows = append(sc.Flows, f)
 		if f.ID == "" {
 			*idless = append(*idless, f)

@@ -6,6 +6,8 @@
 //   - relationships and scenarios carry an "id" (coalitions and flows already
 //     may); when left out, Decode makes one up ("r1", "sc1", "f1", "co1", …),
 //     never equal to another id of the map;
+//   - a flow without "kind" is a hand-off, one without "criticality" normal
+//     (Encode always writes both);
 //   - "experience" and "carer_experience" may be null, which means the same
 //     as leaving them out (not filled in); 0 is a neutral experience.
 //

@@ -147,8 +147,8 @@ func TestDecodeMakesUpMissingIDsThatCollideWithNothing(t *testing.T) {
 		"coalitions": [{"name": "Warme overdracht", "members": ["r1"]}],
 		"steps": [{"id": "f1", "name": "Opname"}, {"id": "st2", "name": "Thuis"}],
 		"contributions": [
-			{"id": "c1", "step": "f1", "stakeholder": "r1", "role": "lead"},
-			{"id": "c2", "step": "st2", "stakeholder": "sc1", "role": "lead"}],
+			{"id": "c1", "step": "f1", "stakeholder": "r1", "value": "Verwijzing", "role": "lead"},
+			{"id": "c2", "step": "st2", "stakeholder": "sc1", "value": "Zorg thuis", "role": "lead"}],
 		"flows": [{"from": "c1", "to": "c2"}, {"id": "f2", "from": "c2", "to": "c1"}, {"from": "c2", "to": "c1"}]
 	}`
 	m := decode(t, []byte(doc))
@@ -159,6 +159,9 @@ func TestDecodeMakesUpMissingIDsThatCollideWithNothing(t *testing.T) {
 	}
 	if m.Scenarios[0].Name != DefaultScenarioName {
 		t.Errorf("scenario name %q", m.Scenarios[0].Name)
+	}
+	if f := m.Scenarios[0].Flows[0]; f.Kind != model.FlowHandOff || f.Criticality != model.CriticalityNormal {
+		t.Errorf("a flow without kind and criticality should be a normal hand-off, got %q, %q", f.Kind, f.Criticality)
 	}
 	// The made-up scenario id survives a round trip although it is not "sc1".
 	again := decode(t, encode(t, m))
@@ -333,5 +336,18 @@ func BenchmarkDecode(b *testing.B) {
 				decode(b, data)
 			}
 		})
+	}
+}
+
+func TestDecodeEndsWithTheModelsValidation(t *testing.T) {
+	if _, ok := any(&model.Map{}).(interface{ Validate() error }); !ok {
+		t.Skip("the model has no Validate yet")
+	}
+	doc := `{"stakeholders": [{"id": "sh1", "name": "Huisarts"}],
+		"steps": [{"id": "st1", "name": "Opname"}],
+		"contributions": [{"id": "c1", "step": "st1", "stakeholder": "sh1", "role": "lead"}]}`
+	_, err := Decode(strings.NewReader(doc))
+	if err == nil || err.Error() != `contribution "c1": value is empty` {
+		t.Errorf("got %v", err)
 	}
 }
