@@ -29,6 +29,16 @@ type sceneView struct {
 	sc    *scene.Scene
 	zoom  float32
 	onTap func(scene.Target)
+	// onDrop, when set, is called when an item with a target has been
+	// dragged from one scene point to another.
+	onDrop func(t scene.Target, from, to scene.Point)
+	// pending counts background renders, so tests can wait for them.
+	pending sync.WaitGroup
+	drag    struct {
+		on       bool
+		target   scene.Target
+		from, to scene.Point
+	}
 }
 
 func newSceneView(onTap func(scene.Target)) *sceneView {
@@ -84,6 +94,32 @@ func (v *sceneView) Tapped(e *fyne.PointEvent) {
 	}
 }
 
+// Dragged starts or continues dragging the item under the pointer.
+func (v *sceneView) Dragged(e *fyne.DragEvent) {
+	if v.sc == nil || v.onDrop == nil {
+		return
+	}
+	p := scene.Point{X: e.Position.X / v.zoom, Y: e.Position.Y / v.zoom}
+	if !v.drag.on {
+		start := scene.Point{X: (e.Position.X - e.Dragged.DX) / v.zoom, Y: (e.Position.Y - e.Dragged.DY) / v.zoom}
+		it, ok := v.sc.Hit(start)
+		if !ok {
+			return
+		}
+		v.drag.on, v.drag.target, v.drag.from = true, it.Target, start
+	}
+	v.drag.to = p
+}
+
+// DragEnd drops the dragged item.
+func (v *sceneView) DragEnd() {
+	if !v.drag.on {
+		return
+	}
+	v.drag.on = false
+	v.onDrop(v.drag.target, v.drag.from, v.drag.to)
+}
+
 // NetworkView is the network tab: engine, measure, step range and what-if
 // controls above the network scene. Layout runs off the UI goroutine with a
 // progress bar and is cached per DOT text and engine.
@@ -103,6 +139,8 @@ type NetworkView struct {
 	selected                  model.ID
 	mu                        sync.Mutex
 	cache                     map[string]map[model.ID]scene.Point
+	moved                     map[model.ID]scene.Point // the user's drags, added to the layout
+	layoutKey                 string
 	generation                int
 	stepIDs, stakeholderIDs   []model.ID
 	stepNames, stakeholderNms []string
@@ -110,7 +148,7 @@ type NetworkView struct {
 
 // NewNetworkView returns the network tab for m's scenario.
 func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) *NetworkView {
-	v := &NetworkView{OnSelect: onSelect, cache: map[string]map[model.ID]scene.Point{}}
+	v := &NetworkView{OnSelect: onSelect, cache: map[string]map[model.ID]scene.Point{}, moved: map[model.ID]scene.Point{}}
 	v.view = newSceneView(func(t scene.Target) {
 		if t.Kind == model.EntityStakeholder {
 			v.selected = t.ID
@@ -120,6 +158,18 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 			v.OnSelect(t)
 		}
 	})
+	// Dragging a node moves it; the offset is kept across rebuilds (until
+	// the layout itself changes, e.g. another engine or step range).
+	v.view.onDrop = func(t scene.Target, from, to scene.Point) {
+		if t.Kind != model.EntityStakeholder {
+			return
+		}
+		v.mu.Lock()
+		d := v.moved[t.ID]
+		v.moved[t.ID] = scene.Point{X: d.X + to.X - from.X, Y: d.Y + to.Y - from.Y}
+		v.mu.Unlock()
+		v.rebuild()
+	}
 	engines := make([]string, len(scene.Engines))
 	for i, e := range scene.Engines {
 		engines[i] = string(e)
@@ -230,7 +280,7 @@ func (v *NetworkView) rebuild() {
 	}
 	// Analysis (about 0.5 s on an XL map) and layout both run here, off the
 	// UI goroutine; only the newest request updates the screen.
-	go func() {
+	v.view.pending.Go(func() {
 		res, err := analysis.Analyze(m, opt)
 		if err != nil {
 			done(err.Error())
@@ -254,10 +304,20 @@ func (v *NetworkView) rebuild() {
 		if !current() {
 			return
 		}
-		nopt.Positions = pos
+		v.mu.Lock()
+		if v.layoutKey != key {
+			v.layoutKey, v.moved = key, map[model.ID]scene.Point{}
+		}
+		placed := make(map[model.ID]scene.Point, len(pos))
+		for id, p := range pos {
+			d := v.moved[id]
+			placed[id] = scene.Point{X: p.X + d.X, Y: p.Y + d.Y}
+		}
+		v.mu.Unlock()
+		nopt.Positions = placed
 		v.view.setScene(scene.Network(m, res, nopt))
 		done(summary(m, res))
-	}()
+	})
 }
 
 func summary(m *model.Map, r *analysis.Result) string {
@@ -295,17 +355,28 @@ func scenarioOf(m *model.Map, id model.ID) *model.Scenario {
 	return nil
 }
 
-// NewGridView returns the stakeholder grid; tapping a dot selects the stakeholder.
-func NewGridView(m *model.Map, onSelect func(scene.Target)) fyne.CanvasObject {
+// NewGridView returns the stakeholder grid; tapping a dot selects the
+// stakeholder, dropping a dragged dot on another cell calls onMove with the
+// new values (the caller turns that into an undoable command and calls
+// SetMap on the returned view's owner again). onMove may be nil.
+func NewGridView(m *model.Map, onSelect func(scene.Target), onMove func(stakeholder model.ID, influence, interest int)) fyne.CanvasObject {
 	v := newSceneView(onSelect)
-	go v.setScene(scene.Grid(m, scene.GridOptions{}))
+	v.onDrop = func(t scene.Target, _, to scene.Point) {
+		if t.Kind != model.EntityStakeholder || onMove == nil {
+			return
+		}
+		if inf, in, ok := scene.GridValueAt(m, to); ok {
+			onMove(t.ID, inf, in)
+		}
+	}
+	v.pending.Go(func() { v.setScene(scene.Grid(m, scene.GridOptions{})) })
 	return container.NewScroll(v)
 }
 
 // NewRolesView returns the roles-over-time matrix of a scenario.
 func NewRolesView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) fyne.CanvasObject {
 	v := newSceneView(onSelect)
-	go v.setScene(scene.Roles(m, scenario))
+	v.pending.Go(func() { v.setScene(scene.Roles(m, scenario)) })
 	return container.NewScroll(v)
 }
 
