@@ -247,3 +247,24 @@ func BenchmarkNativeNeato60(b *testing.B) {
 		}
 	}
 }
+
+func TestLayoutKeepsOddIDs(t *testing.T) {
+	m := &model.Map{Scenarios: []*model.Scenario{{ID: "sc"}}}
+	for _, id := range []model.ID{`a "quoted" id`, `back\slash`, "ünï cödé", "plain"} {
+		m.Stakeholders = append(m.Stakeholders, &model.Stakeholder{ID: id, Name: string(id)})
+	}
+	m.Relationships = []*model.Relationship{{ID: "r", A: m.Stakeholders[0].ID, B: m.Stakeholders[1].ID}}
+	r, err := analysis.Analyze(m, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos, err := LayoutNetwork(context.Background(), NetworkDOT(m, r, NetworkOptions{}), FDP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range m.Stakeholders {
+		if _, ok := pos[s.ID]; !ok {
+			t.Errorf("no position for %q (got %v)", s.ID, pos)
+		}
+	}
+}
