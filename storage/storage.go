@@ -1,0 +1,489 @@
+// Package storage owns .vflow files: one SQLite database per map, with its
+// own application id and schema version. It opens files defensively (they
+// are mailed around and untrusted), migrates old ones after a backup copy,
+// and writes every model command in its own durable transaction.
+// It is the only package that speaks SQL; it must not import Fyne.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/mattn/go-sqlite3"
+
+	"valueflow/model"
+)
+
+// ApplicationID marks a SQLite file as a Valueflow map ("VFlw").
+const ApplicationID = 0x56466C77
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrations are the schema steps in order; migration i brings a file to
+// user_version i+1.
+var migrations = func() []string {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err)
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	out := make([]string, len(names))
+	for i, n := range names {
+		b, err := migrationFiles.ReadFile("migrations/" + n)
+		if err != nil {
+			panic(err)
+		}
+		out[i] = string(b)
+	}
+	return out
+}()
+
+// SchemaVersion is the user_version this build writes.
+var SchemaVersion = len(migrations)
+
+const driverName = "sqlite3_valueflow"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{
+		// Every connection gets these, so none is ever opened without them:
+		// a file's triggers and views may not call functions with side
+		// effects, no memory mapping of untrusted files, and page checks.
+		ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			_, err := c.Exec("PRAGMA trusted_schema=OFF; PRAGMA mmap_size=0; PRAGMA cell_size_check=ON;", nil)
+			return err
+		},
+	})
+}
+
+// File is an open .vflow file with its map loaded. One connection writes;
+// an exclusive lock keeps other processes out while it is open.
+type File struct {
+	path     string
+	db       *sql.DB
+	conn     *sql.Conn
+	m        *model.Map
+	readOnly bool
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+// Path returns the file's path.
+func (f *File) Path() string { return f.path }
+
+// Map returns the map loaded from the file; the editor changes it and saves
+// each change back through Save.
+func (f *File) Map() *model.Map { return f.m }
+
+// ReadOnly reports whether changes cannot be saved to this file.
+func (f *File) ReadOnly() bool { return f.readOnly }
+
+// Close releases the file and its lock.
+func (f *File) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, s := range f.stmts {
+		s.Close()
+	}
+	f.stmts = nil
+	if f.conn != nil {
+		f.conn.Close()
+		f.conn = nil
+	}
+	if f.db != nil {
+		err := f.db.Close()
+		f.db = nil
+		return err
+	}
+	return nil
+}
+
+func dsn(path string, mode string, exclusive bool) string {
+	q := url.Values{}
+	q.Set("mode", mode)
+	// journal_mode=DELETE is set by open after the checks: setting it here
+	// would rewrite the header of a WAL-mode file before we know it is ours.
+	q.Set("_sync", "FULL")
+	q.Set("_txlock", "immediate")
+	q.Set("_foreign_keys", "1")
+	q.Set("_busy_timeout", "250")
+	if exclusive {
+		q.Set("_locking_mode", "EXCLUSIVE")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens a map for editing. A file the user may not write opens
+// read-only (ReadOnly reports it); a file open elsewhere is refused.
+func Open(path string) (*File, error) {
+	if err := precheck(path); err != nil {
+		return nil, err
+	}
+	if !writable(path) {
+		return open(path, true)
+	}
+	return open(path, false)
+}
+
+// writable reports whether the user may change the file. A file without any write bit counts as read-only even
+// for root, who could write it anyway: the user marked it so.
+func writable(path string) bool {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm()&0o222 == 0 {
+		return false
+	}
+	if w, err := os.OpenFile(path, os.O_RDWR, 0); err != nil {
+		return false
+	} else {
+		w.Close()
+	}
+	return true
+}
+
+// OpenReadOnly opens a map to read it (check, export); nothing is written.
+func OpenReadOnly(path string) (*File, error) {
+	if err := precheck(path); err != nil {
+		return nil, err
+	}
+	return open(path, true)
+}
+
+// header is what the first 100 bytes of a SQLite file say.
+type header struct {
+	pageSize      int64
+	pages         int64
+	userVersion   uint32
+	applicationID uint32
+	sizeValid     bool
+}
+
+func hotJournal(path string) bool {
+	st, err := os.Stat(path + "-journal")
+	return err == nil && st.Size() > 0
+}
+
+// precheck looks at the file without SQLite, so nothing can be written to a
+// file that turns out not to be ours.
+func precheck(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return newError(NotFound, "open", path, err)
+		}
+		return newError(IO, "open", path, err)
+	}
+	if st.IsDir() {
+		return newError(IsDirectory, "open", path, nil)
+	}
+	if st.Size() == 0 {
+		return newError(Empty, "open", path, nil)
+	}
+	h, err := readHeader(path)
+	if err != nil {
+		return err
+	}
+	// The page count in the header is only valid when its version number
+	// matches the change counter; a hot journal may be rolled back first.
+	if h.sizeValid && !hotJournal(path) && st.Size() < h.pageSize*h.pages {
+		return &Error{Code: Corrupt, Op: "open", Path: path, Detail: fmt.Sprintf("it is %d bytes, it should be %d", st.Size(), h.pageSize*h.pages)}
+	}
+	if h.applicationID != ApplicationID {
+		return newError(NotValueflow, "open", path, nil)
+	}
+	if int(h.userVersion) > SchemaVersion {
+		return &Error{Code: TooNew, Op: "open", Path: path, Detail: fmt.Sprintf("format version %d, this version reads up to %d", h.userVersion, SchemaVersion)}
+	}
+	return nil
+}
+
+func readHeader(path string) (header, error) {
+	var h header
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return h, newError(IO, "open", path, err)
+		}
+		return h, newError(IO, "open", path, err)
+	}
+	defer f.Close()
+	b := make([]byte, 100)
+	n, err := io.ReadFull(f, b)
+	if !strings.HasPrefix(string(b[:n]), "SQLite format 3\x00"[:min(n, 16)]) || n < 16 {
+		return h, newError(NotSQLite, "open", path, nil)
+	}
+	if err != nil {
+		return h, &Error{Code: Corrupt, Op: "open", Path: path, Detail: "the file ends inside its header"}
+	}
+	ps := int64(binary.BigEndian.Uint16(b[16:18]))
+	if ps == 1 {
+		ps = 65536
+	}
+	h.pageSize = ps
+	h.pages = int64(binary.BigEndian.Uint32(b[28:32]))
+	h.userVersion = binary.BigEndian.Uint32(b[60:64])
+	h.applicationID = binary.BigEndian.Uint32(b[68:72])
+	h.sizeValid = h.pageSize >= 512 && h.pages > 0 && binary.BigEndian.Uint32(b[24:28]) == binary.BigEndian.Uint32(b[92:96])
+	return h, nil
+}
+
+func open(path string, readOnly bool) (*File, error) {
+	mode := "rw"
+	if readOnly {
+		mode = "ro"
+	}
+	db, err := sql.Open(driverName, dsn(path, mode, !readOnly))
+	if err != nil {
+		return nil, classify("open", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, classify("open", path, err)
+	}
+	f := &File{path: path, db: db, conn: conn, readOnly: readOnly, stmts: map[string]*sql.Stmt{}}
+	fail := func(err error) (*File, error) {
+		f.Close()
+		return nil, classify("open", path, err)
+	}
+	if !readOnly {
+		// Take the exclusive lock now and keep it (locking_mode=EXCLUSIVE):
+		// a second window or process gets a clear "open elsewhere".
+		if _, err := conn.ExecContext(ctx, "BEGIN EXCLUSIVE; COMMIT;"); err != nil {
+			return fail(err)
+		}
+	}
+	if err := checkIntegrity(ctx, conn, path); err != nil {
+		return fail(err)
+	}
+	if err := refuseForeignObjects(ctx, conn, path); err != nil {
+		return fail(err)
+	}
+	var version int
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fail(err)
+	}
+	if version < SchemaVersion {
+		if readOnly {
+			return fail(&Error{Code: ReadOnly, Op: "open", Path: path, Detail: fmt.Sprintf("it has format version %d and must be updated to %d, which needs write access", version, SchemaVersion)})
+		}
+		if err := migrate(ctx, conn, path, version); err != nil {
+			return fail(err)
+		}
+	}
+	if err := checkSchema(ctx, conn, path); err != nil {
+		return fail(err)
+	}
+	if err := checkForeignKeys(ctx, conn, path); err != nil {
+		return fail(err)
+	}
+	m, err := load(ctx, conn)
+	if err != nil {
+		return fail(err)
+	}
+	if err := m.Validate(); err != nil {
+		return fail(&Error{Code: InvalidMap, Op: "open", Path: path, Detail: err.Error(), Err: err})
+	}
+	f.m = m
+	return f, nil
+}
+
+func checkIntegrity(ctx context.Context, conn *sql.Conn, path string) error {
+	rows, err := conn.QueryContext(ctx, "PRAGMA quick_check(5)")
+	if err != nil {
+		return classify("open", path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return classify("open", path, err)
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return classify("open", path, err)
+	}
+	if len(problems) > 0 {
+		return &Error{Code: Corrupt, Op: "open", Path: path, Detail: "SQLite reports: " + problems[0]}
+	}
+	return nil
+}
+
+// refuseForeignObjects refuses any trigger or view: we never create them, so
+// one in a file was put there by someone else and must never run.
+func refuseForeignObjects(ctx context.Context, conn *sql.Conn, path string) error {
+	rows, err := conn.QueryContext(ctx, "SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view') ORDER BY type, name")
+	if err != nil {
+		return classify("open", path, err)
+	}
+	defer rows.Close()
+	var found []string
+	for rows.Next() {
+		var typ, name string
+		if err := rows.Scan(&typ, &name); err != nil {
+			return classify("open", path, err)
+		}
+		found = append(found, fmt.Sprintf("%s %q", typ, name))
+	}
+	if len(found) > 0 {
+		return &Error{Code: UnexpectedObjects, Op: "open", Path: path, Detail: strings.Join(found, ", ")}
+	}
+	return rows.Err()
+}
+
+// expectedSchema is the schema every migration together creates, read from
+// an in-memory database once.
+var expectedSchema = sync.OnceValues(func() (map[string]string, error) {
+	db, err := sql.Open(driverName, "file::memory:?mode=memory")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, m := range migrations {
+		if _, err := db.Exec(m); err != nil {
+			return nil, err
+		}
+	}
+	return readSchema(context.Background(), db)
+})
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func readSchema(ctx context.Context, q querier) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var typ, name, text string
+		if err := rows.Scan(&typ, &name, &text); err != nil {
+			return nil, err
+		}
+		out[typ+" "+name] = strings.Join(strings.Fields(text), " ")
+	}
+	return out, rows.Err()
+}
+
+func checkSchema(ctx context.Context, conn *sql.Conn, path string) error {
+	want, err := expectedSchema()
+	if err != nil {
+		return classify("open", path, err)
+	}
+	got, err := readSchema(ctx, conn)
+	if err != nil {
+		return classify("open", path, err)
+	}
+	var extra, missing, changed []string
+	for k, v := range got {
+		w, ok := want[k]
+		switch {
+		case !ok:
+			extra = append(extra, k)
+		case w != v:
+			changed = append(changed, k)
+		}
+	}
+	for k := range want {
+		if _, ok := got[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	sort.Strings(extra)
+	sort.Strings(missing)
+	sort.Strings(changed)
+	if len(extra) > 0 {
+		return &Error{Code: UnexpectedObjects, Op: "open", Path: path, Detail: strings.Join(extra, ", ")}
+	}
+	if len(missing) > 0 {
+		return &Error{Code: BadSchema, Op: "open", Path: path, Detail: "missing " + strings.Join(missing, ", ")}
+	}
+	if len(changed) > 0 {
+		return &Error{Code: BadSchema, Op: "open", Path: path, Detail: "changed " + strings.Join(changed, ", ")}
+	}
+	return nil
+}
+
+func checkForeignKeys(ctx context.Context, conn *sql.Conn, path string) error {
+	rows, err := conn.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return classify("open", path, err)
+	}
+	defer rows.Close()
+	var n int
+	var first string
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fkid int
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return classify("open", path, err)
+		}
+		if n == 0 {
+			first = fmt.Sprintf("a row of %s points to a missing row of %s", table, parent)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return classify("open", path, err)
+	}
+	if n > 0 {
+		return &Error{Code: BrokenReferences, Op: "open", Path: path, Detail: fmt.Sprintf("%d found; %s", n, first)}
+	}
+	return nil
+}
+
+// migrate brings an older file to SchemaVersion in one transaction, after
+// copying the file to PATH.before-vN.bak so nothing can be lost.
+func migrate(ctx context.Context, conn *sql.Conn, path string, from int) error {
+	backup := path + ".before-v" + strconv.Itoa(SchemaVersion) + ".bak"
+	if _, err := os.Stat(backup); err == nil {
+		backup = fmt.Sprintf("%s.before-v%d.%d.bak", path, SchemaVersion, os.Getpid())
+	}
+	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", backup); err != nil {
+		return &Error{Code: IO, Op: "update", Path: path, Detail: "could not make the backup copy " + backup, Err: err}
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return classify("update", path, err)
+	}
+	defer tx.Rollback()
+	for v := from; v < SchemaVersion; v++ {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return &Error{Code: BadSchema, Op: "update", Path: path, Detail: fmt.Sprintf("migration to version %d failed: %v", v+1, err), Err: err}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
+		return classify("update", path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return classify("update", path, err)
+	}
+	return nil
+}
