@@ -25,8 +25,8 @@ var (
 		quality = excluded.quality, notes = excluded.notes`
 	upsertCoalition = `INSERT INTO coalitions (id, position, name, issue) VALUES (?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, issue = excluded.issue`
-	deleteMembers = `DELETE FROM coalition_members WHERE coalition_id = ?`
-	insertMember  = `INSERT INTO coalition_members (coalition_id, stakeholder_id, position) VALUES (?, ?, ?)`
+	deleteMembers  = `DELETE FROM coalition_members WHERE coalition_id = ?`
+	insertMember   = `INSERT INTO coalition_members (coalition_id, stakeholder_id, position) VALUES (?, ?, ?)`
 	upsertScenario = `INSERT INTO scenarios (id, position, name, based_on, notes) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET position = excluded.position, name = excluded.name, based_on = excluded.based_on, notes = excluded.notes`
 	upsertStep = `INSERT INTO steps (scenario_id, id, position, name, timing, start_day, duration_days, wait_days, description, experience, carer_experience, pain_points)
@@ -111,7 +111,9 @@ func newIndex(m *model.Map) *index { return &index{m: m} }
 
 func (x *index) build() {
 	x.pos = map[model.Ref]int{}
-	put := func(k model.EntityKind, sc model.ID, id model.ID, i int) { x.pos[model.Ref{Kind: k, Scenario: sc, ID: id}] = i }
+	put := func(k model.EntityKind, sc model.ID, id model.ID, i int) {
+		x.pos[model.Ref{Kind: k, Scenario: sc, ID: id}] = i
+	}
 	for i, s := range x.m.Stakeholders {
 		put(model.EntityStakeholder, "", s.ID, i)
 	}

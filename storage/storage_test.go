@@ -117,8 +117,12 @@ func TestEveryCommandIsOnDiskAtOnce(t *testing.T) {
 		},
 		func() model.Command { return model.DeleteStakeholder(m.Stakeholders[r.Intn(len(m.Stakeholders))].ID) },
 		func() model.Command { return model.DeleteStep(sc.ID, sc.Steps[r.Intn(len(sc.Steps))].ID) },
-		func() model.Command { return model.AddScenario(sc.ID, model.Scenario{ID: m.NewID("sc"), Name: "Variant"}) },
-		func() model.Command { return model.SetMapInfo(model.MapInfo{Title: "Andere titel", Stage: model.StageProduce}) },
+		func() model.Command {
+			return model.AddScenario(sc.ID, model.Scenario{ID: m.NewID("sc"), Name: "Variant"})
+		},
+		func() model.Command {
+			return model.SetMapInfo(model.MapInfo{Title: "Andere titel", Stage: model.StageProduce})
+		},
 		func() model.Command { return model.DeleteScenario(m.Scenarios[len(m.Scenarios)-1].ID) },
 	}
 	for round := 0; round < 3; round++ {
