@@ -223,7 +223,7 @@ const (
 	legendTitleSize = 7
 	legendTextSize  = 6.5
 	legendRowHeight = 11
-	furnitureGap    = 8 // between header / legend and the body; crop marks live here
+	furnitureGap    = 12 // between header / legend and the body; crop marks and neighbour notes live here
 	markLength      = 6
 )
 
@@ -285,9 +285,12 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 	for k, it := range legendItems {
 		legendItems[k] = offsetItem(it, inner.X, inner.Y+inner.H-legendH)
 	}
+	// Number every page first: the marks name the neighbouring pages.
+	for i := range pages {
+		pages[i].Number, pages[i].Count = i+1, len(pages)
+	}
 	for i := range pages {
 		p := &pages[i]
-		p.Number, p.Count = i+1, len(pages)
 		p.Width, p.Height = pw, ph
 		p.Background = s.Background
 		p.Items = header(p, info, ps, inner, tr)

@@ -143,6 +143,19 @@ func TestPaginateTiles(t *testing.T) {
 				}
 				txt := pageTexts(p)
 				want := []string{"page " + itoa(p.Number) + " of " + itoa(len(pages)), "row " + RowName(p.Row) + ", column " + itoa(p.Col+1)}
+				// The notes at the edges name the neighbouring sheets.
+				if p.Col+1 < cols {
+					want = append(want, "→ "+itoa(p.Number+1)+" ("+RowName(p.Row)+itoa(p.Col+2)+")")
+				}
+				if p.Row+1 < rows {
+					want = append(want, "↓ "+itoa(p.Number+cols)+" ("+RowName(p.Row+1)+itoa(p.Col+1)+")")
+				}
+				if p.Col > 0 {
+					want = append(want, itoa(p.Number-1)+" ("+RowName(p.Row)+itoa(p.Col)+") ←")
+				}
+				if p.Row > 0 {
+					want = append(want, "↑ "+itoa(p.Number-cols)+" ("+RowName(p.Row-1)+itoa(p.Col+1)+")")
+				}
 				for _, w := range want {
 					if !strings.Contains(txt, w) {
 						t.Errorf("page %d lacks %q", p.Number, w)
