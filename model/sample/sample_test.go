@@ -111,17 +111,14 @@ func problems(m *model.Map) []string {
 	return p
 }
 
-// validate runs both the checks above and the model's own validation, once
-// the model has it.
+// validate runs both the checks above and the model's own validation.
 func validate(t *testing.T, m *model.Map) {
 	t.Helper()
 	for _, p := range problems(m) {
 		t.Error(p)
 	}
-	if v, ok := any(m).(interface{ Validate() error }); ok {
-		if err := v.Validate(); err != nil {
-			t.Errorf("Validate: %v", err)
-		}
+	if err := m.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
 	}
 }
 

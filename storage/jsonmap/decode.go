@@ -69,12 +69,9 @@ func Decode(r io.Reader) (*model.Map, error) {
 	if len(d.problems) > 0 {
 		return nil, &Error{d.problems}
 	}
-	// The model's validation is the last word on what a map may hold. It is
-	// found through an interface so this package builds before it exists.
-	if v, ok := any(m).(interface{ Validate() error }); ok {
-		if err := v.Validate(); err != nil {
-			return nil, err
-		}
+	// The model's validation is the last word on what a map may hold.
+	if err := m.Validate(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -340,9 +340,6 @@ func BenchmarkDecode(b *testing.B) {
 }
 
 func TestDecodeEndsWithTheModelsValidation(t *testing.T) {
-	if _, ok := any(&model.Map{}).(interface{ Validate() error }); !ok {
-		t.Skip("the model has no Validate yet")
-	}
 	doc := `{"stakeholders": [{"id": "sh1", "name": "Huisarts"}],
 		"steps": [{"id": "st1", "name": "Opname"}],
 		"contributions": [{"id": "c1", "step": "st1", "stakeholder": "sh1", "role": "lead"}]}`
