@@ -9,13 +9,15 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"valueflow/canvas/scene"
+	"valueflow/model/sample"
 )
 
 // benchScene is the scene of an L map (DESIGN.md: 40 lanes × 60 steps,
-// 1,200 contributions, 1,000 flows): the board's when it exists.
+// 1,200 contributions, 1,000 flows): the board's with the boardready tag,
+// the stand-in board's otherwise.
 var benchScene = func() *scene.Scene {
-	s, _ := synthScene(40, 60)
-	return s
+	m := sample.Generate(sample.L)
+	return standInBoard(m, m.Scenarios[0])
 }
 
 var benchSetup = scene.PageSetup{Paper: scene.A3, Landscape: true, ScalePct: 100}
@@ -79,6 +81,8 @@ type rawShape struct {
 	text       string
 	size       float64
 	bold       bool
+	dashed     bool
+	alpha      uint8 // < 255: drawn translucent
 }
 
 // recordPages lists, per page, what the exporter draws there, from the
@@ -99,7 +103,7 @@ func recordPages(s *scene.Scene, pages []scene.Page) [][]rawShape {
 				kind = 'o'
 			}
 			list = append(list, rawShape{kind: kind, x: float64(p.X), y: float64(p.Y), w: float64(b.W) * k, h: float64(b.H) * k,
-				radius: float64(b.Radius) * k, fill: b.Fill, stroke: b.Stroke, width: float64(b.StrokeWidth) * k})
+				radius: float64(b.Radius) * k, fill: b.Fill, stroke: b.Stroke, width: float64(b.StrokeWidth) * k, dashed: b.Dashed, alpha: b.Fill.A})
 		case it.Circle != nil:
 			c := it.Circle
 			p := v.ToPage(c.Center)
@@ -109,6 +113,11 @@ func recordPages(s *scene.Scene, pages []scene.Page) [][]rawShape {
 			if len(segs) == 0 {
 				break
 			}
+			var tip, left, right scene.Point
+			arrow := false
+			if it.Path.ArrowEnd && !it.Path.Closed {
+				tip, left, right, arrow = arrowHead(segs, it.Path.Width)
+			}
 			p0 := v.ToPage(segs[0].From)
 			pts := []float64{float64(p0.X), float64(p0.Y)}
 			for _, sg := range segs {
@@ -117,7 +126,15 @@ func recordPages(s *scene.Scene, pages []scene.Page) [][]rawShape {
 					pts = append(pts, float64(q.X), float64(q.Y))
 				}
 			}
-			list = append(list, rawShape{kind: 'p', pts: pts, stroke: it.Path.Stroke, width: float64(it.Path.Width) * k})
+			list = append(list, rawShape{kind: 'p', pts: pts, stroke: it.Path.Stroke, width: float64(it.Path.Width) * k, dashed: it.Path.Dashed, alpha: it.Path.Stroke.A})
+			if arrow {
+				var tri []float64
+				for _, q := range []scene.Point{tip, left, right} {
+					q = v.ToPage(q)
+					tri = append(tri, float64(q.X), float64(q.Y))
+				}
+				list = append(list, rawShape{kind: 'a', pts: tri, fill: it.Path.Stroke, alpha: it.Path.Stroke.A})
+			}
 		case it.Text != nil:
 			t := it.Text
 			for i, line := range t.Lines {
@@ -143,8 +160,9 @@ func recordPages(s *scene.Scene, pages []scene.Page) [][]rawShape {
 }
 
 // BenchmarkRawPDFL is the floor: fpdf drawing the same rectangles, circles,
-// curves and texts at the same places on the same number of pages directly,
-// setting colour, width and font for each shape.
+// curves, arrow heads and texts at the same places on the same number of
+// pages directly, setting colour, width, dashes, transparency and font for
+// each shape as a program without a scene would.
 func BenchmarkRawPDFL(b *testing.B) {
 	s := benchScene()
 	pages, err := scene.Paginate(s, benchSetup, scene.PageInfo{Title: "L"})
@@ -197,6 +215,12 @@ func rawPDF(w io.Writer, pages [][]rawShape, pw, ph float64) error {
 		f.AddPage()
 		for i := range shapes {
 			sh := &shapes[i]
+			if sh.alpha < 255 {
+				f.SetAlpha(float64(sh.alpha)/255, "Normal")
+			}
+			if sh.dashed {
+				f.SetDashPattern([]float64{4, 3}, 0)
+			}
 			switch sh.kind {
 			case 'r', 'o':
 				f.SetFillColor(int(sh.fill.R), int(sh.fill.G), int(sh.fill.B))
@@ -219,6 +243,13 @@ func rawPDF(w io.Writer, pages [][]rawShape, pw, ph float64) error {
 					f.CurveBezierCubicTo(p[0], p[1], p[2], p[3], p[4], p[5])
 				}
 				f.DrawPath("D")
+			case 'a':
+				f.SetFillColor(int(sh.fill.R), int(sh.fill.G), int(sh.fill.B))
+				f.MoveTo(sh.pts[0], sh.pts[1])
+				f.LineTo(sh.pts[2], sh.pts[3])
+				f.LineTo(sh.pts[4], sh.pts[5])
+				f.ClosePath()
+				f.DrawPath("F")
 			case 't':
 				style := ""
 				if sh.bold {
@@ -227,6 +258,12 @@ func rawPDF(w io.Writer, pages [][]rawShape, pw, ph float64) error {
 				f.SetFont(fontFamily, style, sh.size)
 				f.SetTextColor(int(sh.fill.R), int(sh.fill.G), int(sh.fill.B))
 				f.Text(sh.x, sh.y, sh.text)
+			}
+			if sh.dashed {
+				f.SetDashPattern(nil, 0)
+			}
+			if sh.alpha < 255 {
+				f.SetAlpha(1, "Normal")
 			}
 		}
 	}
