@@ -115,16 +115,18 @@ func (ps PageSetup) SizePt() (w, h float32) {
 	return wm * PtPerMM, hm * PtPerMM
 }
 
-// String describes the setup for a page footer: "A3 landscape, 100 %".
-func (ps PageSetup) String() string {
-	o := "portrait"
+// String describes the setup for a page header: "A3 landscape, 100 %".
+func (ps PageSetup) String() string { return ps.describe(func(s string) string { return s }) }
+
+func (ps PageSetup) describe(tr func(string) string) string {
+	o := tr("portrait")
 	if ps.Landscape {
-		o = "landscape"
+		o = tr("landscape")
 	}
 	if ps.Fit {
-		return fmt.Sprintf("%s %s, fit to page", ps.Paper, o)
+		return fmt.Sprintf("%s %s, %s", ps.Paper, o, tr("fit to page"))
 	}
-	return fmt.Sprintf("%s %s, %g %%", ps.Paper, o, ps.ScalePct)
+	return fmt.Sprintf("%s %s, %g %%", ps.Paper, o, math.Round(float64(ps.ScalePct)))
 }
 
 // View shows the scene window Src in the page rectangle Dst, scaled by
@@ -202,8 +204,10 @@ type PageInfo struct {
 	// Legend printed at the foot of every page; nil means DefaultLegend().
 	// An empty non-nil legend prints none.
 	Legend []LegendSection
-	// Translate turns the English page phrases ("page %d of %d") into the
-	// user's language; nil leaves them in English.
+	// Translate turns the English page phrases into the user's language;
+	// nil leaves them in English. The keys: "page %d of %d", "row %s, column
+	// %d", "Scenario: %s", "Untitled map", "portrait", "landscape", "fit to
+	// page", and the legend's section titles and labels.
 	Translate func(string) string
 }
 
@@ -432,7 +436,7 @@ func header(p *Page, info PageInfo, ps PageSetup, inner Rect, tr func(string) st
 	textRight := inner.X + inner.W - miniW
 	items = append(items,
 		textItem(Rect{textRight - rw - 200, inner.Y, rw + 200, 14}, right, headerTitleSize, true, pageInk, AlignRight))
-	sub := ps.String()
+	sub := ps.describe(tr)
 	if p.Count > 1 {
 		sub = p.Position(tr) + " · " + sub
 	}

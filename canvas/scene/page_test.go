@@ -225,3 +225,24 @@ func abs32(x float32) float32 {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestPaginateTranslatesThePagePhrases(t *testing.T) {
+	nl := map[string]string{"page %d of %d": "pagina %d van %d", "row %s, column %d": "rij %s, kolom %d",
+		"Scenario: %s": "Scenario: %s", "landscape": "liggend", "Roles": "Rollen", "lead": "leidend"}
+	tr := func(s string) string {
+		if v, ok := nl[s]; ok {
+			return v
+		}
+		return s
+	}
+	pages, err := Paginate(boardLike(12, 20), PageSetup{Paper: A4, Landscape: true}, PageInfo{Title: "Zorgpad", Translate: tr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := pageTexts(pages[1])
+	for _, want := range []string{"pagina 2 van", "rij A, kolom 2", "A4 liggend, 100 %", "Rollen:", "leidend"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the page lacks %q:\n%s", want, txt)
+		}
+	}
+}
