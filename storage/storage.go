@@ -66,6 +66,9 @@ func init() {
 		// a file's triggers and views may not call functions with side
 		// effects, no memory mapping of untrusted files, and page checks.
 		ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			if on, err := setDefensive(c, 1); err != nil || !on {
+				return fmt.Errorf("cannot switch on SQLite's defensive mode: %v", err)
+			}
 			_, err := c.Exec("PRAGMA trusted_schema=OFF; PRAGMA mmap_size=0; PRAGMA cell_size_check=ON;", nil)
 			return err
 		},
@@ -281,6 +284,18 @@ func open(path string, readOnly bool) (*File, error) {
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fail(err)
 	}
+	// The schema must be exactly what this version of the file should have
+	// before anything is migrated or read: an odd file is refused untouched.
+	if err := checkSchema(ctx, conn, path, version); err != nil {
+		return fail(err)
+	}
+	if !readOnly {
+		// Set only now: switching a WAL file to DELETE rewrites its header,
+		// which must not happen to a file we refuse.
+		if _, err := conn.ExecContext(ctx, "PRAGMA journal_mode=DELETE"); err != nil {
+			return fail(err)
+		}
+	}
 	if version < SchemaVersion {
 		if readOnly {
 			return fail(&Error{Code: ReadOnly, Op: "open", Path: path, Detail: fmt.Sprintf("it has format version %d and must be updated to %d, which needs write access", version, SchemaVersion)})
@@ -288,9 +303,9 @@ func open(path string, readOnly bool) (*File, error) {
 		if err := migrate(ctx, conn, path, version); err != nil {
 			return fail(err)
 		}
-	}
-	if err := checkSchema(ctx, conn, path); err != nil {
-		return fail(err)
+		if err := checkSchema(ctx, conn, path, SchemaVersion); err != nil {
+			return fail(err)
+		}
 	}
 	if err := checkForeignKeys(ctx, conn, path); err != nil {
 		return fail(err)
@@ -353,22 +368,39 @@ func refuseForeignObjects(ctx context.Context, conn *sql.Conn, path string) erro
 	return rows.Err()
 }
 
-// expectedSchema is the schema every migration together creates, read from
-// an in-memory database once.
-var expectedSchema = sync.OnceValues(func() (map[string]string, error) {
+var (
+	schemaMu    sync.Mutex
+	schemaCache = map[string]map[string]string{}
+)
+
+// expectedSchema is the schema the first version migrations create, read
+// from an in-memory database once per version (keyed by the migrations' text
+// so a test that adds a migration gets its own).
+func expectedSchema(version int) (map[string]string, error) {
+	key := strings.Join(migrations[:version], "\x00")
+	schemaMu.Lock()
+	defer schemaMu.Unlock()
+	if s, ok := schemaCache[key]; ok {
+		return s, nil
+	}
 	db, err := sql.Open(driverName, "file::memory:?mode=memory")
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	for _, m := range migrations {
+	for _, m := range migrations[:version] {
 		if _, err := db.Exec(m); err != nil {
 			return nil, err
 		}
 	}
-	return readSchema(context.Background(), db)
-})
+	s, err := readSchema(context.Background(), db)
+	if err != nil {
+		return nil, err
+	}
+	schemaCache[key] = s
+	return s, nil
+}
 
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -391,8 +423,8 @@ func readSchema(ctx context.Context, q querier) (map[string]string, error) {
 	return out, rows.Err()
 }
 
-func checkSchema(ctx context.Context, conn *sql.Conn, path string) error {
-	want, err := expectedSchema()
+func checkSchema(ctx context.Context, conn *sql.Conn, path string, version int) error {
+	want, err := expectedSchema(version)
 	if err != nil {
 		return classify("open", path, err)
 	}
