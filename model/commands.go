@@ -100,6 +100,7 @@ type insert[T keyed] struct {
 	at      int // <0: append
 	check   func(m *Map, v T) error
 	pos     int
+	wasNil  bool // Undo gives back a nil list, not an empty one, so the map compares equal
 	touched []Ref
 }
 
@@ -112,7 +113,9 @@ func (c *insert[T]) Do(m *Map) error {
 	if id == "" {
 		return fmt.Errorf("%s: the id is empty", c.l.kind)
 	}
-	if index(*s, id) >= 0 || (c.l.kind != EntityStep && c.l.kind != EntityContribution && c.l.kind != EntityFlow && m.ids()[id]) {
+	// Ids are unique per kind (steps, cards and flows per scenario), as
+	// Validate and the file's tables have them; NewID avoids clashes anyway.
+	if index(*s, id) >= 0 {
 		return fmt.Errorf("%s %q: the id is already used", c.l.kind, id)
 	}
 	if c.check != nil {
@@ -124,6 +127,7 @@ func (c *insert[T]) Do(m *Map) error {
 	if c.pos < 0 || c.pos > len(*s) {
 		c.pos = len(*s)
 	}
+	c.wasNil = *s == nil
 	*s = slices.Insert(*s, c.pos, c.item)
 	c.touched = c.l.refsFrom(*s, c.pos)
 	return nil
@@ -132,6 +136,9 @@ func (c *insert[T]) Do(m *Map) error {
 func (c *insert[T]) Undo(m *Map) {
 	s, _ := c.l.get(m)
 	*s = slices.Delete(*s, c.pos, c.pos+1)
+	if c.wasNil && len(*s) == 0 {
+		*s = nil
+	}
 }
 func (c *insert[T]) Label() string  { return c.label }
 func (c *insert[T]) Touches() []Ref { return c.touched }
@@ -225,7 +232,9 @@ func (c *move[T]) Do(m *Map) error {
 		return fmt.Errorf("%s %q: position %d is outside 0..%d", c.l.kind, c.id, c.to, len(*s)-1)
 	}
 	moveWithin(*s, c.from, c.to)
-	c.touched = c.l.refsFrom(*s, min(c.from, c.to))
+	// Only the elements between the old and the new place change position.
+	lo, hi := min(c.from, c.to), max(c.from, c.to)
+	c.touched = c.l.refsFrom((*s)[:hi+1], lo)
 	return nil
 }
 
@@ -320,11 +329,13 @@ func firstError(check func(ps *problems)) error {
 
 // AddStep inserts a step into the journey at position at (<0: at the end).
 func AddStep(scenario ID, s Step, at int) Command {
+	s = cloneStep(s) // the caller keeps its own experience pointers
 	return &insert[*Step]{label: "Add step", l: steps(scenario), item: &s, at: at, check: checkStepCmd(scenario)}
 }
 
 // UpdateStep replaces the fields of the step with s.ID.
 func UpdateStep(scenario ID, s Step) Command {
+	s = cloneStep(s)
 	return &replace[*Step]{label: "Edit step", l: steps(scenario), item: &s, check: checkStepCmd(scenario)}
 }
 
@@ -536,7 +547,7 @@ func (c *addScenario) Do(m *Map) error {
 	if err := firstError(func(ps *problems) { checkScenario(ps, &c.sc) }); err != nil {
 		return err
 	}
-	if m.ids()[c.sc.ID] {
+	if m.Scenario(c.sc.ID) != nil {
 		return fmt.Errorf("scenario %q: the id is already used", c.sc.ID)
 	}
 	sc := &Scenario{ID: c.sc.ID, Name: c.sc.Name, BasedOn: c.sc.BasedOn, Notes: c.sc.Notes}

@@ -195,7 +195,7 @@ func checkStakeholder(ps *problems, s *Stakeholder) {
 	ps.assessment(ref, "influence", s.Influence)
 	ps.assessment(ref, "interest", s.Interest)
 	if !isColour(s.Colour) {
-		ps.add(ref, "colour", "colour %q is not a colour like #3d8bd4", s.Colour)
+		ps.add(ref, "colour", "colour %q is not of the form #rrggbb", s.Colour)
 	}
 }
 
