@@ -1,0 +1,86 @@
+// Package app is Valueflow's Fyne application: the window, menus, shortcuts,
+// dialogs, the inspector and the views around the journey board. It talks to
+// the model through model.Editor and to files through storage; it never
+// writes to a database itself.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"valueflow/app/cli"
+	"valueflow/model/sample"
+	"valueflow/storage"
+)
+
+const (
+	appID      = "nl.valueflow.app"
+	prefLast   = "last-file"
+	sampleName = "Voorbeeld - Kwetsbare oudere van ziekenhuis naar huis.vflow"
+)
+
+var version = cli.Version
+
+// Run opens the GUI on path; with an empty path on the last opened file, or
+// on first run on a copy of the sample map in the documents folder.
+func Run(path string) error {
+	a := fyneapp.NewWithID(appID)
+	if path == "" {
+		var err error
+		if path, err = startPath(a); err != nil {
+			return err
+		}
+	}
+	doc, err := openDocument(path)
+	if err != nil {
+		return errors.New(storageMessage(err))
+	}
+	w := a.NewWindow("Valueflow")
+	mw := newMainWindow(a, w, doc)
+	mw.rememberRecent(path)
+	w.SetCloseIntercept(func() {
+		mw.doc.close()
+		w.Close()
+	})
+	w.Resize(fyne.NewSize(1280, 800))
+	w.ShowAndRun()
+	return nil
+}
+
+// startPath is the last file that still opens, or the sample copy.
+func startPath(a fyne.App) (string, error) {
+	if last := a.Preferences().StringList(prefRecent); len(last) > 0 {
+		for _, p := range last {
+			if _, err := os.Stat(p); err == nil {
+				return p, nil
+			}
+		}
+	}
+	return sampleCopy()
+}
+
+// sampleCopy writes the built-in sample into the user's documents folder,
+// once, and returns its path.
+func sampleCopy() (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find your home folder: %w", err)
+	}
+	dir := filepath.Join(home, "Documents", "Valueflow")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("cannot make the folder %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, sampleName)
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if err := storage.Create(path, sample.Map()); err != nil {
+		return "", errors.New(storageMessage(err))
+	}
+	return path, nil
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"valueflow/canvas/export"
+	"valueflow/canvas/scene"
+	"valueflow/model"
+)
+
+// drawingExporter lays out the chosen view into a scene and returns the writer
+// for pdf, svg, png or dot: the same scene the screen shows.
+func drawingExporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io.Writer) error, error) {
+	if o.format == "dot" {
+		return func(w io.Writer) error { return export.DOT(w, m, sc.ID) }, nil
+	}
+	s, err := viewScene(m, sc, o.view)
+	if err != nil {
+		return nil, err
+	}
+	switch o.format {
+	case "svg":
+		return func(w io.Writer) error { return export.SVG(w, s) }, nil
+	case "png":
+		return func(w io.Writer) error { return export.PNG(w, s, float32(o.dpi)) }, nil
+	case "pdf":
+		paper, err := scene.ParsePaper(o.paper)
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		setup := scene.PageSetup{Paper: paper, Landscape: o.landscape, Fit: o.fit, ScalePct: float32(o.scale)}
+		meta := export.Meta{Title: m.Title, Author: "Valueflow", Scenario: sc.Name, Date: time.Now()}
+		// Paginate once here so a bad setup is reported before any file is made.
+		if _, err := scene.Paginate(s, setup, meta.PageInfo()); err != nil {
+			return nil, usageError{err.Error()}
+		}
+		return func(w io.Writer) error { return export.PDF(w, s, setup, meta) }, nil
+	}
+	return nil, usagef("unknown format %q", o.format)
+}
+
+// viewScene lays out one view of the map.
+func viewScene(m *model.Map, sc *model.Scenario, view string) (*scene.Scene, error) {
+	switch strings.ToLower(view) {
+	case "board":
+		return scene.Board(m, sc.ID, scene.BoardOptions{}), nil
+	}
+	return nil, fmt.Errorf("unknown view %q (valid: %s)", view, strings.Join(exportViews, ", "))
+}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"valueflow/canvas/export"
+	"valueflow/model"
+	"valueflow/storage"
+	"valueflow/storage/jsonmap"
+)
+
+// exportOptions are the flags of `valueflow export`.
+type exportOptions struct {
+	format, out, view, scenario string
+	paper                       string
+	landscape, fit              bool
+	scale                       float64
+	dpi                         int
+}
+
+var exportFormats = []string{"json", "pdf", "svg", "png", "dot"}
+var exportViews = []string{"board"}
+
+func runExport(args []string, out io.Writer) error {
+	const usage = "export FILE --format json|pdf|svg|png|dot --out OUT|- [--view board] [--scenario NAME] [--paper A4|A3|Letter] [--landscape] [--fit|--scale PCT] [--dpi N]"
+	fs := helpFlagSet("export", usage, out)
+	var o exportOptions
+	fs.StringVar(&o.format, "format", "", "output format: "+strings.Join(exportFormats, ", "))
+	fs.StringVar(&o.out, "out", "", "output file (a folder for csv), or - for standard output")
+	fs.StringVar(&o.view, "view", "board", "view to draw: "+strings.Join(exportViews, ", "))
+	fs.StringVar(&o.scenario, "scenario", "", "scenario to draw (default: the first)")
+	fs.StringVar(&o.paper, "paper", "A4", "paper size for pdf: A4, A3 or Letter")
+	fs.BoolVar(&o.landscape, "landscape", false, "landscape pages")
+	fs.BoolVar(&o.fit, "fit", false, "fit the view on one page")
+	fs.Float64Var(&o.scale, "scale", 100, "tile the view over pages at this scale in percent")
+	fs.IntVar(&o.dpi, "dpi", 96, "resolution of png output")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(rest, 1, usage); err != nil {
+		return err
+	}
+	if !contains(exportFormats, o.format) {
+		if o.format == "" {
+			return usagef("--format is required (valid: %s)", strings.Join(exportFormats, ", "))
+		}
+		return usagef("unknown format %q (valid: %s)", o.format, strings.Join(exportFormats, ", "))
+	}
+	if !contains(exportViews, o.view) {
+		return usagef("unknown view %q (valid: %s)", o.view, strings.Join(exportViews, ", "))
+	}
+	if o.out == "" {
+		return usagef("--out is required (a file, or - for standard output)")
+	}
+	if o.scale <= 0 || o.scale > 1000 {
+		return usagef("--scale %g is out of range (1 to 1000 percent)", o.scale)
+	}
+	if o.dpi < 10 || o.dpi > 1200 {
+		return usagef("--dpi %d is out of range (10 to 1200)", o.dpi)
+	}
+
+	f, err := storage.OpenReadOnly(rest[0])
+	if err != nil {
+		return err
+	}
+	m := f.Map()
+	f.Close()
+
+	sc, err := pickScenario(m, o.scenario)
+	if err != nil {
+		return err
+	}
+	write, err := exporter(m, sc, o)
+	if err != nil {
+		return err
+	}
+	if o.out == "-" {
+		bw := bufio.NewWriter(out)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	return export.WriteFile(o.out, write)
+}
+
+// exporter returns the function that writes m in the chosen format.
+func exporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io.Writer) error, error) {
+	switch o.format {
+	case "json":
+		return func(w io.Writer) error { return jsonmap.Encode(w, m) }, nil
+	}
+	return drawingExporter(m, sc, o)
+}
+
+func pickScenario(m *model.Map, name string) (*model.Scenario, error) {
+	if len(m.Scenarios) == 0 {
+		return nil, fmt.Errorf("the map has no scenario")
+	}
+	if name == "" {
+		return m.Scenarios[0], nil
+	}
+	var names []string
+	for _, sc := range m.Scenarios {
+		if strings.EqualFold(sc.Name, name) || string(sc.ID) == name {
+			return sc, nil
+		}
+		names = append(names, fmt.Sprintf("%q", sc.Name))
+	}
+	return nil, fmt.Errorf("no scenario %q in the map (it has %s)", name, strings.Join(names, ", "))
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

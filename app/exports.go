@@ -1,0 +1,129 @@
+package app
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"valueflow/canvas/export"
+	"valueflow/canvas/scene"
+	"valueflow/storage/jsonmap"
+)
+
+var exportFormats = []string{"PDF", "SVG", "PNG", "DOT", "JSON"}
+
+// exportDialog asks for format and paper, then where to write; big exports
+// run in the background with a progress bar and a Cancel button.
+func (mw *mainWindow) exportDialog() {
+	format := widget.NewSelect(exportFormats, nil)
+	format.SetSelected("PDF")
+	paper := widget.NewSelect([]string{"A4", "A3", "Letter"}, nil)
+	paper.SetSelected(mw.app.Preferences().StringWithFallback("paper", "A3"))
+	landscape := widget.NewCheck(T("Landscape"), nil)
+	landscape.SetChecked(mw.app.Preferences().BoolWithFallback("landscape", true))
+	fit := widget.NewCheck(T("Fit on one page"), nil)
+	scalePct := widget.NewEntry()
+	scalePct.SetText("100")
+	items := []*widget.FormItem{
+		widget.NewFormItem(T("Format"), format),
+		widget.NewFormItem(T("Paper"), paper),
+		widget.NewFormItem("", landscape),
+		widget.NewFormItem("", fit),
+		widget.NewFormItem(T("Scale (%)"), scalePct),
+	}
+	d := dialog.NewForm(T("Export"), T("Export…"), T("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		pct, err := strconv.ParseFloat(strings.TrimSpace(scalePct.Text), 32)
+		if err != nil {
+			mw.showError(errorf(Tf("%s: %q is not a number", T("Scale (%)"), scalePct.Text)))
+			return
+		}
+		mw.app.Preferences().SetString("paper", paper.Selected)
+		mw.app.Preferences().SetBool("landscape", landscape.Checked)
+		setup := scene.PageSetup{Paper: scene.Paper(paper.Selected), Landscape: landscape.Checked, Fit: fit.Checked, ScalePct: float32(pct)}
+		mw.askExportPath(strings.ToLower(format.Selected), setup)
+	}, mw.win)
+	d.Resize(fyne.NewSize(420, 320))
+	d.Show()
+}
+
+func (mw *mainWindow) askExportPath(ext string, setup scene.PageSetup) {
+	m := mw.doc.m().Clone()
+	sc := mw.doc.current()
+	s := scene.Board(m, sc.ID, scene.BoardOptions{})
+	meta := export.Meta{Title: m.Title, Author: "Valueflow", Scenario: sc.Name, Date: time.Now(), Translate: T}
+	var write func(ctx context.Context, w io.Writer, progress func(done, total int)) error
+	switch ext {
+	case "pdf":
+		pages, err := scene.Paginate(s, setup, meta.PageInfo())
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		write = func(ctx context.Context, w io.Writer, progress func(int, int)) error {
+			return export.PDFProgress(ctx, w, s, pages, meta, progress)
+		}
+	case "svg":
+		write = func(_ context.Context, w io.Writer, _ func(int, int)) error { return export.SVG(w, s) }
+	case "png":
+		write = func(_ context.Context, w io.Writer, _ func(int, int)) error { return export.PNG(w, s, 150) }
+	case "dot":
+		write = func(_ context.Context, w io.Writer, _ func(int, int)) error { return export.DOT(w, m, sc.ID) }
+	case "json":
+		write = func(_ context.Context, w io.Writer, _ func(int, int)) error { return jsonmap.Encode(w, m) }
+	}
+	name := strings.TrimSuffix(baseName(mw.doc.file.Path()), filepath.Ext(mw.doc.file.Path())) + "." + ext
+	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		mw.runExport(path, write)
+	}, mw.win)
+	fd.SetFileName(name)
+	mw.startIn(fd.SetLocation)
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// runExport writes in the background: the file appears whole or not at all.
+func (mw *mainWindow) runExport(path string, write func(context.Context, io.Writer, func(int, int)) error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	prog := dialog.NewCustom(T("Exporting…"), T("Cancel"), bar, mw.win)
+	prog.SetOnClosed(cancel)
+	prog.Show()
+	go func() {
+		err := export.WriteFile(path, func(w io.Writer) error {
+			return write(ctx, w, func(done, total int) {
+				fyne.Do(func() { bar.SetValue(float64(done) / float64(max(total, 1))) })
+			})
+		})
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil && ctx.Err() == nil {
+				mw.showError(err)
+			} else if err != nil {
+				os.Remove(path) // the save dialog left an empty file
+			} else {
+				mw.status.SetText(Tf("Exported to %s", path))
+			}
+			cancel()
+		})
+	}()
+}

@@ -1,0 +1,179 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+
+	"valueflow/model/templates"
+	"valueflow/storage"
+)
+
+const (
+	prefRecent = "recent"
+	maxRecent  = 8
+)
+
+var vflowFilter = fynestorage.NewExtensionFileFilter([]string{".vflow"})
+
+// openPath opens a map in this window; the current one stays when it fails.
+func (mw *mainWindow) openPath(path string) {
+	doc, err := openDocument(path)
+	if err != nil {
+		mw.showError(err)
+		mw.forgetRecent(path)
+		return
+	}
+	mw.setDocument(doc)
+	mw.rememberRecent(path)
+}
+
+func (mw *mainWindow) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		mw.openPath(path)
+	}, mw.win)
+	d.SetFilter(vflowFilter)
+	mw.startIn(d.SetLocation)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// startIn points a file dialog at the folder of the open map.
+func (mw *mainWindow) startIn(set func(fyne.ListableURI)) {
+	dir := filepath.Dir(mw.doc.file.Path())
+	if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(dir)); err == nil {
+		set(l)
+	}
+}
+
+// askNewPath asks where a new map goes, then calls use with a path ending in .vflow.
+func (mw *mainWindow) askNewPath(name string, use func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The dialog created an empty file; the map is written in its place.
+		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+			os.Remove(path)
+		}
+		use(withExtension(path))
+	}, mw.win)
+	d.SetFilter(vflowFilter)
+	d.SetFileName(name)
+	mw.startIn(d.SetLocation)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (mw *mainWindow) newFromTemplate(t templates.Template) {
+	mw.askNewPath(t.Title+".vflow", func(path string) {
+		if _, err := os.Stat(path); err == nil {
+			dialog.ShowConfirm(T("Replace file?"), Tf("%s already exists. Replace it with a new map?", baseName(path)), func(ok bool) {
+				if ok {
+					if err := os.Remove(path); err != nil {
+						mw.showError(err)
+						return
+					}
+					mw.createAndOpen(path, t)
+				}
+			}, mw.win)
+			return
+		}
+		mw.createAndOpen(path, t)
+	})
+}
+
+func (mw *mainWindow) createAndOpen(path string, t templates.Template) {
+	m := t.Map()
+	if t.Name == "empty" {
+		m.Title = T("New value flow")
+		m.Scenarios[0].Name = T("As-is")
+	}
+	if err := storage.Create(path, m); err != nil {
+		mw.showError(err)
+		return
+	}
+	mw.openPath(path)
+}
+
+func (mw *mainWindow) saveAsDialog() {
+	mw.askNewPath(baseName(mw.doc.file.Path()), func(path string) {
+		if path == mw.doc.file.Path() {
+			return // every change is already saved there
+		}
+		if err := mw.doc.file.SaveAs(path); err != nil {
+			mw.showError(err)
+			return
+		}
+		// Go on editing the copy, as Save As does everywhere.
+		mw.openPath(path)
+	})
+}
+
+func (mw *mainWindow) recentFiles() []string {
+	return mw.app.Preferences().StringList(prefRecent)
+}
+
+func (mw *mainWindow) rememberRecent(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := []string{path}
+	for _, p := range mw.recentFiles() {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	mw.app.Preferences().SetStringList(prefRecent, list)
+	mw.updateRecentMenu()
+}
+
+func (mw *mainWindow) forgetRecent(path string) {
+	var list []string
+	for _, p := range mw.recentFiles() {
+		if p != path {
+			list = append(list, p)
+		}
+	}
+	mw.app.Preferences().SetStringList(prefRecent, list)
+	mw.updateRecentMenu()
+}
+
+func (mw *mainWindow) updateRecentMenu() {
+	if mw.mainMenu == nil {
+		return
+	}
+	for _, it := range mw.mainMenu.Items[0].Items {
+		if it.ChildMenu != nil && it.Label == T("Open Recent") {
+			it.ChildMenu.Items = nil
+			for _, p := range mw.recentFiles() {
+				p := p
+				it.ChildMenu.Items = append(it.ChildMenu.Items, fyne.NewMenuItem(p, func() { mw.openPath(p) }))
+			}
+			if len(it.ChildMenu.Items) == 0 {
+				none := fyne.NewMenuItem(T("No recent files"), nil)
+				none.Disabled = true
+				it.ChildMenu.Items = append(it.ChildMenu.Items, none)
+			}
+		}
+	}
+	mw.mainMenu.Refresh()
+}

@@ -1,0 +1,220 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"valueflow/canvas"
+	"valueflow/canvas/scene"
+	"valueflow/model"
+	"valueflow/storage"
+)
+
+// mainWindow is the application window: toolbar, the views in tabs, the
+// inspector on the right and a status line.
+type mainWindow struct {
+	app fyne.App
+	win fyne.Window
+	doc *document
+
+	selected scene.Target
+
+	board     *canvas.Board
+	tabs      *container.AppTabs
+	views     map[string]*container.TabItem
+	inspector *fyne.Container
+	status    *widget.Label
+	banner    *fyne.Container
+	scenarios *widget.Select
+	undoItem  *fyne.MenuItem
+	redoItem  *fyne.MenuItem
+	mainMenu  *fyne.MainMenu
+	network   *NetworkView
+
+	// onChange is called after every refresh (tests wait on it).
+	onChange func()
+}
+
+// newMainWindow builds the window's content for doc.
+func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
+	mw := &mainWindow{app: a, win: w, views: map[string]*container.TabItem{}}
+	mw.board = canvas.NewBoard()
+	mw.board.OnSelect = mw.selectTarget
+	mw.board.OnDoubleTap = func(t scene.Target, _ scene.Point) {
+		mw.selectTarget(t)
+		if t.Kind == model.EntityMap {
+			mw.addCardDialog()
+		}
+	}
+	mw.board.OnContextMenu = mw.showContextMenu
+	mw.inspector = container.NewVBox()
+	mw.status = widget.NewLabel("")
+	mw.status.Truncation = fyne.TextTruncateEllipsis
+	mw.banner = container.NewVBox()
+	mw.scenarios = widget.NewSelect(nil, mw.switchScenario)
+
+	boardTab := container.NewTabItemWithIcon(T("Journey board"), theme.GridIcon(), mw.board)
+	mw.tabs = container.NewAppTabs(boardTab)
+	for _, name := range []string{"Network", "Stakeholder grid", "Roles over time", "Insights"} {
+		item := container.NewTabItem(T(name), widget.NewLabel(""))
+		mw.views[name] = item
+		mw.tabs.Append(item)
+	}
+	mw.tabs.OnSelected = func(*container.TabItem) { mw.refreshView() }
+
+	inspectorScroll := container.NewVScroll(container.NewPadded(mw.inspector))
+	split := container.NewHSplit(mw.tabs, inspectorScroll)
+	split.Offset = 0.74
+	top := container.NewVBox(mw.toolbar(), mw.banner)
+	w.SetContent(container.NewBorder(top, mw.status, nil, nil, split))
+	mw.makeMenu()
+	mw.addShortcuts()
+	mw.setDocument(doc)
+	return mw
+}
+
+// setDocument shows another map in the window, closing the previous one.
+func (mw *mainWindow) setDocument(doc *document) {
+	if mw.doc != nil && mw.doc != doc {
+		mw.doc.close()
+	}
+	mw.doc = doc
+	mw.selected = scene.Target{}
+	mw.network = nil
+	doc.editor.OnChange = func(model.Command) {}
+	mw.banner.RemoveAll()
+	if doc.file.ReadOnly() {
+		notice := widget.NewLabelWithStyle(T("This file is read-only: you can look and export, and use Save As to keep changes in a copy."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		notice.Wrapping = fyne.TextWrapWord
+		mw.banner.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, notice))
+	}
+	mw.refresh()
+	mw.board.ZoomFit()
+}
+
+func (mw *mainWindow) readOnly() bool { return mw.doc.file.ReadOnly() }
+
+// do runs one edit: applied, saved at once, undoable. Problems are shown to
+// the user; the map stays as it was.
+func (mw *mainWindow) do(c model.Command) bool {
+	if mw.readOnly() {
+		mw.showError(fmt.Errorf("%s", T("error.read-only")))
+		return false
+	}
+	if err := mw.doc.editor.Do(c); err != nil {
+		mw.showError(err)
+		return false
+	}
+	mw.refresh()
+	return true
+}
+
+func (mw *mainWindow) undo() {
+	if _, ok, err := mw.doc.editor.Undo(); err != nil {
+		mw.showError(err)
+	} else if ok {
+		mw.fixSelection()
+		mw.refresh()
+	}
+}
+
+func (mw *mainWindow) redo() {
+	if _, ok, err := mw.doc.editor.Redo(); err != nil {
+		mw.showError(err)
+	} else if ok {
+		mw.fixSelection()
+		mw.refresh()
+	}
+}
+
+// fixSelection clears the selection when its element no longer exists.
+func (mw *mainWindow) fixSelection() {
+	if mw.selected.ID != "" && !mw.exists(mw.selected) {
+		mw.selected = scene.Target{}
+	}
+}
+
+func (mw *mainWindow) exists(t scene.Target) bool {
+	m, sc := mw.doc.m(), mw.doc.current()
+	switch t.Kind {
+	case model.EntityStakeholder:
+		return m.Stakeholder(t.ID) != nil
+	case model.EntityStep:
+		return sc.Step(t.ID) != nil
+	case model.EntityContribution:
+		return sc.Contribution(t.ID) != nil
+	case model.EntityFlow:
+		return sc.Flow(t.ID) != nil
+	case model.EntityRelationship:
+		return m.Relationship(t.ID) != nil
+	case model.EntityCoalition:
+		return m.Coalition(t.ID) != nil
+	}
+	return false
+}
+
+func (mw *mainWindow) showError(err error) {
+	msg := storageMessage(err)
+	d := dialog.NewError(fmt.Errorf("%s", msg), mw.win)
+	d.Show()
+}
+
+func (mw *mainWindow) selectTarget(t scene.Target) {
+	mw.selected = t
+	mw.fixSelection()
+	mw.refresh()
+}
+
+// refresh redraws the board and the inspector after any change.
+func (mw *mainWindow) refresh() {
+	m := mw.doc.m()
+	sc := mw.doc.current()
+	mw.win.SetTitle(mw.title())
+	names := make([]string, len(m.Scenarios))
+	for i, s := range m.Scenarios {
+		names[i] = s.Name
+	}
+	mw.scenarios.Options = names
+	mw.scenarios.SetSelectedIndex(indexOfScenario(m, sc.ID))
+	mw.board.SetScene(scene.Board(m, sc.ID, scene.BoardOptions{Selected: mw.selected}))
+	mw.showInspector()
+	mw.updateMenus()
+	mw.status.SetText(Tf("%d steps · %d stakeholders · %d cards · %d flows · saved automatically", len(sc.Steps), len(m.Stakeholders), len(sc.Contributions), len(sc.Flows)))
+	mw.refreshView()
+	if mw.onChange != nil {
+		mw.onChange()
+	}
+}
+
+func indexOfScenario(m *model.Map, id model.ID) int {
+	for i, s := range m.Scenarios {
+		if s.ID == id {
+			return i
+		}
+	}
+	return 0
+}
+
+func (mw *mainWindow) title() string {
+	t := "Valueflow — " + baseName(mw.doc.file.Path())
+	if mw.readOnly() {
+		t += " " + T("(read-only)")
+	}
+	return t
+}
+
+func (mw *mainWindow) switchScenario(name string) {
+	for _, s := range mw.doc.m().Scenarios {
+		if s.Name == name && s.ID != mw.doc.scenario {
+			mw.doc.scenario = s.ID
+			mw.selected = scene.Target{}
+			mw.refresh()
+			return
+		}
+	}
+}
