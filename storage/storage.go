@@ -363,7 +363,7 @@ func refuseForeignObjects(ctx context.Context, conn *sql.Conn, path string) erro
 		found = append(found, fmt.Sprintf("%s %q", typ, name))
 	}
 	if len(found) > 0 {
-		return &Error{Code: UnexpectedObjects, Op: "open", Path: path, Detail: strings.Join(found, ", ")}
+		return &Error{Code: UnexpectedObjects, Op: "open", Path: path, Detail: listSome(found, 3)}
 	}
 	return rows.Err()
 }
@@ -372,6 +372,15 @@ var (
 	schemaMu    sync.Mutex
 	schemaCache = map[string]map[string]string{}
 )
+
+// listSome joins the first n items and counts the rest, so a file with
+// hundreds of odd objects still gives a one-line message.
+func listSome(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
+}
 
 // expectedSchema is the schema the first version migrations create, read
 // from an in-memory database once per version (keyed by the migrations' text
@@ -451,13 +460,13 @@ func checkSchema(ctx context.Context, conn *sql.Conn, path string, version int) 
 	sort.Strings(missing)
 	sort.Strings(changed)
 	if len(extra) > 0 {
-		return &Error{Code: UnexpectedObjects, Op: "open", Path: path, Detail: strings.Join(extra, ", ")}
+		return &Error{Code: UnexpectedObjects, Op: "open", Path: path, Detail: listSome(extra, 3)}
 	}
 	if len(missing) > 0 {
-		return &Error{Code: BadSchema, Op: "open", Path: path, Detail: "missing " + strings.Join(missing, ", ")}
+		return &Error{Code: BadSchema, Op: "open", Path: path, Detail: "missing " + listSome(missing, 3)}
 	}
 	if len(changed) > 0 {
-		return &Error{Code: BadSchema, Op: "open", Path: path, Detail: "changed " + strings.Join(changed, ", ")}
+		return &Error{Code: BadSchema, Op: "open", Path: path, Detail: "changed " + listSome(changed, 3)}
 	}
 	return nil
 }
