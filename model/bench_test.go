@@ -123,3 +123,24 @@ func BenchmarkDeleteStepAndUndoL(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(c.Touches())), "touched")
 }
+
+var (
+	xlOnce sync.Once
+	xlMap  *model.Map
+)
+
+func BenchmarkDeleteStakeholderAndUndoXL(b *testing.B) {
+	if testing.Short() {
+		b.Skip("XL map")
+	}
+	xlOnce.Do(func() { xlMap = sample.Generate(sample.XL) })
+	m := xlMap.Clone()
+	c := model.DeleteStakeholder(m.Stakeholders[3].ID)
+	for b.Loop() {
+		if err := c.Do(m); err != nil {
+			b.Fatal(err)
+		}
+		c.Undo(m)
+	}
+	b.ReportMetric(float64(len(c.Touches())), "touched")
+}

@@ -52,7 +52,10 @@ func (l list[T]) ref(id ID) Ref { return Ref{Kind: l.kind, Scenario: l.scenario,
 // refsFrom returns the refs of the elements from index i on: their stored
 // positions change when an element is inserted or removed before them.
 func (l list[T]) refsFrom(s []T, i int) []Ref {
-	var refs []Ref
+	if i >= len(s) {
+		return nil
+	}
+	refs := make([]Ref, 0, len(s)-i)
 	for ; i < len(s); i++ {
 		refs = append(refs, l.ref(s[i].key()))
 	}
