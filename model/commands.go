@@ -330,7 +330,8 @@ func firstError(check func(ps *problems)) error {
 
 // --- steps ---
 
-// AddStep inserts a step into the journey at position at (<0: at the end).
+// AddStep inserts a step into the journey at position at (<0 or past the
+// end: at the end).
 func AddStep(scenario ID, s Step, at int) Command {
 	s = cloneStep(s) // the caller keeps its own experience pointers
 	return &insert[*Step]{label: "Add step", l: steps(scenario), item: &s, at: at, check: checkStepCmd(scenario)}
@@ -346,7 +347,8 @@ func checkStepCmd(scenario ID) func(*Map, *Step) error {
 	return func(_ *Map, s *Step) error { return firstError(func(ps *problems) { checkStep(ps, scenario, s) }) }
 }
 
-// MoveStep moves a step to another position in the journey.
+// MoveStep moves a step to another position in the journey; to is its index
+// after the move (0..len-1).
 func MoveStep(scenario, id ID, to int) Command {
 	return &move[*Step]{label: "Move step", l: steps(scenario), id: id, to: to}
 }
@@ -382,7 +384,8 @@ func checkStakeholderCmd(_ *Map, s *Stakeholder) error {
 	return firstError(func(ps *problems) { checkStakeholder(ps, s) })
 }
 
-// MoveStakeholder moves a lane to another position.
+// MoveStakeholder moves a lane to another position; to is its index after the
+// move (0..len-1).
 func MoveStakeholder(id ID, to int) Command {
 	return &move[*Stakeholder]{label: "Move lane", l: stakeholders(), id: id, to: to}
 }
