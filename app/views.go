@@ -1,7 +1,6 @@
 package app
 
 import (
-
 	"valueflow/canvas/scene"
 	"valueflow/model"
 )
@@ -56,4 +55,3 @@ func (mw *mainWindow) refreshView() {
 	}
 	mw.tabs.Refresh()
 }
-

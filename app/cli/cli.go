@@ -39,6 +39,7 @@ func init() {
 		"check":     {"check a map file and print what it holds", runCheck},
 		"import":    {"make a map file from JSON, an XLSX workbook or a folder of CSV files", runImport},
 		"export":    {"write a map as JSON, PDF, SVG, PNG, DOT, XLSX or CSV", runExport},
+		"analyze":   {"print network measures and findings (gaps and risks)", runAnalyze},
 		"templates": {"list the built-in templates", runTemplates},
 		"new":       {"make a new map file from a template", runNew},
 		"version":   {"print the version", runVersion},
@@ -114,8 +115,9 @@ Usage:
   valueflow check FILE                               check a map and print what it holds
   valueflow import IN.json|IN.xlsx|CSV-DIR OUT.vflow [--dry-run]
   valueflow export FILE --format json|pdf|svg|png|dot|xlsx|csv --out OUT|-
-                   [--view board] [--scenario NAME]
+                   [--view board|network|grid|roles] [--scenario NAME]
                    [--paper A4|A3|Letter] [--landscape] [--fit | --scale PCT] [--dpi N]
+  valueflow analyze FILE [--scenario NAME] [--steps FROM..TO] [--without STAKEHOLDER] [--format text|json]
   valueflow version
 
 Run 'valueflow COMMAND --help' for the flags of one command.`)

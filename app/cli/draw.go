@@ -9,6 +9,7 @@ import (
 	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
 	"valueflow/model"
+	"valueflow/model/analysis"
 )
 
 // drawingExporter lays out the chosen view into a scene and returns the writer
@@ -47,6 +48,16 @@ func viewScene(m *model.Map, sc *model.Scenario, view string) (*scene.Scene, err
 	switch strings.ToLower(view) {
 	case "board":
 		return scene.Board(m, sc.ID, scene.BoardOptions{}), nil
+	case "network":
+		res, err := analysis.Analyze(m, analysis.Options{Scenario: sc.ID})
+		if err != nil {
+			return nil, err
+		}
+		return scene.Network(m, res, scene.NetworkOptions{Engine: scene.Neato}), nil
+	case "grid":
+		return scene.Grid(m, scene.GridOptions{}), nil
+	case "roles":
+		return scene.Roles(m, sc.ID), nil
 	}
 	return nil, fmt.Errorf("unknown view %q (valid: %s)", view, strings.Join(exportViews, ", "))
 }

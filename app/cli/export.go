@@ -22,10 +22,10 @@ type exportOptions struct {
 }
 
 var exportFormats = []string{"json", "pdf", "svg", "png", "dot"}
-var exportViews = []string{"board"}
+var exportViews = []string{"board", "network", "grid", "roles"}
 
 func runExport(args []string, out io.Writer) error {
-	const usage = "export FILE --format json|pdf|svg|png|dot --out OUT|- [--view board] [--scenario NAME] [--paper A4|A3|Letter] [--landscape] [--fit|--scale PCT] [--dpi N]"
+	const usage = "export FILE --format json|pdf|svg|png|dot --out OUT|- [--view board|network|grid|roles] [--scenario NAME] [--paper A4|A3|Letter] [--landscape] [--fit|--scale PCT] [--dpi N]"
 	fs := helpFlagSet("export", usage, out)
 	var o exportOptions
 	fs.StringVar(&o.format, "format", "", "output format: "+strings.Join(exportFormats, ", "))
