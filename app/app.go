@@ -14,6 +14,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"valueflow/app/cli"
+	"valueflow/icons"
 	"valueflow/model/sample"
 	"valueflow/storage"
 )
@@ -30,6 +31,7 @@ var version = cli.Version
 // on first run on a copy of the sample map in the documents folder.
 func Run(path string) error {
 	a := fyneapp.NewWithID(appID)
+	a.SetIcon(icons.AppIcon)
 	if path == "" {
 		var err error
 		if path, err = startPath(a); err != nil {

@@ -35,6 +35,7 @@ type mainWindow struct {
 	redoItem  *fyne.MenuItem
 	mainMenu  *fyne.MainMenu
 	network   *NetworkView
+	scene     *scene.Scene // what the board shows now
 
 	// onChange is called after every refresh (tests wait on it).
 	onChange func()
@@ -181,7 +182,8 @@ func (mw *mainWindow) refresh() {
 	}
 	mw.scenarios.Options = names
 	mw.scenarios.SetSelectedIndex(indexOfScenario(m, sc.ID))
-	mw.board.SetScene(scene.Board(m, sc.ID, scene.BoardOptions{Selected: mw.selected}))
+	mw.scene = scene.Board(m, sc.ID, scene.BoardOptions{Selected: mw.selected})
+	mw.board.SetScene(mw.scene)
 	mw.showInspector()
 	mw.updateMenus()
 	mw.status.SetText(Tf("%d steps · %d stakeholders · %d cards · %d flows · saved automatically", len(sc.Steps), len(m.Stakeholders), len(sc.Contributions), len(sc.Flows)))

@@ -1,0 +1,247 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"valueflow/canvas/scene"
+	"valueflow/model"
+	"valueflow/model/sample"
+	"valueflow/storage"
+)
+
+// openSample writes the sample map to a temporary file and shows it in a
+// window of Fyne's test app.
+func openSample(t *testing.T) (*mainWindow, string) {
+	t.Helper()
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "zorgpad.vflow")
+	if err := storage.Create(path, sample.Map()); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := openDocument(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1366, 768))
+	mw := newMainWindow(fyne.CurrentApp(), w, doc)
+	t.Cleanup(func() { mw.doc.close(); w.Close() })
+	return mw, path
+}
+
+func TestTheWindowShowsTheSampleMap(t *testing.T) {
+	mw, _ := openSample(t)
+	if got := mw.win.Title(); got != "Valueflow — zorgpad.vflow" {
+		t.Errorf("title %q", got)
+	}
+	cards := map[model.ID]bool{}
+	for _, it := range mw.scene.Items {
+		if it.Target.Kind == model.EntityContribution {
+			cards[it.Target.ID] = true
+		}
+	}
+	if want := len(mw.doc.current().Contributions); len(cards) != want {
+		t.Errorf("the board shows %d cards, the map has %d", len(cards), want)
+	}
+	if !strings.Contains(mw.status.Text, "saved") && !strings.Contains(mw.status.Text, "opgeslagen") {
+		t.Errorf("status %q", mw.status.Text)
+	}
+}
+
+// findEntry returns the inspector's entry holding text.
+func findEntry(t *testing.T, root fyne.CanvasObject, text string) *widget.Entry {
+	t.Helper()
+	var found *widget.Entry
+	walk(root, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == text && found == nil {
+			found = e
+		}
+	})
+	if found == nil {
+		t.Fatalf("no entry with %q in the inspector", text)
+	}
+	return found
+}
+
+func findForm(root fyne.CanvasObject) *widget.Form {
+	var found *widget.Form
+	walk(root, func(o fyne.CanvasObject) {
+		if f, ok := o.(*widget.Form); ok && found == nil {
+			found = f
+		}
+	})
+	return found
+}
+
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, visit)
+		}
+	case *widget.Form:
+		for _, it := range x.Items {
+			walk(it.Widget, visit)
+		}
+	}
+}
+
+func TestEditingACardInTheInspectorIsSavedAtOnceAndUndoable(t *testing.T) {
+	mw, path := openSample(t)
+	card := mw.doc.current().Contributions[0]
+	old := card.Value
+	mw.selectTarget(scene.Target{Kind: model.EntityContribution, ID: card.ID})
+	value := findEntry(t, mw.inspector, old)
+	value.SetText("Warme overdracht ✓")
+	findForm(mw.inspector).OnSubmit()
+	if got := mw.doc.current().Contribution(card.ID).Value; got != "Warme overdracht ✓" {
+		t.Fatalf("the map has %q", got)
+	}
+	// The file on disk has it: read it through a copy (the window holds the lock).
+	copyPath := filepath.Join(t.TempDir(), "copy.vflow")
+	if err := mw.doc.file.SaveAs(copyPath); err != nil {
+		t.Fatal(err)
+	}
+	f, err := storage.OpenReadOnly(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Map().Scenarios[0].Contribution(card.ID).Value; got != "Warme overdracht ✓" {
+		t.Fatalf("the file has %q", got)
+	}
+	f.Close()
+
+	// Ctrl+Z as the window receives it when no entry has the focus.
+	mw.win.Canvas().Unfocus()
+	mw.win.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutUndo)
+	if got := mw.doc.current().Contribution(card.ID).Value; got != old {
+		t.Fatalf("after Ctrl+Z the card says %q, want %q", got, old)
+	}
+	mw.doc.close()
+	f2, err := storage.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f2.Close()
+	if got := f2.Map().Scenarios[0].Contribution(card.ID).Value; got != old {
+		t.Fatalf("after undo the file has %q", got)
+	}
+}
+
+func TestARefusedEditShowsItsMessageInTheInspector(t *testing.T) {
+	mw, _ := openSample(t)
+	step := mw.doc.current().Steps[0]
+	mw.selectTarget(scene.Target{Kind: model.EntityStep, ID: step.ID})
+	findEntry(t, mw.inspector, step.Name).SetText("   ")
+	findForm(mw.inspector).OnSubmit()
+	var shown bool
+	walk(mw.inspector, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, "name is empty") {
+			shown = true
+		}
+	})
+	if !shown {
+		t.Fatal("no message for an empty step name")
+	}
+	if mw.doc.current().Steps[0].Name != step.Name {
+		t.Fatal("the refused edit changed the map")
+	}
+}
+
+func TestDeleteRemovesTheSelectionAndUndoBringsItBack(t *testing.T) {
+	mw, _ := openSample(t)
+	lane := mw.doc.m().Stakeholders[2]
+	cards := len(mw.doc.current().CardsForStakeholder(lane.ID))
+	mw.selectTarget(scene.Target{Kind: model.EntityStakeholder, ID: lane.ID})
+	mw.deleteSelected()
+	if mw.doc.m().Stakeholder(lane.ID) != nil {
+		t.Fatal("the stakeholder is still there")
+	}
+	mw.undo()
+	if mw.doc.m().Stakeholder(lane.ID) == nil || len(mw.doc.current().CardsForStakeholder(lane.ID)) != cards {
+		t.Fatal("undo did not bring the lane and its cards back")
+	}
+	mw.redo()
+	if mw.doc.m().Stakeholder(lane.ID) != nil {
+		t.Fatal("redo did not delete it again")
+	}
+}
+
+// TestEveryShownStringIsTranslated checks that every literal passed to T or
+// Tf in the app, and every key made from model values, has an English and a
+// Dutch translation.
+func TestEveryShownStringIsTranslated(t *testing.T) {
+	load := func(name string) map[string]string {
+		b, err := os.ReadFile(filepath.Join("translations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return m
+	}
+	en, nl := load("en.json"), load("nl.json")
+	keys := map[string]bool{}
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`\bTf?\("([^"]+)"`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, _ := os.ReadFile(f)
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			if !strings.HasSuffix(m[1], ".") {
+				keys[m[1]] = true
+			}
+		}
+	}
+	for _, r := range model.Roles {
+		keys["role."+string(r)] = true
+	}
+	for _, s := range model.Stages {
+		keys["stage."+string(s)] = true
+	}
+	for _, k := range model.StakeholderKinds {
+		keys["kind."+string(k)] = true
+	}
+	for _, k := range model.FlowKinds {
+		keys["flow."+string(k)] = true
+	}
+	for _, c := range model.Criticalities {
+		keys["criticality."+string(c)] = true
+	}
+	for _, c := range model.Capitals {
+		keys["capital."+string(c)] = true
+	}
+	for _, e := range model.Evidences {
+		keys["evidence."+string(e)] = true
+	}
+	for _, code := range []storage.ErrorCode{storage.NotFound, storage.IsDirectory, storage.Empty, storage.NotSQLite, storage.Corrupt,
+		storage.NotValueflow, storage.TooNew, storage.BadSchema, storage.UnexpectedObjects, storage.BrokenReferences,
+		storage.InvalidMap, storage.Locked, storage.ReadOnly, storage.DiskFull, storage.Exists, storage.IO} {
+		keys["error."+string(code)] = true
+	}
+	for _, name := range []string{"Network", "Stakeholder grid", "Roles over time", "Insights"} {
+		keys[name] = true
+	}
+	for k := range keys {
+		if _, ok := en[k]; !ok {
+			t.Errorf("English translation missing for %q", k)
+		}
+		if _, ok := nl[k]; !ok {
+			t.Errorf("Dutch translation missing for %q", k)
+		}
+	}
+}
