@@ -133,15 +133,17 @@ func writeNew(path string, m *model.Map) error {
 			s.Close()
 		}
 	}()
-	w := &writer{ctx: ctx, tx: tx, idx: newIndex(m), stmt: func(ctx context.Context, q string) (*sql.Stmt, error) {
-		if s, ok := stmts[q]; ok {
-			return s, nil
-		}
-		s, err := tx.PrepareContext(ctx, q)
-		if err == nil {
+	w := &writer{ctx: ctx, idx: newIndex(m), exec: func(q string, args ...any) error {
+		s, ok := stmts[q]
+		if !ok {
+			var err error
+			if s, err = tx.PrepareContext(ctx, q); err != nil {
+				return err
+			}
 			stmts[q] = s
 		}
-		return s, err
+		_, err := s.ExecContext(ctx, args...)
+		return err
 	}}
 	if err := w.apply(m, allRefs(m)); err != nil {
 		return classify("create", path, err)

@@ -73,18 +73,35 @@ func (f *File) Save(m *model.Map, touched []model.Ref) error {
 		return &Error{Code: IO, Op: "save", Path: f.path, Detail: "the file is closed"}
 	}
 	ctx := context.Background()
-	tx, err := f.conn.BeginTx(ctx, nil)
-	if err != nil {
+	// The transaction is run by hand on the one connection rather than
+	// through sql.Tx: Tx.Stmt prepares a cached statement again for every
+	// transaction, which cost about 120 µs per edit on an L map.
+	if _, err := f.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return classify("save", f.path, err)
 	}
-	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, stmt: f.stmt, idx: newIndex(m)}
+	done := false
+	defer func() {
+		if !done {
+			// After some errors SQLite has already rolled back; then this
+			// one fails harmlessly.
+			f.conn.ExecContext(ctx, "ROLLBACK")
+		}
+	}()
+	w := &writer{ctx: ctx, idx: newIndex(m), exec: func(query string, args ...any) error {
+		s, err := f.stmt(ctx, query)
+		if err != nil {
+			return err
+		}
+		_, err = s.ExecContext(ctx, args...)
+		return err
+	}}
 	if err := w.apply(m, touched); err != nil {
 		return classify("save", f.path, err)
 	}
-	if err := tx.Commit(); err != nil {
+	if _, err := f.conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return classify("save", f.path, err)
 	}
+	done = true
 	return nil
 }
 
@@ -198,21 +215,12 @@ func (x *index) lookup(r model.Ref, many bool) int {
 	return -1
 }
 
-// writer writes elements inside one transaction.
+// writer writes elements inside one transaction; exec runs one statement
+// of it (with a cached prepared statement).
 type writer struct {
 	ctx  context.Context
-	tx   *sql.Tx
-	stmt func(ctx context.Context, query string) (*sql.Stmt, error)
+	exec func(query string, args ...any) error
 	idx  *index
-}
-
-func (w *writer) exec(query string, args ...any) error {
-	s, err := w.stmt(w.ctx, query)
-	if err != nil {
-		return err
-	}
-	_, err = w.tx.StmtContext(w.ctx, s).ExecContext(w.ctx, args...)
-	return err
 }
 
 // apply deletes the gone elements child-first, then writes the present ones
