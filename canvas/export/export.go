@@ -24,7 +24,8 @@ type Meta struct {
 	Author   string
 	Scenario string // printed on every page
 	Date     time.Time
-	// Legend for the page foot; nil means scene.DefaultLegend().
+	// Legend for the page foot; nil means scene.DefaultLegend() on a board
+	// and none on the other views (see scene.PageInfo).
 	Legend []scene.LegendSection
 	// Translate turns the English page phrases into the user's language.
 	Translate func(string) string

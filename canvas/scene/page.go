@@ -201,8 +201,9 @@ type PageInfo struct {
 	Title    string
 	Scenario string
 	Date     string // already formatted
-	// Legend printed at the foot of every page; nil means DefaultLegend().
-	// An empty non-nil legend prints none.
+	// Legend printed at the foot of every page. nil means DefaultLegend()
+	// for a board (a scene with "card:" groups) and none for other views,
+	// which carry their own; an empty non-nil legend prints none.
 	Legend []LegendSection
 	// Translate turns the English page phrases into the user's language;
 	// nil leaves them in English. The keys: "page %d of %d", "row %s, column
@@ -253,7 +254,7 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		tr = func(s string) string { return s }
 	}
 	legend := info.Legend
-	if legend == nil {
+	if legend == nil && hasCards(s) {
 		legend = DefaultLegend()
 	}
 	pw, ph := ps.SizePt()
@@ -302,6 +303,16 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		p.Items = append(p.Items, marks(p, pages)...)
 	}
 	return pages, nil
+}
+
+// hasCards reports whether the scene is a board: it has card groups.
+func hasCards(s *Scene) bool {
+	for i := range s.Items {
+		if strings.HasPrefix(s.Items[i].Group, "card:") {
+			return true
+		}
+	}
+	return false
 }
 
 // tile cuts the scene into a grid of overlapping tiles at scale, repeating

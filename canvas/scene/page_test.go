@@ -42,7 +42,34 @@ func boardLike(lanes, steps int) *Scene {
 	for st := 0; st < steps; st++ {
 		s.Add(Item{Group: "step:s", Box: &Box{Rect: Rect{left + colW*float32(st), 0, colW, top}}})
 	}
+	s.Add(Item{Group: "card:c1", Box: &Box{Rect: Rect{left + 10, top + 10, 150, 60}}})
 	return s
+}
+
+func TestPaginatePrintsTheBoardLegendOnlyOnABoard(t *testing.T) {
+	board := boardLike(3, 4)
+	other := &Scene{Width: 800, Height: 600}
+	other.Add(Item{Group: "node:h1", Circle: &Circle{Center: Point{100, 100}, Radius: 10}})
+	tests := []struct {
+		name   string
+		s      *Scene
+		legend []LegendSection
+		want   bool
+	}{
+		{"a board gets the default legend", board, nil, true},
+		{"another view gets none", other, nil, false},
+		{"an empty legend prints none on a board", board, []LegendSection{}, false},
+		{"a given legend prints on any view", other, []LegendSection{{Title: "Roles", Entries: []LegendEntry{{Label: "lead"}}}}, true},
+	}
+	for _, tt := range tests {
+		pages, err := Paginate(tt.s, PageSetup{Fit: true}, PageInfo{Legend: tt.legend})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(pageTexts(pages[0]), "Roles:"); got != tt.want {
+			t.Errorf("%s: legend printed = %v", tt.name, got)
+		}
+	}
 }
 
 func pageTexts(p Page) string {
