@@ -1,0 +1,90 @@
+package storage
+
+import (
+	"context"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"valueflow/model"
+	"valueflow/model/sample"
+)
+
+func TestASaveThatFailsChangesNothingAndTheNextOneWorks(t *testing.T) {
+	path := create(t, sample.Map())
+	f, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m := f.Map()
+	sc := m.Scenarios[0]
+	// Written by hand, past the model's checks: the second element refers
+	// to a stakeholder that does not exist, so the transaction fails after
+	// the first was already written.
+	good := &model.Contribution{ID: "c-goed", Step: sc.Steps[0].ID, Stakeholder: m.Stakeholders[0].ID, Value: "goed", Role: model.RoleLead}
+	bad := &model.Contribution{ID: "c-fout", Step: sc.Steps[0].ID, Stakeholder: "niemand", Value: "fout", Role: model.RoleLead}
+	sc.Contributions = append(sc.Contributions, good, bad)
+	err = f.Save(m, []model.Ref{
+		{Kind: model.EntityContribution, Scenario: sc.ID, ID: good.ID},
+		{Kind: model.EntityContribution, Scenario: sc.ID, ID: bad.ID},
+	})
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), `cannot save "`+path+`"`) {
+		t.Fatalf("got %v", err)
+	}
+	sc.Contributions = sc.Contributions[:len(sc.Contributions)-2]
+	if got := reopenShared(t, f); !reflect.DeepEqual(got, sample.Map()) {
+		t.Fatal("the failed save left something in the file")
+	}
+	ed := model.NewEditor(m, f)
+	if err := ed.Do(model.SetMapInfo(model.MapInfo{Title: "Daarna"})); err != nil {
+		t.Fatal(err)
+	}
+	if got := reopenShared(t, f); got.Title != "Daarna" {
+		t.Fatalf("title %q", got.Title)
+	}
+}
+
+func TestAFullDiskRefusesTheEditAndKeepsTheLastGoodState(t *testing.T) {
+	path := create(t, sample.Map())
+	f, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var pages int
+	f.conn.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages)
+	// The file may not grow: as if the disk were full.
+	if _, err := f.conn.ExecContext(ctx, "PRAGMA max_page_count = "+strconv.Itoa(pages)); err != nil {
+		t.Fatal(err)
+	}
+	ed := model.NewEditor(f.Map(), f)
+	before := f.Map().Clone()
+	sc := f.Map().Scenarios[0]
+	big := model.Step{ID: "s-groot", Name: "Groot", Description: strings.Repeat("veel tekst ", 40000)}
+	err = ed.Do(model.AddStep(sc.ID, big, 0))
+	want := `cannot save "` + path + `": the disk is full; the last change was not saved`
+	if CodeOf(err) != DiskFull || err.Error() != want {
+		t.Fatalf("got %q, want %q", err, want)
+	}
+	if !reflect.DeepEqual(f.Map(), before) {
+		t.Fatal("the refused edit stayed in the map")
+	}
+	if _, ok := ed.CanUndo(); ok {
+		t.Fatal("the refused edit is on the undo stack")
+	}
+	// Small edits still fit, and once there is room the big one works.
+	if err := ed.Do(model.SetMapInfo(model.MapInfo{Title: "Klein"})); err != nil {
+		t.Fatal(err)
+	}
+	f.conn.ExecContext(ctx, "PRAGMA max_page_count = 1073741823")
+	if err := ed.Do(model.AddStep(sc.ID, big, 0)); err != nil {
+		t.Fatal(err)
+	}
+	want2 := f.Map().Clone()
+	f.Close()
+	if got := reopen(t, path); !reflect.DeepEqual(got, want2) {
+		t.Fatal("the file differs from the map")
+	}
+}
