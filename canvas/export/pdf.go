@@ -201,50 +201,50 @@ func (r *pdfRenderer) item(it *scene.Item, v scene.View) {
 		b := it.Box
 		p := v.ToPage(scene.Point{X: b.X, Y: b.Y})
 		x, y, w, h := float64(p.X), float64(p.Y), float64(b.W*k), float64(b.H*k)
-		style := ""
-		if b.Fill.A > 0 {
-			r.setFill(r.color(b.Fill, it.Emphasis))
-			style = "F"
+		shape := func(style string) {
+			if b.Radius > 0 {
+				rad := float64(min(b.Radius, b.W/2, b.H/2) * k)
+				f.RoundedRect(x, y, w, h, rad, "1234", style)
+			} else {
+				f.Rect(x, y, w, h, style)
+			}
 		}
-		if b.Stroke.A > 0 && b.StrokeWidth > 0 {
-			r.setStroke(r.color(b.Stroke, it.Emphasis), b.StrokeWidth*k, b.Dashed)
-			style += "D"
-		}
-		if style == "" {
-			return
-		}
-		if style == "FD" {
-			style = "DF"
-		}
-		if b.Radius > 0 {
-			rad := float64(min(b.Radius, b.W/2, b.H/2) * k)
-			f.RoundedRect(x, y, w, h, rad, "1234", style)
-		} else {
-			f.Rect(x, y, w, h, style)
-		}
+		r.paint(r.color(b.Fill, it.Emphasis), r.color(b.Stroke, it.Emphasis), b.StrokeWidth*k, b.Dashed, shape)
 	case it.Text != nil:
 		r.drawText(it.Text, v, it.Emphasis)
 	case it.Circle != nil:
 		c := it.Circle
 		p := v.ToPage(c.Center)
-		style := ""
-		if c.Fill.A > 0 {
-			r.setFill(r.color(c.Fill, it.Emphasis))
-			style = "F"
-		}
-		if c.Stroke.A > 0 && c.StrokeWidth > 0 {
-			r.setStroke(r.color(c.Stroke, it.Emphasis), c.StrokeWidth*k, false)
-			style += "D"
-		}
-		if style == "" {
-			return
-		}
-		if style == "FD" {
-			style = "DF"
-		}
-		f.Circle(float64(p.X), float64(p.Y), float64(c.Radius*k), style)
+		r.paint(r.color(c.Fill, it.Emphasis), r.color(c.Stroke, it.Emphasis), c.StrokeWidth*k, false, func(style string) {
+			f.Circle(float64(p.X), float64(p.Y), float64(c.Radius*k), style)
+		})
 	case it.Path != nil:
 		r.drawPath(it.Path, v, it.Emphasis)
+	}
+}
+
+// paint fills and/or strokes the shape that shape draws with the given
+// fpdf style. PDF has one transparency for both, so a translucent fill with
+// an opaque outline (a coalition hull) is painted in two passes.
+func (r *pdfRenderer) paint(fill, stroke scene.Color, width float32, dashed bool, shape func(style string)) {
+	doFill := fill.A > 0
+	doStroke := stroke.A > 0 && width > 0
+	switch {
+	case doFill && doStroke && fill.A != stroke.A:
+		r.setFill(fill)
+		shape("F")
+		r.setStroke(stroke, width, dashed)
+		shape("D")
+	case doFill && doStroke:
+		r.setFill(fill)
+		r.setStroke(stroke, width, dashed)
+		shape("DF")
+	case doFill:
+		r.setFill(fill)
+		shape("F")
+	case doStroke:
+		r.setStroke(stroke, width, dashed)
+		shape("D")
 	}
 }
 
@@ -261,36 +261,27 @@ func (r *pdfRenderer) drawPath(pa *scene.Path, v scene.View, e scene.Emphasis) {
 	if pa.ArrowEnd && !pa.Closed {
 		tip, left, right, arrow = arrowHead(r.segs, pa.Width)
 	}
-	style := ""
-	if pa.Closed && pa.Fill.A > 0 {
-		r.setFill(r.color(pa.Fill, e))
-		style = "F"
-	}
-	if stroke.A > 0 && w > 0 {
-		r.setStroke(stroke, w, pa.Dashed)
-		style += "D"
-	}
-	if style == "" {
-		return
-	}
-	if style == "FD" {
-		style = "DF"
-	}
-	p0 := v.ToPage(r.segs[0].From)
-	f.MoveTo(float64(p0.X), float64(p0.Y))
-	for _, sg := range r.segs {
-		to := v.ToPage(sg.To)
-		if sg.Curve {
-			c1, c2 := v.ToPage(sg.C1), v.ToPage(sg.C2)
-			f.CurveBezierCubicTo(float64(c1.X), float64(c1.Y), float64(c2.X), float64(c2.Y), float64(to.X), float64(to.Y))
-		} else {
-			f.LineTo(float64(to.X), float64(to.Y))
-		}
-	}
+	var fill scene.Color
 	if pa.Closed {
-		f.ClosePath()
+		fill = r.color(pa.Fill, e)
 	}
-	f.DrawPath(style)
+	r.paint(fill, stroke, w, pa.Dashed, func(style string) {
+		p0 := v.ToPage(r.segs[0].From)
+		f.MoveTo(float64(p0.X), float64(p0.Y))
+		for _, sg := range r.segs {
+			to := v.ToPage(sg.To)
+			if sg.Curve {
+				c1, c2 := v.ToPage(sg.C1), v.ToPage(sg.C2)
+				f.CurveBezierCubicTo(float64(c1.X), float64(c1.Y), float64(c2.X), float64(c2.Y), float64(to.X), float64(to.Y))
+			} else {
+				f.LineTo(float64(to.X), float64(to.Y))
+			}
+		}
+		if pa.Closed {
+			f.ClosePath()
+		}
+		f.DrawPath(style)
+	})
 	if arrow && stroke.A > 0 {
 		r.setFill(stroke)
 		if pa.Dashed {
