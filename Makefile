@@ -6,7 +6,7 @@ GOFLAGS  := -tags=$(TAGS)
 BIN      := bin/valueflow
 SAMPLE   := $(HOME)/Documents/Valueflow/Voorbeeld-zorgpad.vflow
 
-.PHONY: run test build setup setup-test vet unit bench stress clean
+.PHONY: run test build setup setup-test vet unit bench stress package clean
 
 run: setup build
 	./$(BIN) $(ARGS)
@@ -30,6 +30,12 @@ test: setup-test vet unit
 
 bench: setup-test
 	$(GO) test $(GOFLAGS) -run '^$$' -bench . -benchtime 2s ./...
+
+# An installable Linux archive (tar.xz with the binary, icon and .desktop entry).
+FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+package: setup
+	$(GO) run $(FYNE_TOOL) package --os linux --release --tags $(TAGS) --name Valueflow --icon icons/valueflow.png
+	@ls -l Valueflow.tar.xz
 
 clean:
 	rm -rf bin
