@@ -55,8 +55,20 @@ func (f *File) SaveAs(path string) error {
 	if f.conn == nil {
 		return &Error{Code: IO, Op: "save as", Path: path, Detail: "the file is closed"}
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return newError(IsDirectory, "save as", path, nil)
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return newError(IsDirectory, "save as", path, nil)
+		}
+		// Renaming onto the open file would leave this connection writing
+		// to the replaced, unlinked copy: every later edit would be lost.
+		if own, err := os.Stat(f.path); err == nil && os.SameFile(st, own) {
+			return nil
+		}
+		// The same for a file another window has open: it would go on
+		// saving into a file nobody can reach any more.
+		if lockedElsewhere(path) {
+			return newError(Locked, "save as", path, nil)
+		}
 	}
 	tmp, err := tempPath(path)
 	if err != nil {
@@ -77,6 +89,18 @@ func (f *File) SaveAs(path string) error {
 	}
 	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// lockedElsewhere reports whether another connection holds a lock on the
+// SQLite file at path; a file that is not a database is never locked.
+func lockedElsewhere(path string) bool {
+	db, err := sql.Open(driverName, dsn(path, "rw", false))
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	_, err = db.Exec("BEGIN IMMEDIATE; ROLLBACK;")
+	return CodeOf(classify("save as", path, err)) == Locked
 }
 
 // tempPath picks an unused name next to path; VACUUM INTO and SQLite want a

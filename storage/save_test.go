@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -86,5 +87,55 @@ func TestAFullDiskRefusesTheEditAndKeepsTheLastGoodState(t *testing.T) {
 	f.Close()
 	if got := reopen(t, path); !reflect.DeepEqual(got, want2) {
 		t.Fatal("the file differs from the map")
+	}
+}
+
+func TestSaveAsOntoTheOpenFileItselfKeepsEditing(t *testing.T) {
+	path := create(t, sample.Map())
+	f, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	ed := model.NewEditor(f.Map(), f)
+	if err := ed.Do(model.SetMapInfo(model.MapInfo{Title: "Nog hier"})); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if got := reopen(t, path); got.Title != "Nog hier" {
+		t.Fatalf("the edit after Save As onto itself was lost: title %q", got.Title)
+	}
+}
+
+func TestSaveAsOntoAFileOpenInAnotherWindowIsRefused(t *testing.T) {
+	a := create(t, sample.Map())
+	b := filepath.Join(t.TempDir(), "ander.vflow")
+	if err := Create(b, sample.Generate(sample.S)); err != nil {
+		t.Fatal(err)
+	}
+	fa, err := Open(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fa.Close()
+	fb, err := Open(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fb.Close()
+	err = fa.SaveAs(b)
+	want := `cannot save as "` + b + `": the file is open in another Valueflow window`
+	if CodeOf(err) != Locked || err.Error() != want {
+		t.Fatalf("got %q, want %q", err, want)
+	}
+	// The other window still saves into the file on disk.
+	if err := model.NewEditor(fb.Map(), fb).Do(model.SetMapInfo(model.MapInfo{Title: "Van B"})); err != nil {
+		t.Fatal(err)
+	}
+	fb.Close()
+	if got := reopen(t, b); got.Title != "Van B" {
+		t.Fatalf("title %q", got.Title)
 	}
 }
