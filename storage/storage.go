@@ -165,6 +165,19 @@ func OpenReadOnly(path string) (*File, error) {
 	if err := precheck(path); err != nil {
 		return nil, err
 	}
+	if hotJournal(path) {
+		// A crash left a half-written change and its journal. A read-only
+		// connection cannot roll it back, so do that first, as opening for
+		// editing would; it restores the last committed state.
+		if !writable(path) {
+			return nil, &Error{Code: ReadOnly, Op: "open", Path: path, Detail: "a crash left an unfinished change that can only be undone where the file may be written"}
+		}
+		f, err := open(path, false)
+		if err != nil {
+			return nil, err
+		}
+		f.Close()
+	}
 	return open(path, true)
 }
 
@@ -177,9 +190,21 @@ type header struct {
 	sizeValid     bool
 }
 
+// hotJournal reports whether a rollback journal with a valid header lies next
+// to the file: a change a crash left unfinished. In exclusive locking mode
+// SQLite keeps the journal between transactions with its header zeroed, so a
+// journal that is merely there after a kill is not hot.
 func hotJournal(path string) bool {
-	st, err := os.Stat(path + "-journal")
-	return err == nil && st.Size() > 0
+	j, err := os.Open(path + "-journal")
+	if err != nil {
+		return false
+	}
+	defer j.Close()
+	magic := make([]byte, 8)
+	if _, err := io.ReadFull(j, magic); err != nil {
+		return false
+	}
+	return string(magic) == "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"
 }
 
 // precheck looks at the file without SQLite, so nothing can be written to a
