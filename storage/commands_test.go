@@ -54,7 +54,9 @@ func TestEveryKindOfCommandSurvivesAReopen(t *testing.T) {
 			s.Name, s.Colour, s.Influence = "Hernoemd", "#010203", 5
 			return model.UpdateStakeholder(s)
 		},
-		func(m *model.Map) model.Command { return model.MoveStakeholder(m.Stakeholders[0].ID, len(m.Stakeholders)-1) },
+		func(m *model.Map) model.Command {
+			return model.MoveStakeholder(m.Stakeholders[0].ID, len(m.Stakeholders)-1)
+		},
 		// sh8 has cards, flows, relationships and is in a coalition.
 		func(m *model.Map) model.Command { return model.DeleteStakeholder("sh8") },
 		func(m *model.Map) model.Command {
@@ -93,7 +95,9 @@ func TestEveryKindOfCommandSurvivesAReopen(t *testing.T) {
 			return model.UpdateCoalition(c)
 		},
 		func(m *model.Map) model.Command { return model.DeleteCoalition(m.Coalitions[0].ID) },
-		func(m *model.Map) model.Command { return model.AddScenario(sc, model.Scenario{ID: "sc-variant", Name: "Variant", Notes: "n"}) },
+		func(m *model.Map) model.Command {
+			return model.AddScenario(sc, model.Scenario{ID: "sc-variant", Name: "Variant", Notes: "n"})
+		},
 		func(m *model.Map) model.Command { return model.UpdateScenario(sc, "Nu", "aantekening") },
 		func(m *model.Map) model.Command {
 			return model.Batch("Add step", model.AddStep(sc, model.Step{ID: "st-b", Name: "B"}, -1),
