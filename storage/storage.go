@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -145,7 +146,8 @@ func Open(path string) (*File, error) {
 	return open(path, false)
 }
 
-// writable reports whether the user may change the file. A file without any write bit counts as read-only even
+// writable reports whether the user may change the file: write it and
+// create its journal next to it. A file without any write bit counts as read-only even
 // for root, who could write it anyway: the user marked it so.
 func writable(path string) bool {
 	st, err := os.Stat(path)
@@ -157,7 +159,7 @@ func writable(path string) bool {
 	} else {
 		w.Close()
 	}
-	return true
+	return dirWritable(filepath.Dir(path))
 }
 
 // OpenReadOnly opens a map to read it (check, export); nothing is written.
