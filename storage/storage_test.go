@@ -316,30 +316,6 @@ func TestASecondOpenOfTheSameFileIsRefused(t *testing.T) {
 	}
 }
 
-func TestAReadOnlyFileOpensReadOnly(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root may write any file")
-	}
-	path := create(t, sample.Map())
-	os.Chmod(path, 0o444)
-	before := sum(t, path)
-	f, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if !f.ReadOnly() {
-		t.Fatal("a read-only file opened for writing")
-	}
-	err = model.NewEditor(f.Map(), f).Do(model.SetMapInfo(model.MapInfo{Title: "x"}))
-	if CodeOf(err) != ReadOnly {
-		t.Fatalf("got %v", err)
-	}
-	if sum(t, path) != before {
-		t.Fatal("the read-only file changed")
-	}
-}
-
 func TestSaveAsWritesACheckedCopy(t *testing.T) {
 	path := create(t, sample.Map())
 	f, err := Open(path)
