@@ -205,3 +205,55 @@ func BenchmarkOpenL(b *testing.B) {
 		f.Close()
 	}
 }
+
+// sizedFile writes a generated map of a size once per benchmark.
+func sizedFile(b *testing.B, size sample.Size) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), string(size)+".vflow")
+	if err := Create(path, sample.Generate(size)); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkOpenBySize shows how opening grows from S to XL (issue 10: the
+// growth from L to XL should be about linear).
+func BenchmarkOpenBySize(b *testing.B) {
+	for _, size := range sample.Sizes {
+		b.Run(string(size), func(b *testing.B) {
+			path := sizedFile(b, size)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				f, err := Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				f.Close()
+			}
+		})
+	}
+}
+
+// BenchmarkEditCommitBySize: one edit made durable should not grow with the
+// size of the map.
+func BenchmarkEditCommitBySize(b *testing.B) {
+	for _, size := range sample.Sizes {
+		b.Run(string(size), func(b *testing.B) {
+			f, err := Open(sizedFile(b, size))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			ed := model.NewEditor(f.Map(), f)
+			sc := f.Map().Scenarios[0]
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				c := *sc.Contributions[len(sc.Contributions)/2]
+				c.Value = fmt.Sprintf("waarde %d", i)
+				if err := ed.Do(model.UpdateContribution(sc.ID, c)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
