@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -137,5 +138,29 @@ func TestSaveAsOntoAFileOpenInAnotherWindowIsRefused(t *testing.T) {
 	fb.Close()
 	if got := reopen(t, b); got.Title != "Van B" {
 		t.Fatalf("title %q", got.Title)
+	}
+}
+
+func TestOddFileNamesWork(t *testing.T) {
+	for _, name := range []string{"Kaart #1 (versie 2) – é.vflow", "100% zorg?.vflow", "a:b&c=d.vflow"} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := Create(path, sample.Map()); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		f, err := Open(path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := model.NewEditor(f.Map(), f).Do(model.SetMapInfo(model.MapInfo{Title: name})); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		f.Close()
+		if got := reopen(t, path); got.Title != name {
+			t.Fatalf("%s: title %q", name, got.Title)
+		}
+		entries, _ := os.ReadDir(filepath.Dir(path))
+		if len(entries) != 1 || entries[0].Name() != name {
+			t.Fatalf("%s: files %v", name, entries)
+		}
 	}
 }
