@@ -217,7 +217,7 @@ func (mw *mainWindow) mapForm(info model.MapInfo) fyne.CanvasObject {
 		widget.NewFormItem(T("Purpose"), purpose),
 		widget.NewFormItem(T("Region"), region),
 		widget.NewFormItem(T("Network stage"), stage),
-		widget.NewFormItem(T("Description"), desc),
+		widget.NewFormItem(T("field.description"), desc),
 	}
 	items[1].HintText = T("The point on the horizon the network works towards")
 	return mw.editForm(items, func() (model.Command, error) {
@@ -239,7 +239,7 @@ func (mw *mainWindow) stepForm(scenario model.ID, s model.Step) fyne.CanvasObjec
 		widget.NewFormItem(T("Patient experience"), exp),
 		widget.NewFormItem(T("Carer experience"), carer),
 		widget.NewFormItem(T("Pain points"), pains),
-		widget.NewFormItem(T("Description"), desc),
+		widget.NewFormItem(T("field.description"), desc),
 	}
 	items[1].HintText = T("e.g. day 1, week 2–6")
 	return mw.editForm(items, func() (model.Command, error) {
@@ -335,7 +335,7 @@ func (mw *mainWindow) cardForm(scenario model.ID, c model.Contribution) fyne.Can
 		widget.NewFormItem(T("Capital"), capital),
 		widget.NewFormItem("", tangible),
 		widget.NewFormItem(T("Evidence"), evidence),
-		widget.NewFormItem(T("Description"), desc),
+		widget.NewFormItem(T("field.description"), desc),
 	}
 	return mw.editForm(items, func() (model.Command, error) {
 		n := c

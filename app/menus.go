@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -32,7 +33,9 @@ func (mw *mainWindow) toolbar() fyne.CanvasObject {
 	}
 	scenario := widget.NewLabel(T("Scenario:"))
 	row := append([]fyne.CanvasObject{tb}, buttons...)
-	row = append(row, widget.NewSeparator(), scenario, mw.scenarios)
+	// Wide enough for "Huidige situatie" and "Gewenste situatie".
+	pick := container.NewGridWrap(fyne.NewSize(230, mw.scenarios.MinSize().Height), mw.scenarios)
+	row = append(row, widget.NewSeparator(), scenario, pick)
 	return newFlowRow(row...)
 }
 

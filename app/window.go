@@ -12,7 +12,6 @@ import (
 	"valueflow/canvas"
 	"valueflow/canvas/scene"
 	"valueflow/model"
-	"valueflow/storage"
 )
 
 // mainWindow is the application window: toolbar, the views in tabs, the
