@@ -94,7 +94,6 @@ func (mw *mainWindow) setDocument(doc *document) {
 		mw.banner.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, notice))
 	}
 	mw.refresh()
-	mw.board.ZoomFit()
 }
 
 func (mw *mainWindow) readOnly() bool { return mw.doc.file.ReadOnly() }

@@ -1,5 +1,3 @@
-//go:build boardready
-
 package export
 
 import (

@@ -70,7 +70,7 @@ func checkPDF(t *testing.T, path string, wantW, wantH float64, values []string) 
 	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, out)
 	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	out, err := exec.Command("pdftotext", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}

@@ -1,0 +1,449 @@
+package scene
+
+import (
+	"strings"
+
+	"valueflow/model"
+)
+
+// BoardOptions chooses what the journey board emphasises.
+type BoardOptions struct {
+	// Selected is highlighted; a card also highlights its upstream and
+	// downstream chain, a stakeholder its lane and flows, and the rest dims.
+	Selected Target
+	// RealTime makes column widths follow the steps' days.
+	RealTime bool
+}
+
+// Board sizes in scene units.
+const (
+	boardLaneHeader = 170
+	boardStepHeader = 46
+	boardCurveBand  = 70
+	boardColumn     = 176
+	boardCardW      = 160
+	boardCardPad    = 6
+	boardCardText   = 9
+	boardCardMinH   = 40
+	boardLaneMinH   = 58
+)
+
+var (
+	boardInk     = Color{33, 37, 41, 255}
+	boardMuted   = Color{108, 117, 125, 255}
+	boardGrid    = Color{222, 226, 230, 255}
+	boardHeader  = Color{241, 243, 245, 255}
+	boardCard    = Color{255, 255, 255, 255}
+	boardSelect  = Color{13, 110, 253, 255}
+	boardCurve   = Color{214, 51, 132, 255}
+	boardCarer   = Color{253, 126, 20, 255}
+	boardFlowInk = Color{73, 80, 87, 255}
+	roleColours  = map[model.Role]Color{
+		model.RoleLead:        {25, 135, 84, 255},
+		model.RoleContributes: {13, 110, 253, 255},
+		model.RoleConsulted:   {255, 193, 7, 255},
+		model.RoleInformed:    {173, 181, 189, 255},
+	}
+)
+
+// RoleColour is the badge colour of a role, shared with the legend.
+func RoleColour(r model.Role) Color { return roleColours[r] }
+
+// cardLayout is where one card went.
+type cardLayout struct {
+	rect  Rect
+	lines []string
+}
+
+// Board lays out the journey board of one scenario: steps as columns on a
+// time axis, the experience curves above the lanes, stakeholders as lanes,
+// cards in the cells and flows as arrows between cards.
+func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
+	sc := m.Scenario(scenario)
+	s := &Scene{Title: m.Title, Background: Color{255, 255, 255, 255}}
+	if sc == nil {
+		return s
+	}
+	focus := focusSet(m, sc, opt.Selected)
+
+	// Columns: equal widths, or following the days on a real time axis.
+	colX := make([]float32, len(sc.Steps)+1)
+	colX[0] = boardLaneHeader
+	for i, st := range sc.Steps {
+		w := float32(boardColumn)
+		if opt.RealTime && st.DurationDays > 0 {
+			w = max(boardColumn, float32(st.DurationDays)*6)
+			colX[i] += float32(st.WaitDays) * 3
+		}
+		colX[i+1] = colX[i] + w
+	}
+	stepIndex := make(map[model.ID]int, len(sc.Steps))
+	for i, st := range sc.Steps {
+		stepIndex[st.ID] = i
+	}
+	laneIndex := make(map[model.ID]int, len(m.Stakeholders))
+	for i, sh := range m.Stakeholders {
+		laneIndex[sh.ID] = i
+	}
+
+	// Card text first: it decides the lane heights.
+	type cell struct{ step, lane int }
+	cells := map[cell][]*model.Contribution{}
+	for _, c := range sc.Contributions {
+		i, ok1 := stepIndex[c.Step]
+		j, ok2 := laneIndex[c.Stakeholder]
+		if ok1 && ok2 {
+			cells[cell{i, j}] = append(cells[cell{i, j}], c)
+		}
+	}
+	wrapped := map[model.ID][]string{}
+	laneH := make([]float32, len(m.Stakeholders))
+	for j := range laneH {
+		laneH[j] = boardLaneMinH
+	}
+	for k, cards := range cells {
+		h := float32(boardCardPad)
+		for _, c := range cards {
+			lines := WrapText(c.Value, boardCardText, boardCardW-2*boardCardPad-14, false)
+			if len(lines) > 4 {
+				lines = append(lines[:3], lines[3]+"…")
+			}
+			wrapped[c.ID] = lines
+			h += cardHeight(len(lines)) + boardCardPad
+		}
+		laneH[k.lane] = max(laneH[k.lane], h)
+	}
+	top := float32(boardStepHeader + boardCurveBand)
+	laneY := make([]float32, len(m.Stakeholders)+1)
+	laneY[0] = top
+	for j := range m.Stakeholders {
+		laneY[j+1] = laneY[j] + laneH[j]
+	}
+	s.Width = colX[len(sc.Steps)] + 20
+	s.Height = laneY[len(m.Stakeholders)] + 20
+	s.LeftBand, s.TopBand = boardLaneHeader, top
+
+	// Step headers with the time axis.
+	for i, st := range sc.Steps {
+		t := Target{Kind: model.EntityStep, ID: st.ID}
+		g := "step:" + string(st.ID)
+		r := Rect{colX[i] + 2, 2, colX[i+1] - colX[i] - 4, boardStepHeader - 4}
+		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: &Box{Rect: r, Fill: boardHeader, Radius: 4, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2}})
+		name := WrapText(st.Name, 9.5, r.W-8, true)
+		if len(name) > 2 {
+			name = append(name[:1], name[1]+"…")
+		}
+		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{r.X + 4, r.Y + 3, r.W - 8, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk}})
+		if st.Timing != "" {
+			s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{r.X + 4, r.Y + r.H - 12, r.W - 8, 11}, Lines: []string{st.Timing}, Size: 8, Color: boardMuted}})
+		}
+		// Column rule through the lanes.
+		s.Add(Item{Path: &Path{Points: []Point{{colX[i+1], top}, {colX[i+1], laneY[len(m.Stakeholders)]}}, Stroke: boardGrid, Width: 0.6}})
+	}
+
+	// Experience band: -2 at the bottom, +2 at the top.
+	bandTop := float32(boardStepHeader + 8)
+	bandH := float32(boardCurveBand - 16)
+	s.Add(Item{Text: &Text{Rect: Rect{6, bandTop, boardLaneHeader - 12, 12}, Lines: []string{"Experience"}, Size: 8, Bold: true, Color: boardMuted}})
+	s.Add(Item{Text: &Text{Rect: Rect{6, bandTop + 13, boardLaneHeader - 12, 24}, Lines: []string{"patient", "carer"}, Size: 7.5, Color: boardMuted}})
+	s.Add(Item{Path: &Path{Points: []Point{{boardLaneHeader, bandTop + bandH/2}, {colX[len(sc.Steps)], bandTop + bandH/2}}, Stroke: boardGrid, Width: 0.6, Dashed: true}})
+	curve := func(get func(*model.Step) *int, colour Color) {
+		var pts []Point
+		for i, st := range sc.Steps {
+			v := get(st)
+			if v == nil {
+				continue
+			}
+			p := Point{(colX[i] + colX[i+1]) / 2, bandTop + bandH/2 - float32(*v)*bandH/4}
+			pts = append(pts, p)
+			s.Add(Item{Target: Target{Kind: model.EntityStep, ID: st.ID}, Circle: &Circle{Center: p, Radius: 3, Fill: colour}})
+			if st.PainPoints != "" && get(st) == st.Experience {
+				s.Add(Item{Target: Target{Kind: model.EntityStep, ID: st.ID}, Text: &Text{Rect: Rect{p.X + 5, p.Y - 6, 12, 12}, Lines: []string{"!"}, Size: 9, Bold: true, Color: Color{220, 53, 69, 255}}})
+			}
+		}
+		if len(pts) > 1 {
+			s.Items = append(s.Items[:len(s.Items):len(s.Items)], Item{Path: &Path{Points: pts, Stroke: colour, Width: 1.6, Smooth: true}})
+		}
+	}
+	curve(func(st *model.Step) *int { return st.Experience }, boardCurve)
+	curve(func(st *model.Step) *int { return st.CarerExperience }, boardCarer)
+
+	// Lanes.
+	for j, sh := range m.Stakeholders {
+		t := Target{Kind: model.EntityStakeholder, ID: sh.ID}
+		g := "lane:" + string(sh.ID)
+		colour := Hex(sh.Colour, Color{200, 205, 210, 255})
+		band := Rect{0, laneY[j], s.Width, laneH[j]}
+		tint := colour
+		tint.A = 36
+		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: &Box{Rect: band, Fill: tint}})
+		s.Add(Item{Group: g, Box: &Box{Rect: Rect{0, laneY[j], 6, laneH[j]}, Fill: colour}})
+		s.Add(Item{Group: g, Path: &Path{Points: []Point{{0, laneY[j+1]}, {s.Width, laneY[j+1]}}, Stroke: boardGrid, Width: 0.6}})
+		head := Rect{10, laneY[j] + 6, boardLaneHeader - 16, laneH[j] - 12}
+		s.Add(Item{Target: t, Group: g, Box: &Box{Rect: head, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2, Radius: 4}})
+		name := WrapText(sh.Name, 9.5, head.W, true)
+		if len(name) > 2 {
+			name = append(name[:1], name[1]+"…")
+		}
+		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{head.X, head.Y, head.W, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk}})
+		sub := string(sh.Kind)
+		if sh.Organisation != "" {
+			sub = sh.Organisation
+		}
+		if sh.InformalLeader {
+			sub = "* " + sub
+		}
+		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{head.X, head.Y + float32(len(name))*12 + 2, head.W, 11}, Lines: []string{sub}, Size: 7.5, Color: boardMuted}})
+	}
+
+	// Cards.
+	rects := map[model.ID]Rect{}
+	for k, cards := range cells {
+		y := laneY[k.lane] + boardCardPad
+		x := colX[k.step] + (colX[k.step+1]-colX[k.step]-boardCardW)/2
+		for _, c := range cards {
+			lines := wrapped[c.ID]
+			r := Rect{x, y, boardCardW, cardHeight(len(lines))}
+			rects[c.ID] = r
+			y += r.H + boardCardPad
+		}
+	}
+	// Flows are drawn under the cards, so a line never crosses a card's
+	// text. A curve runs from the right edge of one card to the left edge of
+	// the next, or between top and bottom within one column.
+	var labels []flowLabel
+	for _, f := range sc.Flows {
+		a, ok1 := rects[f.From]
+		b, ok2 := rects[f.To]
+		if !ok1 || !ok2 {
+			continue
+		}
+		t := Target{Kind: model.EntityFlow, ID: f.ID}
+		var p0, p3 Point
+		var c1, c2 Point
+		if b.X > a.X+a.W/2 {
+			p0, p3 = Point{a.X + a.W, a.Y + a.H/2}, Point{b.X, b.Y + b.H/2}
+			dx := (p3.X - p0.X) / 2
+			c1, c2 = Point{p0.X + dx, p0.Y}, Point{p3.X - dx, p3.Y}
+		} else {
+			if b.Y > a.Y {
+				p0, p3 = Point{a.X + a.W*0.6, a.Y + a.H}, Point{b.X + b.W*0.6, b.Y}
+			} else {
+				p0, p3 = Point{a.X + a.W*0.4, a.Y}, Point{b.X + b.W*0.4, b.Y + b.H}
+			}
+			dy := (p3.Y - p0.Y) / 2
+			c1, c2 = Point{p0.X + 20, p0.Y + dy}, Point{p3.X + 20, p3.Y - dy}
+		}
+		pts := bezier(p0, c1, c2, p3, 16)
+		width := float32(1.1)
+		if f.Criticality == model.CriticalityHigh {
+			width = 2.4
+		}
+		ink := boardFlowInk
+		if opt.Selected == t {
+			ink = boardSelect
+		}
+		s.Add(Item{Target: t, Group: "flow:" + string(f.ID), Emphasis: focus.of(t), Path: &Path{Points: pts, Stroke: ink, Width: width, Dashed: f.Kind == model.FlowInformation, ArrowEnd: true}})
+		if f.Label != "" {
+			labels = append(labels, flowLabel{t, f.Label, pts})
+		}
+	}
+	for _, c := range sc.Contributions {
+		r, ok := rects[c.ID]
+		if !ok {
+			continue
+		}
+		t := Target{Kind: model.EntityContribution, ID: c.ID}
+		g := "card:" + string(c.ID)
+		em := focus.of(t)
+		stroke, width := Color{173, 181, 189, 255}, float32(0.8)
+		if opt.Selected == t {
+			stroke, width = boardSelect, 2.2
+		}
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: r, Fill: boardCard, Stroke: stroke, StrokeWidth: width, Radius: 5}})
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: Rect{r.X, r.Y, 5, r.H}, Fill: roleColours[c.Role], Radius: 2}})
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 10, r.Y + 4, r.W - 16, r.H - 16}, Lines: wrapped[c.ID], Size: boardCardText, Color: boardInk}})
+		marks := roleShort(c.Role)
+		if c.Capital != "" {
+			marks += " · " + string(c.Capital)[:4]
+		}
+		if c.Evidence == model.EvidenceAssumption {
+			marks += " · ?"
+		}
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 10, r.Y + r.H - 12, r.W - 16, 10}, Lines: []string{marks}, Size: 7, Color: boardMuted}})
+	}
+
+	// Flow labels go where they cover no card, or are left out (the
+	// inspector shows them): a label over a card would hide its value.
+	var placed []Rect
+	for _, l := range labels {
+		w := min(textWidth(l.text, 7, false)+6, 120)
+		for _, k := range []int{2, 1, 3} {
+			mid := l.pts[len(l.pts)*k/4]
+			r := Rect{mid.X - w/2, mid.Y - 6, w, 12}
+			if overlapsAny(r, rects, placed) {
+				continue
+			}
+			placed = append(placed, r)
+			g := "flow:" + string(l.target.ID)
+			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Box: &Box{Rect: r, Fill: Color{255, 255, 255, 230}, Radius: 3}})
+			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Text: &Text{Rect: Rect{r.X + 3, r.Y + 1, w - 6, 10}, Lines: []string{l.text}, Size: 7, Color: boardMuted, Align: AlignCenter}})
+			break
+		}
+	}
+	return s
+}
+
+type flowLabel struct {
+	target Target
+	text   string
+	pts    []Point
+}
+
+func overlapsAny(r Rect, cards map[model.ID]Rect, labels []Rect) bool {
+	for _, c := range cards {
+		if r.Intersects(c) {
+			return true
+		}
+	}
+	for _, l := range labels {
+		if r.Intersects(l) {
+			return true
+		}
+	}
+	return false
+}
+
+func cardHeight(lines int) float32 {
+	return max(boardCardMinH, float32(lines)*11+20)
+}
+
+func roleShort(r model.Role) string {
+	switch r {
+	case model.RoleLead:
+		return "lead"
+	case model.RoleContributes:
+		return "contributes"
+	case model.RoleConsulted:
+		return "consulted"
+	case model.RoleInformed:
+		return "informed"
+	}
+	return string(r)
+}
+
+func selectedStroke(sel, t Target) Color {
+	if sel == t && t.ID != "" {
+		return boardSelect
+	}
+	return Color{}
+}
+
+// bezier samples a cubic curve into n segments.
+func bezier(p0, p1, p2, p3 Point, n int) []Point {
+	out := make([]Point, 0, n+1)
+	for i := 0; i <= n; i++ {
+		t := float32(i) / float32(n)
+		u := 1 - t
+		out = append(out, Point{
+			u*u*u*p0.X + 3*u*u*t*p1.X + 3*u*t*t*p2.X + t*t*t*p3.X,
+			u*u*u*p0.Y + 3*u*u*t*p1.Y + 3*u*t*t*p2.Y + t*t*t*p3.Y,
+		})
+	}
+	return out
+}
+
+// focus says which elements stay bright when something is selected.
+type focus struct {
+	active bool
+	on     map[Target]bool
+}
+
+func (f focus) of(t Target) Emphasis {
+	if !f.active {
+		return Normal
+	}
+	if f.on[t] {
+		return Highlighted
+	}
+	return Dimmed
+}
+
+func focusSet(m *model.Map, sc *model.Scenario, sel Target) focus {
+	on := map[Target]bool{}
+	switch sel.Kind {
+	case model.EntityContribution:
+		if sc.Contribution(sel.ID) == nil {
+			return focus{}
+		}
+		chain := map[model.ID]bool{sel.ID: true}
+		for _, id := range sc.Upstream(sel.ID) {
+			chain[id] = true
+		}
+		for _, id := range sc.Downstream(sel.ID) {
+			chain[id] = true
+		}
+		for id := range chain {
+			on[Target{Kind: model.EntityContribution, ID: id}] = true
+		}
+		for _, f := range sc.Flows {
+			if chain[f.From] && chain[f.To] {
+				on[Target{Kind: model.EntityFlow, ID: f.ID}] = true
+			}
+		}
+	case model.EntityStakeholder:
+		if m.Stakeholder(sel.ID) == nil {
+			return focus{}
+		}
+		on[sel] = true
+		mine := map[model.ID]bool{}
+		for _, c := range sc.CardsForStakeholder(sel.ID) {
+			mine[c.ID] = true
+			on[Target{Kind: model.EntityContribution, ID: c.ID}] = true
+		}
+		for _, f := range sc.Flows {
+			if mine[f.From] || mine[f.To] {
+				on[Target{Kind: model.EntityFlow, ID: f.ID}] = true
+				on[Target{Kind: model.EntityContribution, ID: f.From}] = true
+				on[Target{Kind: model.EntityContribution, ID: f.To}] = true
+			}
+		}
+	default:
+		return focus{}
+	}
+	for _, sh := range m.Stakeholders {
+		t := Target{Kind: model.EntityStakeholder, ID: sh.ID}
+		if sel.Kind != model.EntityStakeholder {
+			on[t] = true
+		}
+	}
+	for _, st := range sc.Steps {
+		on[Target{Kind: model.EntityStep, ID: st.ID}] = true
+	}
+	return focus{active: true, on: on}
+}
+
+// WrapText breaks s into lines no wider than width at size.
+func WrapText(s string, size, width float32, bold bool) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			try := word
+			if line != "" {
+				try = line + " " + word
+			}
+			if textWidth(try, size, bold) <= width || line == "" {
+				line = try
+				continue
+			}
+			lines = append(lines, line)
+			line = word
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// MeasureText returns the width of s at size.
+func MeasureText(s string, size float32, bold bool) float32 { return textWidth(s, size, bold) }
