@@ -60,7 +60,7 @@ func (mw *mainWindow) exportDialog() {
 func (mw *mainWindow) askExportPath(ext string, setup scene.PageSetup) {
 	m := mw.doc.m().Clone()
 	sc := mw.doc.current()
-	s := scene.Board(m, sc.ID, scene.BoardOptions{})
+	s := scene.Board(m, sc.ID, scene.BoardOptions{Translate: T})
 	meta := export.Meta{Title: m.Title, Author: "Valueflow", Scenario: sc.Name, Date: time.Now(), Translate: T}
 	var write func(ctx context.Context, w io.Writer, progress func(done, total int)) error
 	switch ext {

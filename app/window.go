@@ -180,7 +180,7 @@ func (mw *mainWindow) refresh() {
 	}
 	mw.scenarios.Options = names
 	mw.scenarios.SetSelectedIndex(indexOfScenario(m, sc.ID))
-	mw.scene = scene.Board(m, sc.ID, scene.BoardOptions{Selected: mw.selected})
+	mw.scene = scene.Board(m, sc.ID, scene.BoardOptions{Selected: mw.selected, Translate: T})
 	mw.board.SetScene(mw.scene)
 	mw.showInspector()
 	mw.updateMenus()

@@ -189,7 +189,7 @@ func (r *boardRenderer) Destroy() {}
 func (r *boardRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	if !r.b.manual {
-		r.b.zoom = max(r.b.fitZoom(), 0.75)
+		r.b.zoom = max(r.b.fitZoom(), 0.9)
 	}
 	r.Refresh()
 }

@@ -13,6 +13,32 @@ type BoardOptions struct {
 	Selected Target
 	// RealTime makes column widths follow the steps' days.
 	RealTime bool
+	// Translate turns the board's words (keys like "role.lead",
+	// "Experience") into the user's language; nil prints English.
+	Translate func(key string) string
+}
+
+// boardWords are the English words of the board, by translation key.
+var boardWords = map[string]string{
+	"Experience": "Experience", "patient": "patient", "carer": "informal carer",
+	"role.lead": "lead", "role.contributes": "contributes", "role.consulted": "consulted", "role.informed": "informed",
+	"capital.economic": "economic", "capital.social": "social", "capital.cultural": "cultural",
+	"evidence.interview": "interview", "evidence.data": "data", "evidence.assumption": "assumption",
+	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
+	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
+	"informal leader": "informal leader",
+}
+
+func (o BoardOptions) word(key string) string {
+	if o.Translate != nil {
+		if w := o.Translate(key); w != "" && w != key {
+			return w
+		}
+	}
+	if w, ok := boardWords[key]; ok {
+		return w
+	}
+	return key
 }
 
 // Board sizes in scene units.
@@ -144,8 +170,8 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 	// Experience band: -2 at the bottom, +2 at the top.
 	bandTop := float32(boardStepHeader + 8)
 	bandH := float32(boardCurveBand - 16)
-	s.Add(Item{Text: &Text{Rect: Rect{6, bandTop, boardLaneHeader - 12, 12}, Lines: []string{"Experience"}, Size: 8, Bold: true, Color: boardMuted}})
-	s.Add(Item{Text: &Text{Rect: Rect{6, bandTop + 13, boardLaneHeader - 12, 24}, Lines: []string{"patient", "carer"}, Size: 7.5, Color: boardMuted}})
+	s.Add(Item{Text: &Text{Rect: Rect{6, bandTop, boardLaneHeader - 12, 12}, Lines: []string{opt.word("Experience")}, Size: 8, Bold: true, Color: boardMuted}})
+	s.Add(Item{Text: &Text{Rect: Rect{6, bandTop + 13, boardLaneHeader - 12, 24}, Lines: []string{opt.word("patient"), opt.word("carer")}, Size: 7.5, Color: boardMuted}})
 	s.Add(Item{Path: &Path{Points: []Point{{boardLaneHeader, bandTop + bandH/2}, {colX[len(sc.Steps)], bandTop + bandH/2}}, Stroke: boardGrid, Width: 0.6, Dashed: true}})
 	curve := func(get func(*model.Step) *int, colour Color) {
 		var pts []Point
@@ -186,12 +212,12 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 			name = append(name[:1], name[1]+"…")
 		}
 		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{head.X, head.Y, head.W, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk}})
-		sub := string(sh.Kind)
+		sub := opt.word("kind." + string(sh.Kind))
 		if sh.Organisation != "" {
 			sub = sh.Organisation
 		}
 		if sh.InformalLeader {
-			sub = "* " + sub
+			sub = opt.word("informal leader") + " · " + sub
 		}
 		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{head.X, head.Y + float32(len(name))*12 + 2, head.W, 11}, Lines: []string{sub}, Size: 7.5, Color: boardMuted}})
 	}
@@ -263,12 +289,12 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: r, Fill: boardCard, Stroke: stroke, StrokeWidth: width, Radius: 5}})
 		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: Rect{r.X, r.Y, 5, r.H}, Fill: roleColours[c.Role], Radius: 2}})
 		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 10, r.Y + 4, r.W - 16, r.H - 16}, Lines: wrapped[c.ID], Size: boardCardText, Color: boardInk}})
-		marks := roleShort(c.Role)
+		marks := opt.word("role." + string(c.Role))
 		if c.Capital != "" {
-			marks += " · " + string(c.Capital)[:4]
+			marks += " · " + opt.word("capital."+string(c.Capital))
 		}
-		if c.Evidence == model.EvidenceAssumption {
-			marks += " · ?"
+		if c.Evidence != "" {
+			marks += " · " + opt.word("evidence."+string(c.Evidence))
 		}
 		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 10, r.Y + r.H - 12, r.W - 16, 10}, Lines: []string{marks}, Size: 7, Color: boardMuted}})
 	}
@@ -316,20 +342,6 @@ func overlapsAny(r Rect, cards map[model.ID]Rect, labels []Rect) bool {
 
 func cardHeight(lines int) float32 {
 	return max(boardCardMinH, float32(lines)*11+20)
-}
-
-func roleShort(r model.Role) string {
-	switch r {
-	case model.RoleLead:
-		return "lead"
-	case model.RoleContributes:
-		return "contributes"
-	case model.RoleConsulted:
-		return "consulted"
-	case model.RoleInformed:
-		return "informed"
-	}
-	return string(r)
 }
 
 func selectedStroke(sel, t Target) Color {

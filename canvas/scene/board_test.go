@@ -1,0 +1,135 @@
+package scene
+
+import (
+	"reflect"
+	"testing"
+
+	"valueflow/model"
+	"valueflow/model/sample"
+)
+
+func targets(s *Scene) map[Target]bool {
+	out := map[Target]bool{}
+	for _, it := range s.Items {
+		out[it.Target] = true
+	}
+	return out
+}
+
+func TestTheBoardShowsEveryElementOfTheScenario(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	got := targets(Board(m, sc.ID, BoardOptions{}))
+	for _, st := range sc.Steps {
+		if !got[Target{model.EntityStep, st.ID}] {
+			t.Errorf("step %s is not on the board", st.ID)
+		}
+	}
+	for _, sh := range m.Stakeholders {
+		if !got[Target{model.EntityStakeholder, sh.ID}] {
+			t.Errorf("lane %s is not on the board", sh.ID)
+		}
+	}
+	for _, c := range sc.Contributions {
+		if !got[Target{model.EntityContribution, c.ID}] {
+			t.Errorf("card %s is not on the board", c.ID)
+		}
+	}
+	for _, f := range sc.Flows {
+		if !got[Target{model.EntityFlow, f.ID}] {
+			t.Errorf("flow %s is not on the board", f.ID)
+		}
+	}
+}
+
+func TestCardTextFitsItsCard(t *testing.T) {
+	m := sample.Map()
+	s := Board(m, m.Scenarios[0].ID, BoardOptions{})
+	boxes := map[model.ID]Rect{}
+	for _, it := range s.Items {
+		if it.Target.Kind == model.EntityContribution && it.Box != nil && it.Box.W > 50 {
+			boxes[it.Target.ID] = it.Box.Rect
+		}
+	}
+	for _, it := range s.Items {
+		if it.Target.Kind != model.EntityContribution || it.Text == nil {
+			continue
+		}
+		card := boxes[it.Target.ID]
+		for _, line := range it.Text.Lines {
+			if w := MeasureText(line, it.Text.Size, it.Text.Bold); it.Text.X+w > card.X+card.W+0.5 {
+				t.Errorf("card %s: %q is %.0f wide and sticks out of its card", it.Target.ID, line, w)
+			}
+		}
+		if it.Text.Y+it.Text.H > card.Y+card.H+0.5 {
+			t.Errorf("card %s: the text runs below the card", it.Target.ID)
+		}
+	}
+}
+
+func TestTheBoardIsDeterministic(t *testing.T) {
+	m := sample.Generate(sample.M)
+	a := Board(m, m.Scenarios[0].ID, BoardOptions{})
+	b := Board(m, m.Scenarios[0].ID, BoardOptions{})
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two layouts of the same map differ")
+	}
+}
+
+func TestSelectingACardDimsWhatIsNotInItsChain(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	card := sc.Flows[0].From
+	s := Board(m, sc.ID, BoardOptions{Selected: Target{model.EntityContribution, card}})
+	chain := map[model.ID]bool{card: true}
+	for _, id := range append(sc.Upstream(card), sc.Downstream(card)...) {
+		chain[id] = true
+	}
+	for _, it := range s.Items {
+		if it.Target.Kind != model.EntityContribution {
+			continue
+		}
+		want := Dimmed
+		if chain[it.Target.ID] {
+			want = Highlighted
+		}
+		if it.Emphasis != want {
+			t.Fatalf("card %s has emphasis %d, want %d", it.Target.ID, it.Emphasis, want)
+		}
+	}
+	if s := Board(m, sc.ID, BoardOptions{}); s.Items[0].Emphasis != Normal {
+		t.Fatal("without a selection nothing is dimmed")
+	}
+}
+
+func TestRealTimeMakesLongStepsWider(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	width := func(opt BoardOptions) map[model.ID]float32 {
+		out := map[model.ID]float32{}
+		for _, it := range Board(m, sc.ID, opt).Items {
+			if it.Target.Kind == model.EntityStep && it.Box != nil {
+				out[it.Target.ID] = it.Box.W
+			}
+		}
+		return out
+	}
+	plain, real := width(BoardOptions{}), width(BoardOptions{RealTime: true})
+	var longest *model.Step
+	for _, st := range sc.Steps {
+		if longest == nil || st.DurationDays > longest.DurationDays {
+			longest = st
+		}
+	}
+	if real[longest.ID] <= plain[longest.ID] {
+		t.Fatalf("the longest step is %.0f wide on the time axis and %.0f without", real[longest.ID], plain[longest.ID])
+	}
+}
+
+func BenchmarkBoardBuildL(b *testing.B) {
+	m := sample.Generate(sample.L)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Board(m, m.Scenarios[0].ID, BoardOptions{})
+	}
+}
