@@ -30,6 +30,7 @@ var version = cli.Version
 // Run opens the GUI on path; with an empty path on the last opened file, or
 // on first run on a copy of the sample map in the documents folder.
 func Run(path string) error {
+	loadTranslations()
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(icons.AppIcon)
 	if path == "" {

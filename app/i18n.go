@@ -3,6 +3,7 @@ package app
 import (
 	"embed"
 	"fmt"
+	"sync"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -13,12 +14,13 @@ import (
 //go:embed translations/*.json
 var translations embed.FS
 
-func init() {
-	// Registered once for the process; Fyne picks the user's language.
+// loadTranslations registers the translations once, when the GUI starts:
+// not at import time, so the command line never touches the locale.
+var loadTranslations = sync.OnceFunc(func() {
 	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
 		panic(fmt.Sprintf("translations: %v", err))
 	}
-}
+})
 
 // T translates a user-visible phrase; the English text is the key.
 func T(key string) string { return lang.L(key) }
