@@ -19,7 +19,7 @@ func main() {
 	}
 	if len(args) > 1 {
 		fmt.Fprintf(os.Stderr, "valueflow: expected at most one file to open, got %d arguments (see valueflow --help)\n", len(args))
-		os.Exit(2)
+		os.Exit(1)
 	}
 	path := ""
 	if len(args) == 1 {

@@ -18,8 +18,8 @@ import (
 // Version is the application version shown by `valueflow version`.
 const Version = "0.1.0"
 
-// usageError is a mistake in how the command was called; it is reported with
-// the exit code 2 like the flag package does.
+// usageError is a mistake in how the command was called (a flag, a value,
+// the number of arguments); like every error it exits with code 1.
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
@@ -78,7 +78,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprintf(stderr, "valueflow: unknown command %q (valid: %s)\n", name, strings.Join(commandNames(), ", "))
-		return 2
+		return 1
 	}
 	err := cmd.run(args[1:], stdout)
 	if err == nil {
@@ -88,10 +88,6 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	fmt.Fprintf(stderr, "valueflow %s: %s\n", name, oneLine(err.Error()))
-	var u usageError
-	if errors.As(err, &u) {
-		return 2
-	}
 	return 1
 }
 
