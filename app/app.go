@@ -30,9 +30,12 @@ var version = cli.Version
 // Run opens the GUI on path; with an empty path on the last opened file, or
 // on first run on a copy of the sample map in the documents folder.
 func Run(path string) error {
-	loadTranslations()
 	a := fyneapp.NewWithID(appID)
+	applyLanguage(a)
+	loadTranslations()
+	applyTheme(a)
 	a.SetIcon(icons.AppIcon)
+	firstRun := !a.Preferences().Bool(prefSeenGuide)
 	if path == "" {
 		var err error
 		if path, err = startPath(a); err != nil {
@@ -50,7 +53,19 @@ func Run(path string) error {
 		mw.doc.close()
 		w.Close()
 	})
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		for _, u := range uris {
+			if withExtension(u.Path()) == u.Path() {
+				mw.openPath(u.Path())
+				return
+			}
+		}
+	})
 	w.Resize(fyne.NewSize(1280, 800))
+	if firstRun {
+		a.Preferences().SetBool(prefSeenGuide, true)
+		mw.showGuide()
+	}
 	w.ShowAndRun()
 	return nil
 }

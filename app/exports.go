@@ -15,6 +15,7 @@ import (
 
 	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
+	"valueflow/model/anonymise"
 	"valueflow/storage/jsonmap"
 )
 
@@ -32,12 +33,14 @@ func (mw *mainWindow) exportDialog() {
 	fit := widget.NewCheck(T("Fit on one page"), nil)
 	scalePct := widget.NewEntry()
 	scalePct.SetText("100")
+	anon := widget.NewCheck(T("Privacy-safe: replace names of persons by their kind"), nil)
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Format"), format),
 		widget.NewFormItem(T("Paper"), paper),
 		widget.NewFormItem("", landscape),
 		widget.NewFormItem("", fit),
 		widget.NewFormItem(T("Scale (%)"), scalePct),
+		widget.NewFormItem("", anon),
 	}
 	d := dialog.NewForm(T("Export"), T("Export…"), T("Cancel"), items, func(ok bool) {
 		if !ok {
@@ -51,14 +54,17 @@ func (mw *mainWindow) exportDialog() {
 		mw.app.Preferences().SetString("paper", paper.Selected)
 		mw.app.Preferences().SetBool("landscape", landscape.Checked)
 		setup := scene.PageSetup{Paper: scene.Paper(paper.Selected), Landscape: landscape.Checked, Fit: fit.Checked, ScalePct: float32(pct)}
-		mw.askExportPath(strings.ToLower(format.Selected), setup)
+		mw.askExportPath(strings.ToLower(format.Selected), setup, anon.Checked)
 	}, mw.win)
 	d.Resize(fyne.NewSize(420, 320))
 	d.Show()
 }
 
-func (mw *mainWindow) askExportPath(ext string, setup scene.PageSetup) {
+func (mw *mainWindow) askExportPath(ext string, setup scene.PageSetup, private bool) {
 	m := mw.doc.m().Clone()
+	if private {
+		m = anonymise.Map(m, T)
+	}
 	sc := mw.doc.current()
 	s := scene.Board(m, sc.ID, scene.BoardOptions{Translate: T})
 	meta := export.Meta{Title: m.Title, Author: "Valueflow", Scenario: sc.Name, Date: time.Now(), Translate: T}

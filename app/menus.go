@@ -58,6 +58,7 @@ func (mw *mainWindow) makeMenu() {
 		fyne.NewMenuItem(T("Export…"), mw.exportDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(T("Map Properties…"), func() { mw.selectTarget(scene.Target{}) }),
+		fyne.NewMenuItem(T("Preferences…"), mw.preferencesDialog),
 	)
 	mw.undoItem = &fyne.MenuItem{Label: T("Undo"), Action: mw.undo, Shortcut: shortcutUndo}
 	mw.redoItem = &fyne.MenuItem{Label: T("Redo"), Action: mw.redo, Shortcut: shortcutRedo}
@@ -76,7 +77,7 @@ func (mw *mainWindow) makeMenu() {
 		fyne.NewMenuItem(T("Zoom Out"), func() { mw.board.ZoomOut() }),
 		fyne.NewMenuItem(T("Fit to Window"), func() { mw.board.ZoomFit() }),
 	)
-	help := fyne.NewMenu(T("Help"), fyne.NewMenuItem(T("About Valueflow"), mw.about))
+	help := fyne.NewMenu(T("Help"), fyne.NewMenuItem(T("Guide"), mw.showGuide), fyne.NewMenuItem(T("About Valueflow"), mw.about))
 	mw.mainMenu = fyne.NewMainMenu(file, edit, insert, view, help)
 	mw.win.SetMainMenu(mw.mainMenu)
 	mw.updateRecentMenu()

@@ -112,7 +112,7 @@ Usage:
   valueflow import IN.json|IN.xlsx|CSV-DIR OUT.vflow [--dry-run]
   valueflow export FILE --format json|pdf|svg|png|dot|xlsx|csv --out OUT|-
                    [--view board|network|grid|roles] [--scenario NAME]
-                   [--paper A4|A3|Letter] [--landscape] [--fit | --scale PCT] [--dpi N]
+                   [--paper A4|A3|Letter] [--landscape] [--fit | --scale PCT] [--dpi N] [--anonymise]
   valueflow analyze FILE [--scenario NAME] [--steps FROM..TO] [--without STAKEHOLDER] [--format text|json]
   valueflow version
 

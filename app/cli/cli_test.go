@@ -161,3 +161,18 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Fatalf("export --help printed %q", out)
 	}
 }
+
+func TestAnonymisedExportHoldsNoPatientName(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.vflow")
+	mustRun(t, "sample", path)
+	_, plain, _ := run(t, "export", path, "--format", "json", "--out", "-")
+	_, anon, _ := run(t, "export", path, "--format", "json", "--out", "-", "--anonymise")
+	const name = "mevrouw Jansen"
+	if !strings.Contains(plain, name) {
+		t.Fatalf("the sample no longer names %q; pick another name for this test", name)
+	}
+	if strings.Contains(anon, name) {
+		t.Fatal("the anonymised export still names the patient")
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"valueflow/canvas/export"
 	"valueflow/model"
+	"valueflow/model/anonymise"
 	"valueflow/storage"
 	"valueflow/storage/jsonmap"
 )
@@ -16,7 +17,7 @@ import (
 type exportOptions struct {
 	format, out, view, scenario string
 	paper                       string
-	landscape, fit              bool
+	landscape, fit, anonymise   bool
 	scale                       float64
 	dpi                         int
 }
@@ -25,7 +26,7 @@ var exportFormats = []string{"json", "pdf", "svg", "png", "dot"}
 var exportViews = []string{"board", "network", "grid", "roles"}
 
 func runExport(args []string, out io.Writer) error {
-	const usage = "export FILE --format json|pdf|svg|png|dot --out OUT|- [--view board|network|grid|roles] [--scenario NAME] [--paper A4|A3|Letter] [--landscape] [--fit|--scale PCT] [--dpi N]"
+	const usage = "export FILE --format json|pdf|svg|png|dot --out OUT|- [--view board|network|grid|roles] [--scenario NAME] [--paper A4|A3|Letter] [--landscape] [--fit|--scale PCT] [--dpi N] [--anonymise]"
 	fs := helpFlagSet("export", usage, out)
 	var o exportOptions
 	fs.StringVar(&o.format, "format", "", "output format: "+strings.Join(exportFormats, ", "))
@@ -37,6 +38,7 @@ func runExport(args []string, out io.Writer) error {
 	fs.BoolVar(&o.fit, "fit", false, "fit the view on one page")
 	fs.Float64Var(&o.scale, "scale", 100, "tile the view over pages at this scale in percent")
 	fs.IntVar(&o.dpi, "dpi", 96, "resolution of png output")
+	fs.BoolVar(&o.anonymise, "anonymise", false, "replace the names of persons (patient, informal carers) by their kind, to share outside the network")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -69,6 +71,9 @@ func runExport(args []string, out io.Writer) error {
 	}
 	m := f.Map()
 	f.Close()
+	if o.anonymise {
+		m = anonymise.Map(m, nil)
+	}
 
 	sc, err := pickScenario(m, o.scenario)
 	if err != nil {

@@ -27,6 +27,7 @@ var boardWords = map[string]string{
 	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
 	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
 	"informal leader": "informal leader",
+	"stage.verbinden": "connecting", "stage.richten": "aligning", "stage.produceren": "producing",
 }
 
 func (o BoardOptions) word(key string) string {
@@ -148,6 +149,17 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 	s.Width = colX[len(sc.Steps)] + 20
 	s.Height = laneY[len(m.Stakeholders)] + 20
 	s.LeftBand, s.TopBand = boardLaneHeader, top
+
+	// The map's title and network stage in the top-left corner, so a
+	// printed board says what it is.
+	title := WrapText(m.Title, 10, boardLaneHeader-16, true)
+	if len(title) > 2 {
+		title = append(title[:1], title[1]+"…")
+	}
+	s.Add(Item{Text: &Text{Rect: Rect{8, 4, boardLaneHeader - 16, 26}, Lines: title, Size: 10, Bold: true, Color: boardInk}})
+	if m.Stage != model.StageNone {
+		s.Add(Item{Text: &Text{Rect: Rect{8, 31, boardLaneHeader - 16, 11}, Lines: []string{opt.word("stage." + string(m.Stage))}, Size: 8, Italic: true, Color: boardMuted}})
+	}
 
 	// Step headers with the time axis.
 	for i, st := range sc.Steps {
