@@ -2,6 +2,8 @@ package app
 
 import (
 	"encoding/json"
+	"image/color"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"valueflow/canvas/scene"
@@ -242,6 +245,40 @@ func TestEveryShownStringIsTranslated(t *testing.T) {
 		}
 		if _, ok := nl[k]; !ok {
 			t.Errorf("Dutch translation missing for %q", k)
+		}
+	}
+}
+
+// TestThemeTextHasEnoughContrast checks the text colours of both theme
+// variants the preferences offer against their backgrounds (WCAG AA).
+func TestThemeTextHasEnoughContrast(t *testing.T) {
+	test.NewTempApp(t)
+	lum := func(c color.Color) float64 {
+		r, g, b, _ := c.RGBA()
+		ch := func(v uint32) float64 {
+			s := float64(v) / 65535
+			if s <= 0.03928 {
+				return s / 12.92
+			}
+			return math.Pow((s+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(b)
+	}
+	ratio := func(a, b color.Color) float64 {
+		la, lb := lum(a), lum(b)
+		return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
+	}
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := variantTheme{theme.DefaultTheme(), v}
+		bg := th.Color(theme.ColorNameBackground, v)
+		for _, name := range []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNamePlaceHolder} {
+			min := 4.5
+			if name == theme.ColorNamePlaceHolder {
+				min = 3 // hints, not content
+			}
+			if c := ratio(th.Color(name, v), bg); c < min {
+				t.Errorf("variant %d: %s has contrast %.2f:1", v, name, c)
+			}
 		}
 	}
 }

@@ -57,7 +57,7 @@ const (
 
 var (
 	boardInk     = Color{33, 37, 41, 255}
-	boardMuted   = Color{108, 117, 125, 255}
+	boardMuted   = Color{73, 80, 87, 255}
 	boardGrid    = Color{222, 226, 230, 255}
 	boardHeader  = Color{241, 243, 245, 255}
 	boardCard    = Color{255, 255, 255, 255}
