@@ -85,20 +85,6 @@ func findForm(root fyne.CanvasObject) *widget.Form {
 	return found
 }
 
-func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
-	visit(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walk(c, visit)
-		}
-	case *widget.Form:
-		for _, it := range x.Items {
-			walk(it.Widget, visit)
-		}
-	}
-}
-
 func TestEditingACardInTheInspectorIsSavedAtOnceAndUndoable(t *testing.T) {
 	mw, path := openSample(t)
 	card := mw.doc.current().Contributions[0]
@@ -280,5 +266,28 @@ func TestThemeTextHasEnoughContrast(t *testing.T) {
 				t.Errorf("variant %d: %s has contrast %.2f:1", v, name, c)
 			}
 		}
+	}
+}
+
+func TestTheKeyboardMovesThroughTheCards(t *testing.T) {
+	mw, _ := openSample(t)
+	sc := mw.doc.current()
+	mw.boardKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	first := mw.cardOrder()[0]
+	if mw.selected.ID != first.ID {
+		t.Fatalf("Tab selected %v, want the first card %s", mw.selected, first.ID)
+	}
+	mw.boardKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	got := sc.Contribution(mw.selected.ID)
+	if got == nil || got.Stakeholder != first.Stakeholder || sc.StepIndex(got.Step) <= sc.StepIndex(first.Step) {
+		t.Fatalf("Right went to %+v", got)
+	}
+	mw.boardKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if sc.Contribution(got.ID) != nil {
+		t.Fatal("Delete did not remove the selected card")
+	}
+	mw.boardKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if mw.selected.ID != "" {
+		t.Fatal("Escape did not clear the selection")
 	}
 }

@@ -53,6 +53,7 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 		}
 	}
 	mw.board.OnContextMenu = mw.showContextMenu
+	mw.board.OnTypedKey = mw.boardKey
 	mw.inspector = container.NewVBox()
 	mw.status = widget.NewLabel("")
 	mw.status.Truncation = fyne.TextTruncateEllipsis

@@ -23,13 +23,17 @@ type Board struct {
 	OnSelect      func(scene.Target)
 	OnDoubleTap   func(scene.Target, scene.Point)
 	OnContextMenu func(scene.Target, fyne.Position)
+	// OnTypedKey gets the keys typed while the board has the focus (arrows,
+	// Tab, Enter, Delete, Escape): the app moves the selection with them.
+	OnTypedKey func(*fyne.KeyEvent)
 
 	s      *scene.Scene
 	zoom   float32
 	offset scene.Point // scene point at the top-left corner of the widget
 	// manual is set once the user zoomed or panned; until then the board
 	// opens readable at the top left, at most at 100 %.
-	manual bool
+	manual  bool
+	focused bool
 }
 
 // NewBoard returns an empty board.
@@ -110,8 +114,50 @@ func (b *Board) hit(p fyne.Position) scene.Target {
 	return it.Target
 }
 
+// FocusGained shows the focus ring: keyboard users see where keys go.
+func (b *Board) FocusGained() { b.focused = true; b.Refresh() }
+
+// FocusLost hides the focus ring.
+func (b *Board) FocusLost() { b.focused = false; b.Refresh() }
+
+// TypedRune is not used: the board has no text input.
+func (b *Board) TypedRune(rune) {}
+
+// TypedKey hands keys to the app.
+func (b *Board) TypedKey(e *fyne.KeyEvent) {
+	if b.OnTypedKey != nil {
+		b.OnTypedKey(e)
+	}
+}
+
+// AcceptsTab keeps Tab on the board, where it moves to the next card.
+func (b *Board) AcceptsTab() bool { return true }
+
+// ShowRect scrolls so that r (in scene units) is in view, with a margin.
+func (b *Board) ShowRect(r scene.Rect) {
+	size := b.Size()
+	viewW, viewH := size.Width/b.zoom, size.Height/b.zoom
+	const margin = 24
+	if r.X < b.offset.X+margin || r.X+r.W > b.offset.X+viewW-margin {
+		b.offset.X = r.X - viewW/3
+	}
+	if r.Y < b.offset.Y+margin || r.Y+r.H > b.offset.Y+viewH-margin {
+		b.offset.Y = r.Y - viewH/3
+	}
+	b.manual = true
+	b.clampOffset()
+	b.Refresh()
+}
+
+func (b *Board) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
+		c.Focus(b)
+	}
+}
+
 // Tapped selects the element under the pointer (nothing on empty space).
 func (b *Board) Tapped(e *fyne.PointEvent) {
+	b.requestFocus()
 	if b.OnSelect != nil {
 		b.OnSelect(b.hit(e.Position))
 	}
@@ -171,12 +217,15 @@ func (b *Board) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
 // CreateRenderer makes the board's renderer.
 func (b *Board) CreateRenderer() fyne.WidgetRenderer {
 	bg := fynecanvas.NewRectangle(color.White)
-	return &boardRenderer{b: b, bg: bg}
+	ring := fynecanvas.NewRectangle(color.Transparent)
+	ring.StrokeWidth = 2
+	return &boardRenderer{b: b, bg: bg, ring: ring}
 }
 
 type boardRenderer struct {
 	b       *Board
 	bg      *fynecanvas.Rectangle
+	ring    *fynecanvas.Rectangle // keyboard focus
 	rects   []*fynecanvas.Rectangle
 	texts   []*fynecanvas.Text
 	lines   []*fynecanvas.Line
@@ -188,6 +237,7 @@ func (r *boardRenderer) Destroy() {}
 
 func (r *boardRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
+	r.ring.Resize(size)
 	if !r.b.manual {
 		r.b.zoom = max(r.b.fitZoom(), 0.9)
 	}
@@ -313,6 +363,13 @@ func (r *boardRenderer) Refresh() {
 			}
 		}
 	}
+	r.ring.StrokeColor = color.Transparent
+	if b.focused {
+		r.ring.StrokeColor = color.NRGBA{13, 110, 253, 255}
+	}
+	r.ring.Resize(size)
+	r.objects = append(r.objects, r.ring)
+	r.ring.Refresh()
 	r.bg.Refresh()
 }
 
