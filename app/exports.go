@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,15 +26,20 @@ var exportFormats = []string{"PDF", "SVG", "PNG", "DOT", "JSON"}
 // exportDialog asks for format and paper, then where to write; big exports
 // run in the background with a progress bar and a Cancel button.
 func (mw *mainWindow) exportDialog() {
+	// Each map remembers its own export settings; a new map starts from
+	// the defaults in the preferences.
+	p := mw.app.Preferences()
+	key := "export:" + mw.doc.file.Path() + ":"
 	format := widget.NewSelect(exportFormats, nil)
-	format.SetSelected("PDF")
+	format.SetSelected(p.StringWithFallback(key+"format", "PDF"))
 	paper := widget.NewSelect([]string{"A4", "A3", "Letter"}, nil)
-	paper.SetSelected(mw.app.Preferences().StringWithFallback("paper", "A3"))
+	paper.SetSelected(p.StringWithFallback(key+"paper", p.StringWithFallback("paper", "A3")))
 	landscape := widget.NewCheck(T("Landscape"), nil)
-	landscape.SetChecked(mw.app.Preferences().BoolWithFallback("landscape", true))
+	landscape.SetChecked(p.BoolWithFallback(key+"landscape", p.BoolWithFallback("landscape", true)))
 	fit := widget.NewCheck(T("Fit on one page"), nil)
+	fit.SetChecked(p.Bool(key + "fit"))
 	scalePct := widget.NewEntry()
-	scalePct.SetText("100")
+	scalePct.SetText(p.StringWithFallback(key+"scale", "100"))
 	anon := widget.NewCheck(T("Privacy-safe: replace names of persons by their kind"), nil)
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Format"), format),
@@ -51,10 +58,18 @@ func (mw *mainWindow) exportDialog() {
 			mw.showError(errorf(Tf("%s: %q is not a number", T("Scale (%)"), scalePct.Text)))
 			return
 		}
-		mw.app.Preferences().SetString("paper", paper.Selected)
-		mw.app.Preferences().SetBool("landscape", landscape.Checked)
+		p.SetString(key+"format", format.Selected)
+		p.SetString(key+"paper", paper.Selected)
+		p.SetBool(key+"landscape", landscape.Checked)
+		p.SetBool(key+"fit", fit.Checked)
+		p.SetString(key+"scale", scalePct.Text)
 		setup := scene.PageSetup{Paper: scene.Paper(paper.Selected), Landscape: landscape.Checked, Fit: fit.Checked, ScalePct: float32(pct)}
-		mw.askExportPath(strings.ToLower(format.Selected), setup, anon.Checked)
+		ext := strings.ToLower(format.Selected)
+		if ext == "pdf" {
+			mw.previewPages(setup, anon.Checked, func() { mw.askExportPath(ext, setup, anon.Checked) })
+			return
+		}
+		mw.askExportPath(ext, setup, anon.Checked)
 	}, mw.win)
 	d.Resize(fyne.NewSize(420, 320))
 	d.Show()
@@ -131,5 +146,49 @@ func (mw *mainWindow) runExport(path string, write func(context.Context, io.Writ
 			}
 			cancel()
 		})
+	}()
+}
+
+// previewPages shows the sheets a PDF export will print, small, before the
+// user chooses where to save it; the pages are drawn in the background.
+func (mw *mainWindow) previewPages(setup scene.PageSetup, private bool, save func()) {
+	m := mw.doc.m().Clone()
+	if private {
+		m = anonymise.Map(m, T)
+	}
+	sc := mw.doc.current()
+	s := scene.Board(m, sc.ID, scene.BoardOptions{Translate: T})
+	meta := export.Meta{Title: m.Title, Scenario: sc.Name, Date: time.Now(), Translate: T}
+	pages, err := scene.Paginate(s, setup, meta.PageInfo())
+	if err != nil {
+		mw.showError(err)
+		return
+	}
+	grid := container.NewGridWrap(fyne.NewSize(230, 190))
+	info := widget.NewLabel(Tf("%d pages, %s", len(pages), setup.String()))
+	var d dialog.Dialog
+	d = dialog.NewCustomConfirm(T("Print preview"), T("Save…"), T("Cancel"),
+		container.NewBorder(info, nil, nil, nil, container.NewVScroll(grid)), func(ok bool) {
+			if ok {
+				save()
+			}
+		}, mw.win)
+	d.Resize(fyne.NewSize(1000, 680))
+	d.Show()
+	go func() {
+		for i, pg := range pages {
+			if i == 24 {
+				break // enough to judge the layout
+			}
+			img, err := export.RasterPage(s, pg, 14)
+			if err != nil {
+				return
+			}
+			fyne.Do(func() {
+				pic := fynecanvas.NewImageFromImage(img)
+				pic.FillMode = fynecanvas.ImageFillContain
+				grid.Add(container.NewBorder(nil, widget.NewLabel(pg.Position(T)), nil, nil, pic))
+			})
+		}
 	}()
 }
