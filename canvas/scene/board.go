@@ -1,10 +1,6 @@
 package scene
 
-import (
-	"strings"
-
-	"valueflow/model"
-)
+import "valueflow/model"
 
 // BoardOptions chooses what the journey board emphasises.
 type BoardOptions struct {
@@ -13,6 +9,9 @@ type BoardOptions struct {
 	Selected Target
 	// RealTime makes column widths follow the steps' days.
 	RealTime bool
+	// NoFocus keeps the selection outlined without dimming the rest (the
+	// focus on a card's chain or a lane's flows is on by default).
+	NoFocus bool
 	// Translate turns the board's words (keys like "role.lead",
 	// "Experience") into the user's language; nil prints English.
 	Translate func(key string) string
@@ -27,6 +26,7 @@ var boardWords = map[string]string{
 	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
 	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
 	"informal leader": "informal leader",
+	"hint.empty":      "Start here: add the steps of the patient's journey with + Step and the stakeholders with + Stakeholder; then double-click where a step meets a lane to add a card.",
 	"stage.verbinden": "connecting", "stage.richten": "aligning", "stage.produceren": "producing",
 }
 
@@ -86,12 +86,23 @@ type cardLayout struct {
 // time axis, the experience curves above the lanes, stakeholders as lanes,
 // cards in the cells and flows as arrows between cards.
 func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
+	s, _ := BoardLayout(m, scenario, opt)
+	return s
+}
+
+// BoardLayout is Board plus the geometry of its grid, which the widget
+// needs to turn a pointer position into a cell or a card.
+func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *BoardGeometry) {
 	sc := m.Scenario(scenario)
 	s := &Scene{Title: m.Title, Background: Color{255, 255, 255, 255}}
+	g := &BoardGeometry{cards: map[model.ID]Rect{}, cardCell: map[model.ID][2]int{}}
 	if sc == nil {
-		return s
+		return s, g
 	}
-	focus := focusSet(m, sc, opt.Selected)
+	focus := focus{}
+	if !opt.NoFocus {
+		focus = focusSet(m, sc, opt.Selected)
+	}
 
 	// Columns: equal widths, or following the days on a real time axis.
 	colX := make([]float32, len(sc.Steps)+1)
@@ -131,10 +142,7 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 	for k, cards := range cells {
 		h := float32(boardCardPad)
 		for _, c := range cards {
-			lines := WrapText(c.Value, boardCardText, boardCardW-2*boardCardPad-14, false)
-			if len(lines) > 4 {
-				lines = append(lines[:3], lines[3]+"…")
-			}
+			lines := WrapTextMax(c.Value, boardCardText, boardCardW-2*boardCardPad-14, false, 4)
 			wrapped[c.ID] = lines
 			h += cardHeight(len(lines)) + boardCardPad
 		}
@@ -150,12 +158,18 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 	s.Height = laneY[len(m.Stakeholders)] + 20
 	s.LeftBand, s.TopBand = boardLaneHeader, top
 
+	// An empty map says where to begin.
+	if len(sc.Steps) == 0 || len(m.Stakeholders) == 0 {
+		hint := WrapText(opt.word("hint.empty"), 12, 420, false)
+		s.Add(Item{Box: &Box{Rect: Rect{boardLaneHeader + 20, top + 20, 460, float32(len(hint))*15 + 24}, Fill: Color{255, 249, 219, 255}, Stroke: Color{255, 193, 7, 255}, StrokeWidth: 1, Radius: 8}})
+		s.Add(Item{Text: &Text{Rect: Rect{boardLaneHeader + 40, top + 32, 420, float32(len(hint)) * 15}, Lines: hint, Size: 12, Color: boardInk}})
+		s.Width = max(s.Width, boardLaneHeader+500)
+		s.Height = max(s.Height, top+float32(len(hint))*15+80)
+	}
+
 	// The map's title and network stage in the top-left corner, so a
 	// printed board says what it is.
-	title := WrapText(m.Title, 10, boardLaneHeader-16, true)
-	if len(title) > 2 {
-		title = append(title[:1], title[1]+"…")
-	}
+	title := WrapTextMax(m.Title, 10, boardLaneHeader-16, true, 2)
 	s.Add(Item{Text: &Text{Rect: Rect{8, 4, boardLaneHeader - 16, 26}, Lines: title, Size: 10, Bold: true, Color: boardInk}})
 	if m.Stage != model.StageNone {
 		s.Add(Item{Text: &Text{Rect: Rect{8, 31, boardLaneHeader - 16, 11}, Lines: []string{opt.word("stage." + string(m.Stage))}, Size: 8, Italic: true, Color: boardMuted}})
@@ -167,10 +181,7 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 		g := "step:" + string(st.ID)
 		r := Rect{colX[i] + 2, 2, colX[i+1] - colX[i] - 4, boardStepHeader - 4}
 		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: &Box{Rect: r, Fill: boardHeader, Radius: 4, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2}})
-		name := WrapText(st.Name, 9.5, r.W-8, true)
-		if len(name) > 2 {
-			name = append(name[:1], name[1]+"…")
-		}
+		name := WrapTextMax(st.Name, 9.5, r.W-8, true, 2)
 		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{r.X + 4, r.Y + 3, r.W - 8, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk}})
 		if st.Timing != "" {
 			s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{r.X + 4, r.Y + r.H - 12, r.W - 8, 11}, Lines: []string{st.Timing}, Size: 8, Color: boardMuted}})
@@ -194,9 +205,9 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 			}
 			p := Point{(colX[i] + colX[i+1]) / 2, bandTop + bandH/2 - float32(*v)*bandH/4}
 			pts = append(pts, p)
-			s.Add(Item{Target: Target{Kind: model.EntityStep, ID: st.ID}, Circle: &Circle{Center: p, Radius: 3, Fill: colour}})
+			s.Add(Item{Target: Target{Kind: model.EntityStep, ID: st.ID}, Group: "step:" + string(st.ID), Circle: &Circle{Center: p, Radius: 3, Fill: colour, Stroke: Color{255, 255, 255, 255}, StrokeWidth: 1}})
 			if st.PainPoints != "" && get(st) == st.Experience {
-				s.Add(Item{Target: Target{Kind: model.EntityStep, ID: st.ID}, Text: &Text{Rect: Rect{p.X + 5, p.Y - 6, 12, 12}, Lines: []string{"!"}, Size: 9, Bold: true, Color: Color{220, 53, 69, 255}}})
+				s.Add(Item{Target: Target{Kind: model.EntityStep, ID: st.ID}, Group: "step:" + string(st.ID), Text: &Text{Rect: Rect{p.X + 5, p.Y - 6, 12, 12}, Lines: []string{"!"}, Size: 9, Bold: true, Color: Color{220, 53, 69, 255}}})
 			}
 		}
 		if len(pts) > 1 {
@@ -219,10 +230,7 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 		s.Add(Item{Group: g, Path: &Path{Points: []Point{{0, laneY[j+1]}, {s.Width, laneY[j+1]}}, Stroke: boardGrid, Width: 0.6}})
 		head := Rect{10, laneY[j] + 6, boardLaneHeader - 16, laneH[j] - 12}
 		s.Add(Item{Target: t, Group: g, Box: &Box{Rect: head, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2, Radius: 4}})
-		name := WrapText(sh.Name, 9.5, head.W, true)
-		if len(name) > 2 {
-			name = append(name[:1], name[1]+"…")
-		}
+		name := WrapTextMax(sh.Name, 9.5, head.W, true, 2)
 		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{head.X, head.Y, head.W, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk}})
 		sub := opt.word("kind." + string(sh.Kind))
 		if sh.Organisation != "" {
@@ -235,7 +243,8 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 	}
 
 	// Cards.
-	rects := map[model.ID]Rect{}
+	rects := g.cards
+	occupied := newRectIndex()
 	for k, cards := range cells {
 		y := laneY[k.lane] + boardCardPad
 		x := colX[k.step] + (colX[k.step+1]-colX[k.step]-boardCardW)/2
@@ -243,8 +252,17 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 			lines := wrapped[c.ID]
 			r := Rect{x, y, boardCardW, cardHeight(len(lines))}
 			rects[c.ID] = r
+			g.cardCell[c.ID] = [2]int{k.step, k.lane}
+			occupied.add(r)
 			y += r.H + boardCardPad
 		}
+	}
+	g.colX, g.laneY = colX, laneY
+	for _, st := range sc.Steps {
+		g.steps = append(g.steps, st.ID)
+	}
+	for _, sh := range m.Stakeholders {
+		g.lanes = append(g.lanes, sh.ID)
 	}
 	// Flows are drawn under the cards, so a line never crosses a card's
 	// text. A curve runs from the right edge of one card to the left edge of
@@ -313,43 +331,28 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 
 	// Flow labels go where they cover no card, or are left out (the
 	// inspector shows them): a label over a card would hide its value.
-	var placed []Rect
 	for _, l := range labels {
-		w := min(textWidth(l.text, 7, false)+6, 120)
+		w := min(MeasureText(l.text, 7, false)+6, 120)
 		for _, k := range []int{2, 1, 3} {
 			mid := l.pts[len(l.pts)*k/4]
 			r := Rect{mid.X - w/2, mid.Y - 6, w, 12}
-			if overlapsAny(r, rects, placed) {
+			if occupied.hits(r) {
 				continue
 			}
-			placed = append(placed, r)
+			occupied.add(r)
 			g := "flow:" + string(l.target.ID)
 			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Box: &Box{Rect: r, Fill: Color{255, 255, 255, 230}, Radius: 3}})
 			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Text: &Text{Rect: Rect{r.X + 3, r.Y + 1, w - 6, 10}, Lines: []string{l.text}, Size: 7, Color: boardMuted, Align: AlignCenter}})
 			break
 		}
 	}
-	return s
+	return s, g
 }
 
 type flowLabel struct {
 	target Target
 	text   string
 	pts    []Point
-}
-
-func overlapsAny(r Rect, cards map[model.ID]Rect, labels []Rect) bool {
-	for _, c := range cards {
-		if r.Intersects(c) {
-			return true
-		}
-	}
-	for _, l := range labels {
-		if r.Intersects(l) {
-			return true
-		}
-	}
-	return false
 }
 
 func cardHeight(lines int) float32 {
@@ -446,28 +449,3 @@ func focusSet(m *model.Map, sc *model.Scenario, sel Target) focus {
 	}
 	return focus{active: true, on: on}
 }
-
-// WrapText breaks s into lines no wider than width at size.
-func WrapText(s string, size, width float32, bold bool) []string {
-	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		line := ""
-		for _, word := range strings.Fields(para) {
-			try := word
-			if line != "" {
-				try = line + " " + word
-			}
-			if textWidth(try, size, bold) <= width || line == "" {
-				line = try
-				continue
-			}
-			lines = append(lines, line)
-			line = word
-		}
-		lines = append(lines, line)
-	}
-	return lines
-}
-
-// MeasureText returns the width of s at size.
-func MeasureText(s string, size float32, bold bool) float32 { return textWidth(s, size, bold) }

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"valueflow/model"
@@ -131,5 +132,19 @@ func BenchmarkBoardBuildL(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Board(m, m.Scenarios[0].ID, BoardOptions{})
+	}
+}
+
+func TestAnEmptyMapSaysWhereToBegin(t *testing.T) {
+	m := &model.Map{Title: "Leeg", Scenarios: []*model.Scenario{{ID: "sc1", Name: "Huidige situatie"}}}
+	s := Board(m, "sc1", BoardOptions{})
+	var hint bool
+	for _, it := range s.Items {
+		if it.Text != nil && strings.HasPrefix(strings.Join(it.Text.Lines, " "), "Start here") {
+			hint = true
+		}
+	}
+	if !hint {
+		t.Fatal("an empty map shows no hint")
 	}
 }

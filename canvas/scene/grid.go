@@ -149,7 +149,7 @@ func Grid(m *model.Map, opt GridOptions) *Scene {
 		y += 16
 		x := float32(gridMargin)
 		for _, s := range g.none {
-			w := min(textWidth(s.Name, 8, false)+26, gridCellW*1.5)
+			w := min(MeasureText(s.Name, 8, false)+26, gridCellW*1.5)
 			if x+w > right {
 				x = gridMargin
 				y += gridLineH
@@ -164,8 +164,8 @@ func Grid(m *model.Map, opt GridOptions) *Scene {
 	for a := -2; a <= 2; a++ {
 		sc.Add(Item{Circle: &Circle{Center: Point{x + 5, y + 6}, Radius: 5, Fill: attitudeColour(a)}})
 		name := lb.Attitudes[a+2]
-		sc.Add(Item{Text: &Text{Rect: Rect{x + 14, y + 1, textWidth(name, 8, false) + 4, 10}, Lines: []string{name}, Size: 8, Color: grey}})
-		x += 14 + textWidth(name, 8, false) + 16
+		sc.Add(Item{Text: &Text{Rect: Rect{x + 14, y + 1, MeasureText(name, 8, false) + 4, 10}, Lines: []string{name}, Size: 8, Color: grey}})
+		x += 14 + MeasureText(name, 8, false) + 16
 	}
 	sc.Height = y + 12 + gridMargin/2
 	return sc
@@ -189,7 +189,7 @@ func addGridDot(sc *Scene, s *model.Stakeholder, c Point, width float32, selecte
 	name := ellipsis(strings.TrimSpace(s.Name), 8, width)
 	sc.Add(Item{Target: tgt, Group: group, Emphasis: e, Text: &Text{Rect: Rect{c.X + 9, c.Y - 5, width + 12, 11}, Lines: []string{name}, Size: 8, Color: black}})
 	if s.InformalLeader {
-		addBadge(sc, tgt, group, e, Point{c.X + 9 + textWidth(name, 8, false) + 9, c.Y}, goldBadge, analysisLabels.Informal)
+		addBadge(sc, tgt, group, e, Point{c.X + 9 + MeasureText(name, 8, false) + 9, c.Y}, goldBadge, analysisLabels.Informal)
 	}
 }
 

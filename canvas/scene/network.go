@@ -76,7 +76,7 @@ func wrapText(s string, size, width float32, bold bool) []string {
 		if cur != "" {
 			try = cur + " " + w
 		}
-		if cur != "" && textWidth(try, size, bold) > width {
+		if cur != "" && MeasureText(try, size, bold) > width {
 			lines = append(lines, cur)
 			cur = w
 			continue
@@ -253,7 +253,7 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 			}
 		}
 		name := co.Name
-		w := textWidth(name, 8, true) + 4
+		w := MeasureText(name, 8, true) + 4
 		sc.Add(Item{Target: tgt, Group: group, Text: &Text{Rect: Rect{top.X - w/2, top.Y - 12, w, 11}, Lines: []string{name}, Size: 8, Bold: true, Color: col, Align: AlignCenter}})
 	}
 
@@ -270,7 +270,7 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		names[s.ID] = lines
 		var tw float32
 		for _, l := range lines {
-			tw = max(tw, textWidth(l, labelSize, false))
+			tw = max(tw, MeasureText(l, labelSize, false))
 		}
 		th := float32(len(lines)) * labelSize * 1.25
 		sc.Add(Item{Target: Target{Kind: model.EntityStakeholder, ID: s.ID}, Group: "stakeholder:" + string(s.ID), Emphasis: emph(s.ID),
@@ -389,11 +389,11 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return kindRank(order[i]) < kindRank(order[j]) })
 	label := func(s string) {
-		sc.Add(Item{Text: &Text{Rect: Rect{x, legendY - 5, textWidth(s, 8, false) + 4, 10}, Lines: []string{s}, Size: 8, Color: grey}})
-		x += textWidth(s, 8, false) + 14
+		sc.Add(Item{Text: &Text{Rect: Rect{x, legendY - 5, MeasureText(s, 8, false) + 4, 10}, Lines: []string{s}, Size: 8, Color: grey}})
+		x += MeasureText(s, 8, false) + 14
 	}
 	for _, k := range order {
-		room(13 + textWidth(lb.Kinds[string(k)], 8, false) + 14)
+		room(13 + MeasureText(lb.Kinds[string(k)], 8, false) + 14)
 		sc.Add(Item{Circle: &Circle{Center: Point{x + 5, legendY}, Radius: 5, Fill: kindColour(k)}})
 		x += 13
 		name := lb.OtherKind
@@ -402,16 +402,16 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		}
 		label(name)
 	}
-	room(15 + textWidth(lb.LegendLeader, 8, false) + 14)
+	room(15 + MeasureText(lb.LegendLeader, 8, false) + 14)
 	addBadge(sc, Target{}, "legend", Normal, Point{x + 6, legendY}, goldBadge, lb.Informal)
 	x += 15
 	label(lb.LegendLeader)
-	room(15 + textWidth(lb.LegendBroker, 8, false) + 14)
+	room(15 + MeasureText(lb.LegendBroker, 8, false) + 14)
 	addBadge(sc, Target{}, "legend", Normal, Point{x + 6, legendY}, brokerPur, lb.Broker)
 	x += 15
 	label(lb.LegendBroker)
 	line := func(col Color, w float32, dashed bool, text string) {
-		room(27 + textWidth(text, 8, false) + 14)
+		room(27 + MeasureText(text, 8, false) + 14)
 		sc.Add(Item{Path: &Path{Points: []Point{{x, legendY}, {x + 22, legendY}}, Stroke: col, Width: w, Dashed: dashed}})
 		x += 27
 		label(text)
@@ -427,7 +427,7 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		}
 	}
 	if len(m.Coalitions) > 0 {
-		room(27 + textWidth(lb.LegendCoalition, 8, false) + 14)
+		room(27 + MeasureText(lb.LegendCoalition, 8, false) + 14)
 		sc.Add(Item{Box: &Box{Rect: Rect{x, legendY - 5, 22, 10}, Stroke: coalitionColours[0], StrokeWidth: 1, Dashed: true, Radius: 4}})
 		x += 27
 		label(lb.LegendCoalition)
@@ -467,11 +467,11 @@ func towards(p, q Point, d float32) Point {
 }
 
 func ellipsis(s string, size, width float32) string {
-	if textWidth(s, size, false) <= width {
+	if MeasureText(s, size, false) <= width {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && textWidth(string(r)+"…", size, false) > width {
+	for len(r) > 0 && MeasureText(string(r)+"…", size, false) > width {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"

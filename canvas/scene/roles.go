@@ -195,16 +195,16 @@ func Roles(m *model.Map, scenario model.ID) *Scene {
 	legendMark := func(fill Color, text string, col Color) {
 		sc.Add(Item{Box: &Box{Rect: Rect{x, y, 14, 14}, Fill: fill}})
 		x += 18
-		sc.Add(Item{Text: &Text{Rect: Rect{x, y + 3, textWidth(text, 8, false) + 4, 10}, Lines: []string{text}, Size: 8, Color: col}})
-		x += textWidth(text, 8, false) + 16
+		sc.Add(Item{Text: &Text{Rect: Rect{x, y + 3, MeasureText(text, 8, false) + 4, 10}, Lines: []string{text}, Size: 8, Color: col}})
+		x += MeasureText(text, 8, false) + 16
 	}
 	legendMark(noLeadFill, lb.NoLead, grey)
 	legendMark(twoLeadsFill, lb.TwoLeads, grey)
 	sc.Add(Item{Box: &Box{Rect: Rect{x, y, 30, 14}, Stroke: highRed, StrokeWidth: 1.5, Dashed: true, Radius: 3}})
 	sc.Add(Item{Path: &Path{Points: []Point{{x + 26, y + 7}, {x + 40, y + 7}}, Stroke: highRed, Width: 1.5, ArrowEnd: true}})
 	x += 46
-	sc.Add(Item{Text: &Text{Rect: Rect{x, y + 3, textWidth(lb.InformedThenLeads, 8, false) + 4, 10}, Lines: []string{lb.InformedThenLeads}, Size: 8, Color: grey}})
-	x += textWidth(lb.InformedThenLeads, 8, false) + 10
+	sc.Add(Item{Text: &Text{Rect: Rect{x, y + 3, MeasureText(lb.InformedThenLeads, 8, false) + 4, 10}, Lines: []string{lb.InformedThenLeads}, Size: 8, Color: grey}})
+	x += MeasureText(lb.InformedThenLeads, 8, false) + 10
 	sc.Width = max(sc.Width, x+rolesMargin)
 	sc.Height = y + 14 + rolesMargin
 	return sc

@@ -1,0 +1,165 @@
+package scene
+
+import (
+	"sort"
+
+	"valueflow/model"
+)
+
+// BoardGeometry is the grid of a laid-out board: where each column, lane
+// and card is. The widget uses it to turn a pointer position into a cell
+// (dropping a card, double-clicking an empty cell) and to move the
+// selection with the arrow keys, always by model id.
+type BoardGeometry struct {
+	colX     []float32 // column i spans colX[i]..colX[i+1]
+	laneY    []float32 // lane j spans laneY[j]..laneY[j+1]
+	steps    []model.ID
+	lanes    []model.ID
+	cards    map[model.ID]Rect
+	cardCell map[model.ID][2]int // step index, lane index
+}
+
+// CellAt returns the step and stakeholder of the cell under p.
+func (g *BoardGeometry) CellAt(p Point) (step, stakeholder model.ID, ok bool) {
+	if g == nil || len(g.steps) == 0 || len(g.lanes) == 0 {
+		return "", "", false
+	}
+	i := sort.Search(len(g.steps), func(i int) bool { return g.colX[i+1] > p.X })
+	j := sort.Search(len(g.lanes), func(j int) bool { return g.laneY[j+1] > p.Y })
+	if p.X < g.colX[0] || p.Y < g.laneY[0] || i >= len(g.steps) || j >= len(g.lanes) {
+		return "", "", false
+	}
+	return g.steps[i], g.lanes[j], true
+}
+
+// CellRect returns the rectangle of the cell of step and stakeholder.
+func (g *BoardGeometry) CellRect(step, stakeholder model.ID) (Rect, bool) {
+	if g == nil {
+		return Rect{}, false
+	}
+	i, j := indexOf(g.steps, step), indexOf(g.lanes, stakeholder)
+	if i < 0 || j < 0 {
+		return Rect{}, false
+	}
+	return Rect{g.colX[i], g.laneY[j], g.colX[i+1] - g.colX[i], g.laneY[j+1] - g.laneY[j]}, true
+}
+
+// CardRect returns where the card with id is drawn.
+func (g *BoardGeometry) CardRect(id model.ID) (Rect, bool) {
+	if g == nil {
+		return Rect{}, false
+	}
+	r, ok := g.cards[id]
+	return r, ok
+}
+
+// CardAt returns the card under p.
+func (g *BoardGeometry) CardAt(p Point) (model.ID, bool) {
+	if g == nil {
+		return "", false
+	}
+	for id, r := range g.cards {
+		if r.Contains(p) {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// Neighbour returns the card next to card in the direction (dx, dy), one of
+// the arrow keys: up and down go through the stack of a cell first, then to
+// the nearest lane with a card in the same step; left and right to the
+// nearest step with a card in the same lane. ok is false at the edge.
+func (g *BoardGeometry) Neighbour(card model.ID, dx, dy int) (model.ID, bool) {
+	if g == nil {
+		return "", false
+	}
+	from, ok := g.cards[card]
+	cell, ok2 := g.cardCell[card]
+	if !ok || !ok2 {
+		return "", false
+	}
+	var best model.ID
+	bestD := float32(-1)
+	for id, r := range g.cards {
+		if id == card {
+			continue
+		}
+		c := g.cardCell[id]
+		var d float32
+		switch {
+		case dy != 0 && c[0] == cell[0]:
+			d = (r.Y - from.Y) * float32(dy)
+		case dx != 0 && c[1] == cell[1] && c[0] != cell[0]:
+			d = (r.X - from.X) * float32(dx)
+			if d > 0 {
+				// Within a cell, the top card of the stack comes first.
+				d += (r.Y - g.laneY[c[1]]) * 0.001
+			}
+		default:
+			continue
+		}
+		if d <= 0 {
+			continue
+		}
+		if bestD < 0 || d < bestD || (d == bestD && id < best) {
+			best, bestD = id, d
+		}
+	}
+	return best, bestD >= 0
+}
+
+// Steps and Stakeholders return the ids of the columns and lanes in order.
+func (g *BoardGeometry) Steps() []model.ID        { return g.steps }
+func (g *BoardGeometry) Stakeholders() []model.ID { return g.lanes }
+
+func indexOf(ids []model.ID, id model.ID) int {
+	for i, x := range ids {
+		if x == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// rectIndex answers "does this rectangle overlap anything placed?" in about
+// constant time, by bucketing rectangles on a coarse grid; the flow labels
+// of an L board would otherwise compare against every card.
+type rectIndex struct {
+	buckets map[[2]int32][]Rect
+}
+
+const rectBucket = 128
+
+func newRectIndex() *rectIndex { return &rectIndex{buckets: map[[2]int32][]Rect{}} }
+
+func (x *rectIndex) span(r Rect, fn func(k [2]int32) bool) {
+	for bx := int32(r.X / rectBucket); bx <= int32((r.X+r.W)/rectBucket); bx++ {
+		for by := int32(r.Y / rectBucket); by <= int32((r.Y+r.H)/rectBucket); by++ {
+			if !fn([2]int32{bx, by}) {
+				return
+			}
+		}
+	}
+}
+
+func (x *rectIndex) add(r Rect) {
+	x.span(r, func(k [2]int32) bool {
+		x.buckets[k] = append(x.buckets[k], r)
+		return true
+	})
+}
+
+func (x *rectIndex) hits(r Rect) bool {
+	hit := false
+	x.span(r, func(k [2]int32) bool {
+		for _, o := range x.buckets[k] {
+			if r.Intersects(o) {
+				hit = true
+				return false
+			}
+		}
+		return true
+	})
+	return hit
+}
