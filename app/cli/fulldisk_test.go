@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// On a real full disk (make stress mounts a small tmpfs and passes it in
+// VALUEFLOW_FULL_DIR) an export or import fails with one line on stderr and
+// leaves no output file, whole or partial, and no temporary file behind.
+func TestExportAndImportOntoARealFullDiskLeaveNothingBehind(t *testing.T) {
+	full := os.Getenv("VALUEFLOW_FULL_DIR")
+	if full == "" {
+		t.Skip("set VALUEFLOW_FULL_DIR to a small, empty file system (make stress mounts a tmpfs there)")
+	}
+	dir, err := os.MkdirTemp(full, "cli")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	work := t.TempDir()
+	src := filepath.Join(work, "kaart.vflow")
+	js := filepath.Join(work, "kaart.json")
+	for _, args := range [][]string{
+		{"sample", "--size", "M", src},
+		{"export", src, "--format", "json", "--out", js},
+	} {
+		var out, errb bytes.Buffer
+		if code := Run(args, &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+	}
+	fillDisk(t, filepath.Join(dir, "vulling"))
+
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"a PDF export", []string{"export", src, "--format", "pdf", "--out", filepath.Join(dir, "kaart.pdf")}},
+		{"an SVG export", []string{"export", src, "--format", "svg", "--out", filepath.Join(dir, "kaart.svg")}},
+		{"an import", []string{"import", js, filepath.Join(dir, "nieuw.vflow")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := Run(tc.args, &out, &errb)
+			msg := strings.TrimSpace(errb.String())
+			if code == 0 {
+				t.Fatal("succeeded on a full disk")
+			}
+			if msg == "" || strings.Contains(msg, "\n") {
+				t.Errorf("want one line on stderr, got %q", msg)
+			}
+			t.Logf("stderr: %s", msg)
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if e.Name() != "vulling" {
+					t.Errorf("left %s behind", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// fillDisk writes path until the file system refuses more.
+func fillDisk(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	chunk := make([]byte, 64<<10)
+	for {
+		if _, err := f.Write(chunk); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatalf("filling the disk: %v", err)
+			}
+			break
+		}
+	}
+	for {
+		if _, err := f.Write(chunk[:512]); err != nil {
+			break
+		}
+	}
+}

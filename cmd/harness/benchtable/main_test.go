@@ -1,0 +1,61 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+const sample = `goos: linux
+pkg: valueflow/storage
+BenchmarkRawCommit-2             	     500	   1500000 ns/op
+BenchmarkEditCommit-2            	     500	   1800000 ns/op
+BenchmarkOpenBySize/S-2          	    1000	     10000 ns/op
+BenchmarkOpenBySize/L-2          	     100	  10000000 ns/op
+BenchmarkOpenBySize/L-2          	     100	  12000000 ns/op
+BenchmarkOpenBySize/XL-2         	       3	 100000000 ns/op	  5 B/op
+BenchmarkBoardBuildBySize/L      	      10	  10000000 ns/op
+BenchmarkBoardBuildBySize/XL     	       1	1000000000 ns/op
+BenchmarkOddBySize/L-2           	      10	  10000000 ns/op
+PASS
+`
+
+func TestTheTableShowsSlopesAndRatios(t *testing.T) {
+	res, err := parse(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res["OpenBySize/L"] != 10000000 {
+		t.Errorf("a repeated benchmark keeps its fastest run, got %v", res["OpenBySize/L"])
+	}
+	var b strings.Builder
+	bad := write(&b, res)
+	out := b.String()
+	for _, want := range []string{
+		"open", "1.00 ok", // 10 ms → 100 ms: linear
+		"board build", "2.00 OVER", // 10 ms → 1 s: quadratic
+		"Odd",
+		"EditCommit / RawCommit", "1.20×", "≤1.5×",
+		"OpenL / RawSelectL", // neither present: not listed
+	} {
+		if want == "OpenL / RawSelectL" {
+			if strings.Contains(out, want) {
+				t.Errorf("a pair without figures is listed:\n%s", out)
+			}
+			continue
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+	if bad != 1 {
+		t.Errorf("%d figures over their goal, want 1:\n%s", bad, out)
+	}
+}
+
+func TestDurationsKeepThreeDigits(t *testing.T) {
+	for ns, want := range map[float64]string{12: "12 ns", 1500: "1.5 µs", 2.5e6: "2.50 ms", 3e9: "3.00 s"} {
+		if got := human(ns); got != want {
+			t.Errorf("human(%v) = %q, want %q", ns, got, want)
+		}
+	}
+}
