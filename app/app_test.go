@@ -291,3 +291,14 @@ func TestTheKeyboardMovesThroughTheCards(t *testing.T) {
 		t.Fatal("Escape did not clear the selection")
 	}
 }
+
+func TestPlainInlineKeepsWordsAndDropsEmphasis(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Een **stap** is *leidend*, *draagt bij*.", "Een stap is leidend, draagt bij."},
+		{"# Kop\n\n* punt een\n* punt twee", "# Kop\n\n* punt een\n* punt twee"},
+	} {
+		if got := plainInline(tc.in); got != tc.want {
+			t.Errorf("plainInline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
