@@ -368,9 +368,21 @@ func checkIntegrity(ctx context.Context, conn *sql.Conn, path string) error {
 		return classify("open", path, err)
 	}
 	if len(problems) > 0 {
-		return &Error{Code: Corrupt, Op: "open", Path: path, Detail: "SQLite reports: " + problems[0]}
+		return &Error{Code: Corrupt, Op: "open", Path: path, Detail: "SQLite reports: " + firstProblem(problems[0])}
 	}
 	return nil
+}
+
+// firstProblem is the first line of one quick_check row: a row can hold
+// several lines ("*** in database main ***\nTree 26 page 70: ..."), and
+// an error message is one line (found by FuzzOpen).
+func firstProblem(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "***") {
+			return l
+		}
+	}
+	return strings.TrimSpace(strings.ReplaceAll(s, "\n", " "))
 }
 
 // refuseForeignObjects refuses any trigger or view: we never create them, so
