@@ -302,3 +302,25 @@ func TestPlainInlineKeepsWordsAndDropsEmphasis(t *testing.T) {
 		}
 	}
 }
+
+// A 1366x768 laptop leaves about 1366x700 for a window after the panel and the
+// title bar; the window manager can only shrink the window that far if the
+// content's minimum size allows it, whichever item is in the inspector.
+func TestTheWindowFitsASmallLaptopScreen(t *testing.T) {
+	mw, _ := openSample(t)
+	limit := fyne.NewSize(1366, 700)
+	check := func(what string) {
+		t.Helper()
+		if min := mw.win.Content().MinSize(); min.Width > limit.Width || min.Height > limit.Height {
+			t.Errorf("with %s in the inspector the window needs at least %v, more than %v", what, min, limit)
+		}
+	}
+	check("the map")
+	sc := mw.doc.current()
+	mw.selectTarget(scene.Target{Kind: model.EntityContribution, ID: sc.Contributions[0].ID})
+	check("a card")
+	mw.selectTarget(scene.Target{Kind: model.EntityStep, ID: sc.Steps[0].ID})
+	check("a step")
+	mw.selectTarget(scene.Target{Kind: model.EntityStakeholder, ID: mw.doc.editor.Map.Stakeholders[0].ID})
+	check("a stakeholder")
+}
