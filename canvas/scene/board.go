@@ -1,6 +1,10 @@
 package scene
 
-import "valueflow/model"
+import (
+	"strings"
+
+	"valueflow/model"
+)
 
 // BoardOptions chooses what the journey board emphasises.
 type BoardOptions struct {
@@ -64,6 +68,7 @@ var (
 	boardSelect  = Color{13, 110, 253, 255}
 	boardCurve   = Color{214, 51, 132, 255}
 	boardCarer   = Color{253, 126, 20, 255}
+	boardPain    = Color{200, 35, 51, 255}
 	boardFlowInk = Color{73, 80, 87, 255}
 	roleColours  = map[model.Role]Color{
 		model.RoleLead:        {25, 135, 84, 255},
@@ -190,32 +195,59 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		s.Add(Item{Path: &Path{Points: []Point{{colX[i+1], top}, {colX[i+1], laneY[len(m.Stakeholders)]}}, Stroke: boardGrid, Width: 0.6}})
 	}
 
-	// Experience band: -2 at the bottom, +2 at the top.
+	// Experience band: -2 at the bottom, +2 at the top. Each curve is drawn
+	// before its points, so the points sit on the line; a pain point is a
+	// red marker above the patient's point, where it cannot be mistaken for
+	// a value on the curve.
 	bandTop := float32(boardStepHeader + 8)
 	bandH := float32(boardCurveBand - 16)
-	s.Add(Item{Text: &Text{Rect: Rect{6, bandTop, boardLaneHeader - 12, 12}, Lines: []string{opt.word("Experience")}, Size: 8, Bold: true, Color: boardMuted}})
-	s.Add(Item{Text: &Text{Rect: Rect{6, bandTop + 13, boardLaneHeader - 12, 24}, Lines: []string{opt.word("patient"), opt.word("carer")}, Size: 7.5, Color: boardMuted}})
-	s.Add(Item{Path: &Path{Points: []Point{{boardLaneHeader, bandTop + bandH/2}, {colX[len(sc.Steps)], bandTop + bandH/2}}, Stroke: boardGrid, Width: 0.6, Dashed: true}})
-	curve := func(get func(*model.Step) *int, colour Color) {
+	right := colX[len(sc.Steps)]
+	s.Add(Item{Text: &Text{Rect: Rect{12, bandTop, boardLaneHeader - 40, 12}, Lines: []string{opt.word("Experience")}, Size: 8, Bold: true, Color: boardMuted}})
+	for _, v := range []int{2, 0, -2} {
+		y := bandTop + bandH/2 - float32(v)*bandH/4
+		label := map[int]string{2: "+2", 0: "0", -2: "−2"}[v]
+		s.Add(Item{Text: &Text{Rect: Rect{boardLaneHeader - 22, y - 5, 16, 10}, Lines: []string{label}, Size: 7, Color: boardMuted, Align: AlignRight}})
+		s.Add(Item{Path: &Path{Points: []Point{{boardLaneHeader, y}, {right, y}}, Stroke: boardGrid, Width: 0.6, Dashed: v == 0}})
+	}
+	legendY := bandTop + 15
+	legend := func(word string, colour Color) {
+		s.Add(Item{Path: &Path{Points: []Point{{12, legendY + 5}, {26, legendY + 5}}, Stroke: colour, Width: 1.8}})
+		s.Add(Item{Text: &Text{Rect: Rect{30, legendY, boardLaneHeader - 60, 10}, Lines: []string{word}, Size: 7.5, Color: boardMuted}})
+		legendY += 12
+	}
+	curve := func(get func(*model.Step) *int, colour Color, word string, pain bool) {
 		var pts []Point
+		var at []*model.Step
 		for i, st := range sc.Steps {
-			v := get(st)
-			if v == nil {
-				continue
-			}
-			p := Point{(colX[i] + colX[i+1]) / 2, bandTop + bandH/2 - float32(*v)*bandH/4}
-			pts = append(pts, p)
-			s.Add(Item{Target: Target{Kind: model.EntityStep, ID: st.ID}, Group: "step:" + string(st.ID), Circle: &Circle{Center: p, Radius: 3, Fill: colour, Stroke: Color{255, 255, 255, 255}, StrokeWidth: 1}})
-			if st.PainPoints != "" && get(st) == st.Experience {
-				s.Add(Item{Target: Target{Kind: model.EntityStep, ID: st.ID}, Group: "step:" + string(st.ID), Text: &Text{Rect: Rect{p.X + 5, p.Y - 6, 12, 12}, Lines: []string{"!"}, Size: 9, Bold: true, Color: Color{220, 53, 69, 255}}})
+			if v := get(st); v != nil {
+				pts = append(pts, Point{(colX[i] + colX[i+1]) / 2, bandTop + bandH/2 - float32(*v)*bandH/4})
+				at = append(at, st)
 			}
 		}
+		if len(pts) == 0 {
+			return
+		}
+		legend(word, colour)
 		if len(pts) > 1 {
-			s.Items = append(s.Items[:len(s.Items):len(s.Items)], Item{Path: &Path{Points: pts, Stroke: colour, Width: 1.6, Smooth: true}})
+			s.Add(Item{Path: &Path{Points: pts, Stroke: colour, Width: 1.6, Smooth: true}})
+		}
+		for k, p := range pts {
+			st := at[k]
+			t := Target{Kind: model.EntityStep, ID: st.ID}
+			g := "step:" + string(st.ID)
+			s.Add(Item{Target: t, Group: g, Circle: &Circle{Center: p, Radius: 3.2, Fill: colour, Stroke: Color{255, 255, 255, 255}, StrokeWidth: 1}})
+			if pain && st.PainPoints != "" {
+				c := Point{p.X, p.Y - 10}
+				if p.Y-10 < bandTop {
+					c.Y = p.Y + 10
+				}
+				s.Add(Item{Target: t, Group: g, Box: &Box{Rect: Rect{c.X - 5, c.Y - 5, 10, 10}, Fill: boardPain, Radius: 5}})
+				s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{c.X - 5, c.Y - 5, 10, 10}, Lines: []string{"!"}, Size: 7.5, Bold: true, Color: Color{255, 255, 255, 255}, Align: AlignCenter}})
+			}
 		}
 	}
-	curve(func(st *model.Step) *int { return st.Experience }, boardCurve)
-	curve(func(st *model.Step) *int { return st.CarerExperience }, boardCarer)
+	curve(func(st *model.Step) *int { return st.Experience }, boardCurve, opt.word("patient"), true)
+	curve(func(st *model.Step) *int { return st.CarerExperience }, boardCarer, opt.word("carer"), false)
 
 	// Lanes.
 	for j, sh := range m.Stakeholders {
@@ -319,14 +351,24 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: r, Fill: boardCard, Stroke: stroke, StrokeWidth: width, Radius: 5}})
 		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: Rect{r.X, r.Y, 5, r.H}, Fill: roleColours[c.Role], Radius: 2}})
 		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 10, r.Y + 4, r.W - 16, r.H - 16}, Lines: wrapped[c.ID], Size: boardCardText, Color: boardInk}})
-		marks := opt.word("role." + string(c.Role))
+		// The role as a tinted badge, then capital and evidence in small
+		// print: the role is what a reader scans for first.
+		role := opt.word("role." + string(c.Role))
+		bw := MeasureText(role, 7, true) + 8
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: Rect{r.X + 9, r.Y + r.H - 13, bw, 10}, Fill: tint(roleColours[c.Role], 0.22), Radius: 5}})
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 9, r.Y + r.H - 12.5, bw, 9}, Lines: []string{role}, Size: 7, Bold: true, Color: boardInk, Align: AlignCenter}})
+		var marks []string
 		if c.Capital != "" {
-			marks += " · " + opt.word("capital."+string(c.Capital))
+			marks = append(marks, opt.word("capital."+string(c.Capital)))
 		}
 		if c.Evidence != "" {
-			marks += " · " + opt.word("evidence."+string(c.Evidence))
+			marks = append(marks, opt.word("evidence."+string(c.Evidence)))
 		}
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 10, r.Y + r.H - 12, r.W - 16, 10}, Lines: []string{marks}, Size: 7, Color: boardMuted}})
+		if len(marks) > 0 {
+			mw := r.W - bw - 22
+			line := Ellipsis(strings.Join(marks, " · "), 7, mw, false)
+			s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 13 + bw, r.Y + r.H - 12.5, mw, 9}, Lines: []string{line}, Size: 7, Color: boardMuted}})
+		}
 	}
 
 	// Flow labels go where they cover no card, or are left out (the
@@ -448,4 +490,10 @@ func focusSet(m *model.Map, sc *model.Scenario, sel Target) focus {
 		on[Target{Kind: model.EntityStep, ID: st.ID}] = true
 	}
 	return focus{active: true, on: on}
+}
+
+// tint mixes c with white: a light, opaque background for dark text.
+func tint(c Color, amount float32) Color {
+	mix := func(v uint8) uint8 { return uint8(255 - (255-float32(v))*amount) }
+	return Color{mix(c.R), mix(c.G), mix(c.B), 255}
 }

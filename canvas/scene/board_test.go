@@ -109,7 +109,8 @@ func TestRealTimeMakesLongStepsWider(t *testing.T) {
 	width := func(opt BoardOptions) map[model.ID]float32 {
 		out := map[model.ID]float32{}
 		for _, it := range Board(m, sc.ID, opt).Items {
-			if it.Target.Kind == model.EntityStep && it.Box != nil {
+			// The first box of a step is its header.
+			if _, seen := out[it.Target.ID]; it.Target.Kind == model.EntityStep && it.Box != nil && !seen {
 				out[it.Target.ID] = it.Box.W
 			}
 		}

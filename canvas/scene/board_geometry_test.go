@@ -1,0 +1,65 @@
+package scene
+
+import (
+	"testing"
+
+	"valueflow/model"
+	"valueflow/model/sample"
+)
+
+func TestTheGeometryFindsEveryCardInItsCell(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	_, g := BoardLayout(m, sc.ID, BoardOptions{})
+	for _, c := range sc.Contributions {
+		r, ok := g.CardRect(c.ID)
+		if !ok {
+			t.Fatalf("card %s has no rectangle", c.ID)
+		}
+		mid := Point{r.X + r.W/2, r.Y + r.H/2}
+		step, sh, ok := g.CellAt(mid)
+		if !ok || step != c.Step || sh != c.Stakeholder {
+			t.Errorf("the middle of card %s is in cell (%s, %s), want (%s, %s)", c.ID, step, sh, c.Step, c.Stakeholder)
+		}
+		if id, ok := g.CardAt(mid); !ok || id != c.ID {
+			t.Errorf("CardAt the middle of %s gives %s", c.ID, id)
+		}
+		cell, _ := g.CellRect(c.Step, c.Stakeholder)
+		if !cell.Contains(Point{r.X, r.Y}) || !cell.Contains(Point{r.X + r.W, r.Y + r.H}) {
+			t.Errorf("card %s sticks out of its cell", c.ID)
+		}
+	}
+	if _, _, ok := g.CellAt(Point{5, 5}); ok {
+		t.Error("the top-left corner (title) is a cell")
+	}
+}
+
+func TestArrowKeysMoveToTheNeighbouringCard(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	_, g := BoardLayout(m, sc.ID, BoardOptions{})
+	for _, c := range sc.Contributions {
+		from, _ := g.CardRect(c.ID)
+		for _, d := range [][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
+			id, ok := g.Neighbour(c.ID, d[0], d[1])
+			if !ok {
+				continue
+			}
+			to, _ := g.CardRect(id)
+			n := sc.Contribution(id)
+			switch {
+			case d[0] != 0 && (n.Stakeholder != c.Stakeholder || (to.X-from.X)*float32(d[0]) <= 0):
+				t.Errorf("%s → %v gave %s, not a card further along the same lane", c.ID, d, id)
+			case d[1] != 0 && (n.Step != c.Step || (to.Y-from.Y)*float32(d[1]) <= 0):
+				t.Errorf("%s → %v gave %s, not a card further along the same step", c.ID, d, id)
+			}
+		}
+	}
+	first := sc.Contributions[0]
+	if _, ok := g.Neighbour(first.ID, 0, 0); ok {
+		t.Error("no direction still moved")
+	}
+	if _, ok := g.Neighbour(model.ID("nope"), 1, 0); ok {
+		t.Error("an unknown card has a neighbour")
+	}
+}
