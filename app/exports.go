@@ -166,9 +166,9 @@ func (mw *mainWindow) previewPages(setup scene.PageSetup, private bool, save fun
 	}
 	grid := container.NewGridWrap(fyne.NewSize(230, 190))
 	info := widget.NewLabel(Tf("%d pages, %s", len(pages), setup.String()))
-	var d dialog.Dialog
-	d = dialog.NewCustomConfirm(T("Print preview"), T("Save…"), T("Cancel"),
-		container.NewBorder(info, nil, nil, nil, container.NewVScroll(grid)), func(ok bool) {
+	scroll := container.NewVScroll(grid)
+	d := dialog.NewCustomConfirm(T("Print preview"), T("Save…"), T("Cancel"),
+		container.NewBorder(info, nil, nil, nil, scroll), func(ok bool) {
 			if ok {
 				save()
 			}
@@ -188,6 +188,7 @@ func (mw *mainWindow) previewPages(setup scene.PageSetup, private bool, save fun
 				pic := fynecanvas.NewImageFromImage(img)
 				pic.FillMode = fynecanvas.ImageFillContain
 				grid.Add(container.NewBorder(nil, widget.NewLabel(pg.Position(T)), nil, nil, pic))
+				scroll.Refresh()
 			})
 		}
 	}()
