@@ -4,15 +4,14 @@
 package canvas
 
 import (
-	"image/color"
 	"math"
 
 	"fyne.io/fyne/v2"
-	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"valueflow/canvas/scene"
+	"valueflow/model"
 )
 
 // Board draws a scene with zoom and pan. Only the items inside the viewport
@@ -23,6 +22,12 @@ type Board struct {
 	OnSelect      func(scene.Target)
 	OnDoubleTap   func(scene.Target, scene.Point)
 	OnContextMenu func(scene.Target, fyne.Position)
+	// OnMoveCard is called when a card is dragged into another cell;
+	// without it, dragging a card pans like dragging empty space.
+	OnMoveCard func(card, step, stakeholder model.ID)
+	// OnConnect is called when a drag starts on a card's right edge (its
+	// handle) and ends on another card: the app adds a flow.
+	OnConnect func(from, to model.ID)
 	// OnTypedKey gets the keys typed while the board has the focus (arrows,
 	// Tab, Enter, Delete, Escape): the app moves the selection with them.
 	OnTypedKey func(*fyne.KeyEvent)
@@ -34,7 +39,31 @@ type Board struct {
 	// opens readable at the top left, at most at 100 %.
 	manual  bool
 	focused bool
+
+	geom *scene.BoardGeometry
+	drag dragState
 }
+
+// dragState is the gesture in progress between the first Dragged and DragEnd.
+type dragState struct {
+	mode  dragMode
+	card  model.ID
+	grab  scene.Point // pointer offset inside the card when the drag began
+	at    scene.Point // the pointer now, in scene units
+	valid bool        // the pointer is over a place where the drop does something
+}
+
+type dragMode uint8
+
+const (
+	dragNone dragMode = iota
+	dragPan
+	dragMove
+	dragConnect
+)
+
+// handleWidth is the strip on a card's right edge where a drag makes a flow.
+const handleWidth = 12
 
 // NewBoard returns an empty board.
 func NewBoard() *Board {
@@ -45,6 +74,16 @@ func NewBoard() *Board {
 
 // Scene returns the scene on the board.
 func (b *Board) Scene() *scene.Scene { return b.s }
+
+// SetBoard shows a journey board: its scene and the geometry that turns
+// drags into cells and cards (scene.BoardLayout returns both).
+func (b *Board) SetBoard(s *scene.Scene, g *scene.BoardGeometry) {
+	b.geom = g
+	b.SetScene(s)
+}
+
+// Geometry returns the board geometry set with SetBoard, or nil.
+func (b *Board) Geometry() *scene.BoardGeometry { return b.geom }
 
 // SetScene shows another scene, keeping zoom and position.
 func (b *Board) SetScene(s *scene.Scene) {
@@ -58,12 +97,17 @@ func (b *Board) Zoom() float32 { return b.zoom }
 
 // SetZoom zooms around the centre of the viewport.
 func (b *Board) SetZoom(z float32) {
-	b.manual = true
-	z = float32(math.Max(0.1, math.Min(4, float64(z))))
 	size := b.Size()
-	cx, cy := b.offset.X+size.Width/2/b.zoom, b.offset.Y+size.Height/2/b.zoom
+	b.zoomAround(z, fyne.NewPos(size.Width/2, size.Height/2))
+}
+
+// zoomAround zooms keeping the scene point under p (a widget position) in place.
+func (b *Board) zoomAround(z float32, p fyne.Position) {
+	b.manual = true
+	z = float32(math.Max(0.05, math.Min(4, float64(z))))
+	anchor := b.toScene(p)
 	b.zoom = z
-	b.offset = scene.Point{X: cx - size.Width/2/z, Y: cy - size.Height/2/z}
+	b.offset = scene.Point{X: anchor.X - p.X/z, Y: anchor.Y - p.Y/z}
 	b.clampOffset()
 	b.Refresh()
 }
@@ -177,34 +221,104 @@ func (b *Board) TappedSecondary(e *fyne.PointEvent) {
 	}
 }
 
-// Scrolled pans; with Ctrl held it zooms.
+// Scrolled pans; with Ctrl (Cmd on macOS) held it zooms around the pointer.
 func (b *Board) Scrolled(e *fyne.ScrollEvent) {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShortcutDefault != 0 {
-		if e.Scrolled.DY > 0 {
-			b.ZoomIn()
-		} else if e.Scrolled.DY < 0 {
-			b.ZoomOut()
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl) != 0 {
+		switch {
+		case e.Scrolled.DY > 0:
+			b.zoomAround(b.zoom*1.15, e.Position)
+		case e.Scrolled.DY < 0:
+			b.zoomAround(b.zoom/1.15, e.Position)
 		}
 		return
 	}
+	b.pan(e.Scrolled.DX, e.Scrolled.DY)
+}
+
+func (b *Board) pan(dx, dy float32) {
 	b.manual = true
-	b.offset.X -= e.Scrolled.DX / b.zoom
-	b.offset.Y -= e.Scrolled.DY / b.zoom
+	b.offset.X -= dx / b.zoom
+	b.offset.Y -= dy / b.zoom
 	b.clampOffset()
 	b.Refresh()
 }
 
-// Dragged pans the view.
+// Dragged moves a card, draws a new flow from a card's right edge, or pans:
+// what the drag started on decides, once, at its first event.
 func (b *Board) Dragged(e *fyne.DragEvent) {
-	b.manual = true
-	b.offset.X -= e.Dragged.DX / b.zoom
-	b.offset.Y -= e.Dragged.DY / b.zoom
-	b.clampOffset()
+	if b.drag.mode == dragNone {
+		b.drag = b.startDrag(b.toScene(e.Position.Subtract(e.Dragged)))
+	}
+	if b.drag.mode == dragPan {
+		b.pan(e.Dragged.DX, e.Dragged.DY)
+		return
+	}
+	b.drag.at = b.toScene(e.Position)
+	b.drag.valid = b.dropTarget() != ""
 	b.Refresh()
 }
 
-// DragEnd ends a pan.
-func (b *Board) DragEnd() {}
+func (b *Board) startDrag(p scene.Point) dragState {
+	if b.geom == nil {
+		return dragState{mode: dragPan}
+	}
+	id, ok := b.geom.CardAt(p)
+	if !ok {
+		return dragState{mode: dragPan}
+	}
+	r, _ := b.geom.CardRect(id)
+	switch {
+	case b.OnConnect != nil && p.X >= r.X+r.W-handleWidth:
+		return dragState{mode: dragConnect, card: id, grab: scene.Point{X: p.X - r.X, Y: p.Y - r.Y}, at: p}
+	case b.OnMoveCard != nil:
+		return dragState{mode: dragMove, card: id, grab: scene.Point{X: p.X - r.X, Y: p.Y - r.Y}, at: p}
+	}
+	return dragState{mode: dragPan}
+}
+
+// dropTarget names where the drag would land now: the other card of a new
+// flow, or the step of a new cell for a moved card; "" when nowhere.
+func (b *Board) dropTarget() model.ID {
+	switch b.drag.mode {
+	case dragConnect:
+		if to, ok := b.geom.CardAt(b.drag.at); ok && to != b.drag.card {
+			return to
+		}
+	case dragMove:
+		step, sh, ok := b.geom.CellAt(b.drag.at)
+		if !ok {
+			return ""
+		}
+		if cs, csh, ok := b.geom.CardCell(b.drag.card); ok && cs == step && csh == sh {
+			return ""
+		}
+		return step
+	}
+	return ""
+}
+
+// DragEnd drops a moved card into its new cell or connects two cards.
+func (b *Board) DragEnd() {
+	d := b.drag
+	b.drag = dragState{}
+	switch d.mode {
+	case dragMove:
+		b.drag = d
+		if b.dropTarget() != "" {
+			step, sh, _ := b.geom.CellAt(d.at)
+			b.drag = dragState{}
+			b.OnMoveCard(d.card, step, sh)
+		}
+	case dragConnect:
+		b.drag = d
+		if to := b.dropTarget(); to != "" {
+			b.drag = dragState{}
+			b.OnConnect(d.card, to)
+		}
+	}
+	b.drag = dragState{}
+	b.Refresh()
+}
 
 // MouseIn etc. make the board a desktop.Hoverable so scroll events arrive.
 func (b *Board) MouseIn(*desktop.MouseEvent)    {}
@@ -213,175 +327,3 @@ func (b *Board) MouseOut()                      {}
 
 // MinSize lets the board shrink to any window.
 func (b *Board) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
-
-// CreateRenderer makes the board's renderer.
-func (b *Board) CreateRenderer() fyne.WidgetRenderer {
-	bg := fynecanvas.NewRectangle(color.White)
-	ring := fynecanvas.NewRectangle(color.Transparent)
-	ring.StrokeWidth = 2
-	return &boardRenderer{b: b, bg: bg, ring: ring}
-}
-
-type boardRenderer struct {
-	b       *Board
-	bg      *fynecanvas.Rectangle
-	ring    *fynecanvas.Rectangle // keyboard focus
-	rects   []*fynecanvas.Rectangle
-	texts   []*fynecanvas.Text
-	lines   []*fynecanvas.Line
-	circles []*fynecanvas.Circle
-	objects []fyne.CanvasObject
-}
-
-func (r *boardRenderer) Destroy() {}
-
-func (r *boardRenderer) Layout(size fyne.Size) {
-	r.bg.Resize(size)
-	r.ring.Resize(size)
-	if !r.b.manual {
-		r.b.zoom = max(r.b.fitZoom(), 0.9)
-	}
-	r.Refresh()
-}
-
-func (r *boardRenderer) MinSize() fyne.Size { return r.b.MinSize() }
-
-func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.objects }
-
-func nrgba(c scene.Color, em scene.Emphasis) color.NRGBA {
-	if em == scene.Dimmed {
-		return color.NRGBA{c.R, c.G, c.B, uint8(float32(c.A) * 0.25)}
-	}
-	return color.NRGBA{c.R, c.G, c.B, c.A}
-}
-
-// Refresh places pooled objects for the items that are visible now.
-func (r *boardRenderer) Refresh() {
-	b := r.b
-	size := b.Size()
-	var nr, nt, nl, nc int
-	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg)
-	if b.s != nil {
-		if b.s.Background.A > 0 {
-			r.bg.FillColor = nrgba(b.s.Background, scene.Normal)
-		}
-		view := scene.Rect{X: b.offset.X, Y: b.offset.Y, W: size.Width / b.zoom, H: size.Height / b.zoom}
-		z := b.zoom
-		pos := func(p scene.Point) fyne.Position {
-			return fyne.NewPos((p.X-b.offset.X)*z, (p.Y-b.offset.Y)*z)
-		}
-		for _, it := range b.s.Items {
-			bounds := it.Bounds()
-			bounds.X, bounds.Y, bounds.W, bounds.H = bounds.X-2, bounds.Y-2, bounds.W+4, bounds.H+4
-			if !bounds.Intersects(view) {
-				continue
-			}
-			switch {
-			case it.Box != nil:
-				if nr == len(r.rects) {
-					r.rects = append(r.rects, fynecanvas.NewRectangle(color.Transparent))
-				}
-				o := r.rects[nr]
-				nr++
-				o.FillColor = nrgba(it.Box.Fill, it.Emphasis)
-				o.StrokeColor = nrgba(it.Box.Stroke, it.Emphasis)
-				o.StrokeWidth = 0
-				if it.Box.Stroke.A > 0 {
-					o.StrokeWidth = it.Box.StrokeWidth * z
-				}
-				o.CornerRadius = it.Box.Radius * z
-				o.Move(pos(scene.Point{X: it.Box.X, Y: it.Box.Y}))
-				o.Resize(fyne.NewSize(it.Box.W*z, it.Box.H*z))
-				o.Refresh()
-				r.objects = append(r.objects, o)
-			case it.Text != nil:
-				size := it.Text.Size * z
-				if size < 3 {
-					continue // unreadable at this zoom: leave it out
-				}
-				for i, line := range it.Text.Lines {
-					if nt == len(r.texts) {
-						r.texts = append(r.texts, fynecanvas.NewText("", color.Black))
-					}
-					o := r.texts[nt]
-					nt++
-					o.Text = line
-					o.TextSize = size
-					o.TextStyle = fyne.TextStyle{Bold: it.Text.Bold, Italic: it.Text.Italic}
-					o.Color = nrgba(it.Text.Color, it.Emphasis)
-					o.Alignment = fyne.TextAlignLeading
-					w := it.Text.W * z
-					x := it.Text.X
-					switch it.Text.Align {
-					case scene.AlignCenter:
-						o.Alignment = fyne.TextAlignCenter
-					case scene.AlignRight:
-						o.Alignment = fyne.TextAlignTrailing
-					}
-					p := pos(scene.Point{X: x, Y: it.Text.Y + float32(i)*it.Text.Size*1.22})
-					o.Move(p)
-					o.Resize(fyne.NewSize(w, size*1.3))
-					o.Refresh()
-					r.objects = append(r.objects, o)
-				}
-			case it.Path != nil:
-				pts := it.Path.Points
-				for i := 1; i < len(pts); i++ {
-					if it.Path.Dashed && i%2 == 0 {
-						continue
-					}
-					r.objects = append(r.objects, r.line(&nl, pos(pts[i-1]), pos(pts[i]), it.Path.Stroke, it.Path.Width*z, it.Emphasis))
-				}
-				if it.Path.ArrowEnd && len(pts) > 1 {
-					a, tip := pts[len(pts)-2], pts[len(pts)-1]
-					dx, dy := float64(tip.X-a.X), float64(tip.Y-a.Y)
-					l := math.Hypot(dx, dy)
-					if l > 0 {
-						ux, uy := float32(dx/l), float32(dy/l)
-						h := float32(6)
-						for _, side := range []float32{1, -1} {
-							wing := scene.Point{X: tip.X - ux*h - uy*h*0.6*side, Y: tip.Y - uy*h + ux*h*0.6*side}
-							r.objects = append(r.objects, r.line(&nl, pos(wing), pos(tip), it.Path.Stroke, it.Path.Width*z, it.Emphasis))
-						}
-					}
-				}
-			case it.Circle != nil:
-				if nc == len(r.circles) {
-					r.circles = append(r.circles, fynecanvas.NewCircle(color.Transparent))
-				}
-				o := r.circles[nc]
-				nc++
-				c := it.Circle
-				o.FillColor = nrgba(c.Fill, it.Emphasis)
-				o.StrokeColor = nrgba(c.Stroke, it.Emphasis)
-				o.StrokeWidth = c.StrokeWidth * z
-				o.Position1 = pos(scene.Point{X: c.Center.X - c.Radius, Y: c.Center.Y - c.Radius})
-				o.Position2 = pos(scene.Point{X: c.Center.X + c.Radius, Y: c.Center.Y + c.Radius})
-				o.Refresh()
-				r.objects = append(r.objects, o)
-			}
-		}
-	}
-	r.ring.StrokeColor = color.Transparent
-	if b.focused {
-		r.ring.StrokeColor = color.NRGBA{13, 110, 253, 255}
-	}
-	r.ring.Resize(size)
-	r.objects = append(r.objects, r.ring)
-	r.ring.Refresh()
-	r.bg.Refresh()
-}
-
-func (r *boardRenderer) line(n *int, a, b fyne.Position, c scene.Color, width float32, em scene.Emphasis) fyne.CanvasObject {
-	if *n == len(r.lines) {
-		r.lines = append(r.lines, fynecanvas.NewLine(color.Black))
-	}
-	o := r.lines[*n]
-	*n++
-	o.Position1, o.Position2 = a, b
-	o.StrokeColor = nrgba(c, em)
-	o.StrokeWidth = max(width, 0.5)
-	o.Refresh()
-	return o
-}

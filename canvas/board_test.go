@@ -71,10 +71,19 @@ func TestOnlyVisibleItemsAreDrawn(t *testing.T) {
 	m := sample.Generate(sample.L)
 	b, _ := boardWith(t, m, fyne.NewSize(800, 600))
 	b.SetZoom(1)
-	r := test.WidgetRenderer(b)
-	drawn := len(r.Objects())
+	r := test.WidgetRenderer(b).(*boardRenderer)
+	drawn := r.visible
 	total := len(b.Scene().Items)
 	if drawn == 0 || drawn*10 > total {
-		t.Fatalf("%d objects drawn for %d items in an 800×600 view", drawn, total)
+		t.Fatalf("%d items drawn of %d in an 800×600 view", drawn, total)
+	}
+	// Panning reuses the pooled objects instead of making new ones.
+	pooled := len(r.rects) + len(r.texts) + len(r.lines) + len(r.circles)
+	for i := 0; i < 5; i++ {
+		b.pan(-300, 0)
+	}
+	b.pan(1500, 0)
+	if again := len(r.rects) + len(r.texts) + len(r.lines) + len(r.circles); again > pooled*3 {
+		t.Fatalf("panning back and forth grew the pools from %d to %d objects", pooled, again)
 	}
 }

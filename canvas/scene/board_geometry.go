@@ -163,3 +163,15 @@ func (x *rectIndex) hits(r Rect) bool {
 	})
 	return hit
 }
+
+// CardCell returns the step and stakeholder of the cell a card is in.
+func (g *BoardGeometry) CardCell(id model.ID) (step, stakeholder model.ID, ok bool) {
+	if g == nil {
+		return "", "", false
+	}
+	c, ok := g.cardCell[id]
+	if !ok {
+		return "", "", false
+	}
+	return g.steps[c[0]], g.lanes[c[1]], true
+}
