@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -191,7 +192,7 @@ func withMigration(t *testing.T, sql string) {
 
 func TestAnOlderFileIsMigratedAfterABackupCopy(t *testing.T) {
 	path := create(t, sample.Map())
-	withMigration(t, "CREATE TABLE snapshots (id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT")
+	withMigration(t, "CREATE TABLE later_notes (id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT")
 	f, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -201,19 +202,19 @@ func TestAnOlderFileIsMigratedAfterABackupCopy(t *testing.T) {
 	}
 	f.Close()
 	h, _ := readHeader(path)
-	if h.userVersion != 2 || h.applicationID != ApplicationID {
+	if int(h.userVersion) != SchemaVersion || h.applicationID != ApplicationID {
 		t.Fatalf("after migrating: user_version %d, application_id %x", h.userVersion, h.applicationID)
 	}
-	backup := path + ".before-v2.bak"
+	backup := path + fmt.Sprintf(".before-v%d.bak", SchemaVersion)
 	hb, err := readHeader(backup)
 	if err != nil {
 		t.Fatalf("no backup copy: %v", err)
 	}
-	if hb.userVersion != 1 || hb.applicationID != ApplicationID {
+	if int(hb.userVersion) != SchemaVersion-1 || hb.applicationID != ApplicationID {
 		t.Fatalf("the backup has user_version %d, application_id %x", hb.userVersion, hb.applicationID)
 	}
-	if n := countRows(t, path, "snapshots"); n != 0 {
-		t.Fatalf("%d snapshots", n)
+	if n := countRows(t, path, "later_notes"); n != 0 {
+		t.Fatalf("%d later_notes", n)
 	}
 	// Opening again migrates nothing and makes no second backup.
 	f, err = Open(path)
@@ -230,15 +231,15 @@ func TestAnOlderFileIsMigratedAfterABackupCopy(t *testing.T) {
 func TestAFailingMigrationLeavesTheFileAsItWas(t *testing.T) {
 	path := create(t, sample.Map())
 	before := sum(t, path)
-	withMigration(t, "CREATE TABLE snapshots (id INTEGER PRIMARY KEY) STRICT; CREATE TABLE map (x TEXT)")
+	withMigration(t, "CREATE TABLE later_notes (id INTEGER PRIMARY KEY) STRICT; CREATE TABLE map (x TEXT)")
 	_, err := Open(path)
-	if CodeOf(err) != BadSchema || !strings.Contains(err.Error(), "migration to version 2 failed") {
+	if CodeOf(err) != BadSchema || !strings.Contains(err.Error(), fmt.Sprintf("migration to version %d failed", SchemaVersion)) {
 		t.Fatalf("got %v", err)
 	}
 	if sum(t, path) != before {
 		t.Fatal("the file changed")
 	}
-	if _, err := os.Stat(path + ".before-v2.bak"); err != nil {
+	if _, err := os.Stat(path + fmt.Sprintf(".before-v%d.bak", SchemaVersion)); err != nil {
 		t.Fatal("the backup copy is gone")
 	}
 }
@@ -246,17 +247,17 @@ func TestAFailingMigrationLeavesTheFileAsItWas(t *testing.T) {
 func TestAnOlderFileWithAnOddSchemaIsRefusedBeforeMigrating(t *testing.T) {
 	good := create(t, sample.Map())
 	path := copyFile(t, good, filepath.Join(t.TempDir(), "odd.vflow"))
-	sqliteExec(t, path, "CREATE TABLE snapshots (x TEXT)")
+	sqliteExec(t, path, "CREATE TABLE later_notes (x TEXT)")
 	before := sum(t, path)
-	withMigration(t, "CREATE TABLE snapshots (id INTEGER PRIMARY KEY) STRICT")
+	withMigration(t, "CREATE TABLE later_notes (id INTEGER PRIMARY KEY) STRICT")
 	_, err := Open(path)
-	if CodeOf(err) != UnexpectedObjects || !strings.Contains(err.Error(), "table snapshots") {
+	if CodeOf(err) != UnexpectedObjects || !strings.Contains(err.Error(), "table later_notes") {
 		t.Fatalf("got %v", err)
 	}
 	if sum(t, path) != before {
 		t.Fatal("the file changed")
 	}
-	if _, err := os.Stat(path + ".before-v2.bak"); err == nil {
+	if _, err := os.Stat(path + fmt.Sprintf(".before-v%d.bak", SchemaVersion)); err == nil {
 		t.Fatal("a backup was made of a refused file")
 	}
 }
@@ -264,9 +265,9 @@ func TestAnOlderFileWithAnOddSchemaIsRefusedBeforeMigrating(t *testing.T) {
 func TestAnOlderFileOpenedReadOnlyIsNotMigrated(t *testing.T) {
 	path := create(t, sample.Map())
 	before := sum(t, path)
-	withMigration(t, "CREATE TABLE snapshots (id INTEGER PRIMARY KEY) STRICT")
+	withMigration(t, "CREATE TABLE later_notes (id INTEGER PRIMARY KEY) STRICT")
 	_, err := OpenReadOnly(path)
-	if CodeOf(err) != ReadOnly || !strings.Contains(err.Error(), "format version 1") {
+	if CodeOf(err) != ReadOnly || !strings.Contains(err.Error(), fmt.Sprintf("format version %d", SchemaVersion-1)) {
 		t.Fatalf("got %v", err)
 	}
 	if sum(t, path) != before {
