@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"valueflow/model"
 	"valueflow/model/sample"
 )
@@ -355,4 +357,42 @@ func FuzzReadXLSX(f *testing.F) {
 			t.Fatal("inconsistent result")
 		}
 	})
+}
+
+func lWorkbook(b *testing.B) []byte {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, sample.Generate(sample.L), "nl"); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkImportXLSXL is the whole import of an L workbook: reading, parsing, validating.
+func BenchmarkImportXLSXL(b *testing.B) {
+	data := lWorkbook(b)
+	b.ResetTimer()
+	for b.Loop() {
+		m, rep, err := ReadXLSX(bytes.NewReader(data))
+		if err != nil || m == nil {
+			b.Fatal(err, rep)
+		}
+	}
+}
+
+// BenchmarkExcelizeReadAllL is the floor: excelize reading every cell of the same workbook.
+func BenchmarkExcelizeReadAllL(b *testing.B) {
+	data := lWorkbook(b)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, name := range f.GetSheetList() {
+			if _, err := f.GetRows(name); err != nil {
+				b.Fatal(err)
+			}
+		}
+		f.Close()
+	}
 }
