@@ -118,6 +118,11 @@ func (mw *mainWindow) addShortcuts() {
 	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { mw.undo() })
 	c.AddShortcut(shortcutRedo, func(fyne.Shortcut) { mw.redo() })
 	c.AddShortcut(shortcutRedoY, func(fyne.Shortcut) { mw.redo() })
+	// The desktop driver turns Ctrl+Z and Ctrl+Y into fyne.ShortcutUndo and
+	// fyne.ShortcutRedo before it looks at custom shortcuts, so the custom ones
+	// above alone never fire from the keyboard (only Ctrl+Shift+Z does).
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { mw.undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { mw.redo() })
 	c.AddShortcut(shortcutN, func(fyne.Shortcut) { mw.newFromTemplate(templates.All()[0]) })
 	c.AddShortcut(shortcutO, func(fyne.Shortcut) { mw.openDialog() })
 	c.AddShortcut(shortcutSaveAs, func(fyne.Shortcut) { mw.saveAsDialog() })
