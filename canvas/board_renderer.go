@@ -41,6 +41,7 @@ type boardRenderer struct {
 
 	nr, nt, nl, nc int // pool entries used by the refresh in progress
 	visible        int // scene items drawn by the last refresh
+	view           scene.Rect
 	pts            []scene.Point
 }
 
@@ -84,6 +85,7 @@ func (r *boardRenderer) Refresh() {
 			r.bg.FillColor = nrgba(s.Background, scene.Normal)
 		}
 		view := scene.Rect{X: b.offset.X, Y: b.offset.Y, W: size.Width / b.zoom, H: size.Height / b.zoom}
+		r.view = view
 		for i := range s.Items {
 			it := &s.Items[i]
 			bounds := it.Bounds()
@@ -258,6 +260,12 @@ func (r *boardRenderer) path(p *scene.Path, em scene.Emphasis) {
 }
 
 func (r *boardRenderer) line(a, c scene.Point, col scene.Color, width float32, em scene.Emphasis) {
+	// A long path (a lane rule, a flow across the board) is mostly off
+	// screen: only its visible segments get objects.
+	seg := scene.Rect{X: min(a.X, c.X) - 1, Y: min(a.Y, c.Y) - 1, W: abs(c.X-a.X) + 2, H: abs(c.Y-a.Y) + 2}
+	if !seg.Intersects(r.view) {
+		return
+	}
 	if r.nl == len(r.lines) {
 		r.lines = append(r.lines, fynecanvas.NewLine(color.Black))
 	}
@@ -315,4 +323,11 @@ func catmullRom(out, pts []scene.Point, n int) []scene.Point {
 		}
 	}
 	return out
+}
+
+func abs(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
