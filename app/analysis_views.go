@@ -183,9 +183,9 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 	v.progress.Hide()
 	v.status = widget.NewLabel("")
 	bar := container.NewHBox(
-		widget.NewLabel("Layout"), v.engine, widget.NewLabel("Size by"), v.sizeBy,
-		widget.NewLabel("Steps"), v.from, widget.NewLabel("to"), v.to,
-		widget.NewLabel("Without"), v.without, v.progress)
+		widget.NewLabel(T("Layout")), v.engine, widget.NewLabel(T("Size by")), v.sizeBy,
+		widget.NewLabel(T("Steps")), v.from, widget.NewLabel(T("to")), v.to,
+		widget.NewLabel(T("Without")), v.without, v.progress)
 	v.content = container.NewBorder(container.NewHScroll(bar), v.status, nil, nil, container.NewScroll(v.view))
 	v.ExtendBaseWidget(v)
 	v.SetMap(m, scenario)
@@ -207,7 +207,7 @@ func (v *NetworkView) SetMap(m *model.Map, scenario model.ID) {
 			v.stepNames = append(v.stepNames, fmt.Sprintf("%d. %s", len(v.stepIDs), st.Name))
 		}
 	}
-	v.stakeholderIDs, v.stakeholderNms = []model.ID{""}, []string{"(nobody)"}
+	v.stakeholderIDs, v.stakeholderNms = []model.ID{""}, []string{T("(nobody)")}
 	for _, s := range m.Stakeholders {
 		v.stakeholderIDs = append(v.stakeholderIDs, s.ID)
 		v.stakeholderNms = append(v.stakeholderNms, s.Name)
@@ -245,7 +245,7 @@ func (v *NetworkView) rebuild() {
 	if v.m == nil {
 		return
 	}
-	opt := analysis.Options{Scenario: v.scenario}
+	opt := analysis.Options{Scenario: v.scenario, Translate: T}
 	if i := indexOf(v.stepNames, v.from.Selected); i >= 0 {
 		opt.FromStep = v.stepIDs[i]
 	}
@@ -327,7 +327,7 @@ func summary(m *model.Map, r *analysis.Result) string {
 			brokers++
 		}
 	}
-	s := fmt.Sprintf("%d relationships, %d flow links, %d brokers, %d findings", len(r.Relations), len(r.FlowEdges), brokers, len(r.Findings))
+	s := Tf("%d relationships, %d flow links, %d brokers, %d findings", len(r.Relations), len(r.FlowEdges), brokers, len(r.Findings))
 	if r.Without != "" {
 		name := string(r.Without)
 		for _, sh := range m.Stakeholders {
@@ -335,7 +335,7 @@ func summary(m *model.Map, r *analysis.Result) string {
 				name = sh.Name
 			}
 		}
-		s += fmt.Sprintf(" — without %s: %d flows break, %d steps without a lead", name, len(r.Broken), len(r.Leaderless))
+		s += Tf(" — without %s: %d flows break, %d steps without a lead", name, len(r.Broken), len(r.Leaderless))
 		if r.JourneyCut {
 			s += ", the journey is cut"
 		}
@@ -397,7 +397,7 @@ func findingTarget(f analysis.Finding) scene.Target {
 // NewInsightsView returns the findings, one line each with a link that
 // selects its place, above a table of measures sortable by any column.
 func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) fyne.CanvasObject {
-	res, err := analysis.Analyze(m, analysis.Options{Scenario: scenario})
+	res, err := analysis.Analyze(m, analysis.Options{Scenario: scenario, Translate: T})
 	if err != nil {
 		return widget.NewLabel(err.Error())
 	}
@@ -418,11 +418,11 @@ func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target
 		names[s.ID] = s.Name
 	}
 	ms := append([]analysis.Measure(nil), res.Measures...)
-	cols := []string{"Stakeholder", "Degree", "In", "Out", "Flows", "Betweenness", "Closeness", "Broker", "Informal leader"}
+	cols := []string{T("Stakeholder"), T("Degree"), T("In"), T("Out"), T("Flows"), T("Betweenness"), T("Closeness"), T("Broker"), T("Informal leader")}
 	cell := func(m analysis.Measure, c int) string {
 		yes := func(b bool) string {
 			if b {
-				return "yes"
+				return T("yes")
 			}
 			return ""
 		}
@@ -500,7 +500,7 @@ func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target
 			onSelect(scene.Target{Kind: model.EntityStakeholder, ID: ms[id.Row].Stakeholder})
 		}
 	}
-	head := widget.NewLabelWithStyle(fmt.Sprintf("%d findings", len(res.Findings)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(Tf("%d findings", len(res.Findings)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(container.NewBorder(head, nil, nil, nil, list), table)
 	split.Offset = 0.55
 	return split

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -225,6 +226,25 @@ func TestEveryShownStringIsTranslated(t *testing.T) {
 	}
 	for _, name := range []string{"Network", "Stakeholder grid", "Roles over time", "Insights"} {
 		keys[name] = true
+	}
+	// The finding sentences of the analysis and the words of its views.
+	findings, _ := os.ReadFile("../model/analysis/findings.go")
+	for _, m := range regexp.MustCompile(`x\.t\(("(?:[^"\\]|\\.)*")\)`).FindAllStringSubmatch(string(findings), -1) {
+		k, err := strconv.Unquote(m[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys[k] = true
+	}
+	labels, _ := os.ReadFile("../canvas/scene/network_labels.go")
+	for _, m := range regexp.MustCompile(`(?m)^\s+[A-Z][A-Za-z]*:\s+"([^"]{3,})",`).FindAllStringSubmatch(string(labels), -1) {
+		if m[1] != "other" { // reserved in translation files; it goes by kind.other
+			keys[m[1]] = true
+		}
+	}
+	keys["kind.other"] = true
+	for _, m := range regexp.MustCompile(`"(very negative|negative|neutral|positive|very positive)"`).FindAllStringSubmatch(string(labels), -1) {
+		keys[m[1]] = true
 	}
 	for k := range keys {
 		if _, ok := en[k]; !ok {

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/storage"
 )
@@ -20,6 +21,7 @@ var loadTranslations = sync.OnceFunc(func() {
 	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
 		panic(fmt.Sprintf("translations: %v", err))
 	}
+	scene.TranslateAnalysisLabels(T)
 })
 
 // T translates a user-visible phrase; the English text is the key.

@@ -23,6 +23,9 @@ type Options struct {
 	FromStep, ToStep model.ID
 	// Without asks what breaks when this stakeholder drops out; empty for none.
 	Without model.ID
+	// Translate turns the English finding sentences (fmt formats, used as
+	// keys) into the user's language; nil keeps English.
+	Translate func(format string) string
 	// FlowsOnly leaves the map's relationships out of the network, so the
 	// measures describe only who works with whom in the chosen steps.
 	FlowsOnly bool
@@ -115,6 +118,7 @@ func (r *Result) Measure(id model.ID) *Measure {
 
 // index holds the lookups the analysis needs, built once per call.
 type index struct {
+	tr       func(string) string
 	m        *model.Map
 	sc       *model.Scenario
 	lane     map[model.ID]int // stakeholder → lane index
@@ -133,7 +137,7 @@ func newIndex(m *model.Map, opt Options) (*index, error) {
 	if m == nil || len(m.Scenarios) == 0 {
 		return nil, fmt.Errorf("the map has no scenario")
 	}
-	x := &index{m: m, lane: make(map[model.ID]int, len(m.Stakeholders)), stepAt: map[model.ID]int{}, card: map[model.ID]*model.Contribution{}}
+	x := &index{tr: opt.Translate, m: m, lane: make(map[model.ID]int, len(m.Stakeholders)), stepAt: map[model.ID]int{}, card: map[model.ID]*model.Contribution{}}
 	x.sc = m.Scenarios[0]
 	if opt.Scenario != "" {
 		x.sc = nil

@@ -13,6 +13,14 @@ func (x *index) stakeholderName(id model.ID) string {
 	return string(id)
 }
 
+// t translates a finding's format, or keeps it.
+func (x *index) t(format string) string {
+	if x.tr == nil {
+		return format
+	}
+	return x.tr(format)
+}
+
 func stepName(st *model.Step) string {
 	if st.Name != "" {
 		return st.Name
@@ -41,7 +49,7 @@ func (x *index) findings(r *Result) {
 	for _, st := range steps {
 		if len(leads[st.ID]) == 0 {
 			r.Findings = append(r.Findings, Finding{Kind: KindNoLead,
-				Message: fmt.Sprintf("Step %q has no lead", stepName(st)), Steps: []model.ID{st.ID}})
+				Message: fmt.Sprintf(x.t("Step %q has no lead"), stepName(st)), Steps: []model.ID{st.ID}})
 		}
 	}
 	for _, st := range steps {
@@ -58,7 +66,7 @@ func (x *index) findings(r *Result) {
 		for _, s := range f.Stakeholders {
 			names = append(names, x.stakeholderName(s))
 		}
-		f.Message = fmt.Sprintf("Step %q has %d leads: %s", stepName(st), len(ls), join(names))
+		f.Message = fmt.Sprintf(x.t("Step %q has %d leads: %s"), stepName(st), len(ls), join(names))
 		r.Findings = append(r.Findings, f)
 	}
 
@@ -74,7 +82,7 @@ func (x *index) findings(r *Result) {
 			continue
 		}
 		r.Findings = append(r.Findings, Finding{Kind: KindCrossOrganisation,
-			Message: fmt.Sprintf("%s from %s (%s) to %s (%s) crosses organisations",
+			Message: fmt.Sprintf(x.t("%s from %s (%s) to %s (%s) crosses organisations"),
 				capitalise(string(fl.Kind)), x.stakeholderName(sa.ID), sa.Organisation, x.stakeholderName(sb.ID), sb.Organisation),
 			Steps:         appendUnique([]model.ID{a.Step}, b.Step),
 			Stakeholders:  []model.ID{sa.ID, sb.ID},
@@ -91,7 +99,7 @@ func (x *index) findings(r *Result) {
 				continue
 			}
 			r.Findings = append(r.Findings, Finding{Kind: KindSinglePoint,
-				Message: fmt.Sprintf("Without %s the journey's flows no longer run from %q to %q",
+				Message: fmt.Sprintf(x.t("Without %s the journey's flows no longer run from %q to %q"),
 					x.stakeholderName(s.ID), stepName(steps[0]), stepName(steps[len(steps)-1])),
 				Stakeholders: []model.ID{s.ID}})
 		}
@@ -111,7 +119,7 @@ func (x *index) findings(r *Result) {
 			v = string(c.ID)
 		}
 		r.Findings = append(r.Findings, Finding{Kind: KindUnconnectedCard,
-			Message:       fmt.Sprintf("Card %q of %s has no incoming or outgoing flow", v, x.stakeholderName(c.Stakeholder)),
+			Message:       fmt.Sprintf(x.t("Card %q of %s has no incoming or outgoing flow"), v, x.stakeholderName(c.Stakeholder)),
 			Steps:         []model.ID{c.Step},
 			Stakeholders:  []model.ID{c.Stakeholder},
 			Contributions: []model.ID{c.ID}})
@@ -121,7 +129,7 @@ func (x *index) findings(r *Result) {
 	for _, s := range x.m.Stakeholders {
 		if s.Influence >= 4 && s.Attitude < 0 {
 			r.Findings = append(r.Findings, Finding{Kind: KindNegativeInfluence,
-				Message:      fmt.Sprintf("%s has high influence (%d) and a negative attitude (%d)", x.stakeholderName(s.ID), s.Influence, s.Attitude),
+				Message:      fmt.Sprintf(x.t("%s has high influence (%d) and a negative attitude (%d)"), x.stakeholderName(s.ID), s.Influence, s.Attitude),
 				Stakeholders: []model.ID{s.ID}})
 		}
 	}
@@ -146,7 +154,7 @@ func (x *index) findings(r *Result) {
 			name = string(co.ID)
 		}
 		r.Findings = append(r.Findings, Finding{Kind: KindIdleCoalition,
-			Message:      fmt.Sprintf("No member of coalition %q leads a step", name),
+			Message:      fmt.Sprintf(x.t("No member of coalition %q leads a step"), name),
 			Stakeholders: append([]model.ID(nil), co.Members...)})
 	}
 
@@ -185,7 +193,7 @@ func (x *index) findings(r *Result) {
 				continue
 			}
 			f := Finding{Kind: KindInformedThenLeads,
-				Message: fmt.Sprintf("%s is only informed at %q but leads the next step %q",
+				Message: fmt.Sprintf(x.t("%s is only informed at %q but leads the next step %q"),
 					x.stakeholderName(s.ID), stepName(steps[i]), stepName(steps[i+1])),
 				Steps: []model.ID{steps[i].ID, steps[i+1].ID}, Stakeholders: []model.ID{s.ID}}
 			for _, c := range here {
@@ -200,14 +208,14 @@ func (x *index) findings(r *Result) {
 	for _, ms := range r.Measures {
 		if ms.Broker && !ms.InformalLeader {
 			r.Findings = append(r.Findings, Finding{Kind: KindBrokerNotLeader,
-				Message:      fmt.Sprintf("%s is a broker in the network (betweenness %.1f) but is not marked as an informal leader", x.stakeholderName(ms.Stakeholder), ms.Betweenness),
+				Message:      fmt.Sprintf(x.t("%s is a broker in the network (betweenness %.1f) but is not marked as an informal leader"), x.stakeholderName(ms.Stakeholder), ms.Betweenness),
 				Stakeholders: []model.ID{ms.Stakeholder}})
 		}
 	}
 	for _, ms := range r.Measures {
 		if ms.InformalLeader && !ms.Broker {
 			r.Findings = append(r.Findings, Finding{Kind: KindLeaderNotBroker,
-				Message:      fmt.Sprintf("%s is marked as an informal leader but is not a broker in the network (betweenness %.1f)", x.stakeholderName(ms.Stakeholder), ms.Betweenness),
+				Message:      fmt.Sprintf(x.t("%s is marked as an informal leader but is not a broker in the network (betweenness %.1f)"), x.stakeholderName(ms.Stakeholder), ms.Betweenness),
 				Stakeholders: []model.ID{ms.Stakeholder}})
 		}
 	}
