@@ -21,6 +21,17 @@ func (x *index) t(format string) string {
 	return x.tr(format)
 }
 
+// kindWord is the user's word for a flow kind ("flow.referral" in the
+// translations), or the kind itself in English.
+func (x *index) kindWord(k model.FlowKind) string {
+	if x.tr != nil {
+		if w := x.tr("flow." + string(k)); w != "flow."+string(k) {
+			return w
+		}
+	}
+	return string(k)
+}
+
 func stepName(st *model.Step) string {
 	if st.Name != "" {
 		return st.Name
@@ -83,7 +94,7 @@ func (x *index) findings(r *Result) {
 		}
 		r.Findings = append(r.Findings, Finding{Kind: KindCrossOrganisation,
 			Message: fmt.Sprintf(x.t("%s from %s (%s) to %s (%s) crosses organisations"),
-				capitalise(string(fl.Kind)), x.stakeholderName(sa.ID), sa.Organisation, x.stakeholderName(sb.ID), sb.Organisation),
+				capitalise(x.kindWord(fl.Kind)), x.stakeholderName(sa.ID), sa.Organisation, x.stakeholderName(sb.ID), sb.Organisation),
 			Steps:         appendUnique([]model.ID{a.Step}, b.Step),
 			Stakeholders:  []model.ID{sa.ID, sb.ID},
 			Contributions: []model.ID{a.ID, b.ID},
