@@ -6,7 +6,7 @@ GOFLAGS  := -tags=$(TAGS)
 BIN      := bin/valueflow
 SAMPLE   := $(HOME)/Documents/Valueflow/Voorbeeld-zorgpad.vflow
 
-.PHONY: run test build setup setup-test vet unit bench stress package clean
+.PHONY: run test build setup setup-test vet unit fuzz bench stress harness package clean
 
 run: setup build
 	./$(BIN) $(ARGS)
@@ -26,10 +26,26 @@ vet:
 unit:
 	$(GO) test $(GOFLAGS) -count=1 -timeout 15m ./...
 
-test: setup-test vet unit
+# make test also fuzzes every target for FUZZTIME (30 s each, issue 10).
+test: setup-test vet unit fuzz
 
+FUZZTIME ?= 30s
+fuzz:
+	@GO=$(GO) TAGS=$(TAGS) FUZZTIME=$(FUZZTIME) scripts/harness-fuzz.sh
+
+# Issue 10: crash loop with KILLS kills, fuzzing for FUZZTIME (default 5m)
+# per target, full disk on a small tmpfs where one can be mounted.
+stress: setup-test
+	@GO=$(GO) TAGS=$(TAGS) FUZZTIME=$(if $(filter command line environment,$(origin FUZZTIME)),$(FUZZTIME),5m) scripts/harness-stress.sh
+
+# One table: S..XL timings with the slope from L to XL, and the floor ratios.
 bench: setup-test
-	$(GO) test $(GOFLAGS) -run '^$$' -bench . -benchtime 2s ./...
+	@GO=$(GO) TAGS=$(TAGS) scripts/bench.sh
+
+# Start-up time to the first drawn frame and resident memory of an L map
+# against a Fyne hello world, under Xvfb (issues 4 and 10).
+harness: setup-test build
+	@GO=$(GO) TAGS=$(TAGS) scripts/harness.sh
 
 # An installable Linux archive (tar.xz with the binary, icon and .desktop entry).
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
