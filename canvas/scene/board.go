@@ -300,6 +300,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	// text. A curve runs from the right edge of one card to the left edge of
 	// the next, or between top and bottom within one column.
 	var labels []flowLabel
+	gutter := 0
 	for _, f := range sc.Flows {
 		a, ok1 := rects[f.From]
 		b, ok2 := rects[f.To]
@@ -307,22 +308,30 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 			continue
 		}
 		t := Target{Kind: model.EntityFlow, ID: f.ID}
-		var p0, p3 Point
-		var c1, c2 Point
-		if b.X > a.X+a.W/2 {
-			p0, p3 = Point{a.X + a.W, a.Y + a.H/2}, Point{b.X, b.Y + b.H/2}
+		var pts []Point
+		switch {
+		case b.X > a.X+a.W/2:
+			// Forward in time: an S-curve from the right edge to the left edge.
+			p0, p3 := Point{a.X + a.W, a.Y + a.H/2}, Point{b.X, b.Y + b.H/2}
 			dx := (p3.X - p0.X) / 2
-			c1, c2 = Point{p0.X + dx, p0.Y}, Point{p3.X - dx, p3.Y}
-		} else {
-			if b.Y > a.Y {
-				p0, p3 = Point{a.X + a.W*0.6, a.Y + a.H}, Point{b.X + b.W*0.6, b.Y}
-			} else {
-				p0, p3 = Point{a.X + a.W*0.4, a.Y}, Point{b.X + b.W*0.4, b.Y + b.H}
+			pts = bezier(p0, Point{p0.X + dx, p0.Y}, Point{p3.X - dx, p3.Y}, p3, 16)
+		case b.X+b.W/2 < a.X:
+			// Back in time: from the left edge to the previous card's right edge.
+			p0, p3 := Point{a.X, a.Y + a.H/2}, Point{b.X + b.W, b.Y + b.H/2}
+			dx := (p0.X - p3.X) / 2
+			pts = bezier(p0, Point{p0.X - dx, p0.Y}, Point{p3.X + dx, p3.Y}, p3, 16)
+		default:
+			// Within one step: out of the right edge, along the gutter beside
+			// the column and back in, so the line crosses no card on the way.
+			gutter++
+			gx := a.X + a.W + 3 + float32(gutter%3)*1.5
+			ay, by := a.Y+a.H/2, b.Y+b.H/2
+			pts = append(pts, Point{a.X + a.W, ay}, Point{gx, ay})
+			for k := 1; k < 8; k++ {
+				pts = append(pts, Point{gx, ay + (by-ay)*float32(k)/8})
 			}
-			dy := (p3.Y - p0.Y) / 2
-			c1, c2 = Point{p0.X + 20, p0.Y + dy}, Point{p3.X + 20, p3.Y - dy}
+			pts = append(pts, Point{gx, by}, Point{b.X + b.W, by})
 		}
-		pts := bezier(p0, c1, c2, p3, 16)
 		width := float32(1.1)
 		if f.Criticality == model.CriticalityHigh {
 			width = 2.4

@@ -63,3 +63,59 @@ func TestArrowKeysMoveToTheNeighbouringCard(t *testing.T) {
 		t.Error("an unknown card has a neighbour")
 	}
 }
+
+func TestFlowsWithinOneStepCrossNoCard(t *testing.T) {
+	m := sample.Generate(sample.M)
+	sc := m.Scenarios[0]
+	s, g := BoardLayout(m, sc.ID, BoardOptions{})
+	checked := 0
+	for _, it := range s.Items {
+		if it.Path == nil || it.Target.Kind != model.EntityFlow {
+			continue
+		}
+		f := sc.Flow(it.Target.ID)
+		if sc.Contribution(f.From).Step != sc.Contribution(f.To).Step {
+			continue
+		}
+		checked++
+		for _, p := range it.Path.Points[1 : len(it.Path.Points)-1] {
+			for _, c := range sc.Contributions {
+				r, _ := g.CardRect(c.ID)
+				inner := Rect{r.X + 1, r.Y + 1, r.W - 2, r.H - 2}
+				if inner.Contains(p) {
+					t.Fatalf("flow %s runs through card %s at %v", f.ID, c.ID, p)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Skip("the M map has no flow within one step")
+	}
+}
+
+func TestSelectingAStakeholderHighlightsItsLaneAndFlows(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	sh := sc.Contributions[0].Stakeholder
+	s := Board(m, sc.ID, BoardOptions{Selected: Target{model.EntityStakeholder, sh}})
+	mine := map[model.ID]bool{}
+	for _, c := range sc.CardsForStakeholder(sh) {
+		mine[c.ID] = true
+	}
+	for _, it := range s.Items {
+		switch it.Target.Kind {
+		case model.EntityFlow:
+			f := sc.Flow(it.Target.ID)
+			if want := mine[f.From] || mine[f.To]; (it.Emphasis == Highlighted) != want {
+				t.Fatalf("flow %s: emphasis %d, touches the lane: %v", f.ID, it.Emphasis, want)
+			}
+		case model.EntityStakeholder:
+			if it.Box != nil && it.Emphasis != Normal && (it.Emphasis == Highlighted) != (it.Target.ID == sh) {
+				t.Fatalf("lane %s: emphasis %d", it.Target.ID, it.Emphasis)
+			}
+		}
+	}
+	if s := Board(m, sc.ID, BoardOptions{Selected: Target{model.EntityStakeholder, sh}, NoFocus: true}); s.Items[len(s.Items)-1].Emphasis == Dimmed {
+		t.Fatal("NoFocus still dims")
+	}
+}
