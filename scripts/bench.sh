@@ -20,7 +20,7 @@ mkdir -p bin
 pkgs=(storage canvas/scene canvas/export model/analysis storage/sheet)
 # The floor pairs and single figures (benchtable knows their goals) plus the
 # by-size families on S, M and L.
-floors='^Benchmark(RawCommit|EditCommit|RawSelectL|OpenL|BoardBuildL|BoardEditL|ExportPDFL|RawPDFL|GraphvizLayout60|NativeNeato60|SnapshotL|RawSnapshotL|ImportXLSXL|RawXLSXL)$'
+floors='^Benchmark(RawCommit|EditCommit|RawSelectL|OpenL|BoardBuildL|BoardEditL|ExportPDFL|RawPDFL|GraphvizLayout60|NativeNeato60|SnapshotL|RawCopyL|ImportXLSXL|ExcelizeReadAllL)$'
 
 failed=()
 run() { # package, pattern, benchtime

@@ -36,8 +36,8 @@ var pairs = []pair{
 	{"ExportPDFL", "RawPDFL", 1.3, 1e9, "5"},
 	{"BoardEditL", "BoardBuildL", 0.2, 8e6, "4"},
 	{"GraphvizLayout60", "NativeNeato60", 2, 0, "6"},
-	{"SnapshotL", "RawSnapshotL", 2, 0, "8"},
-	{"ImportXLSXL", "RawXLSXL", 2, 0, "9"},
+	{"SnapshotL", "RawCopyL", 2, 0, "8"},
+	{"ImportXLSXL", "ExcelizeReadAllL", 2, 0, "9"},
 }
 
 // The rows of the size table, in this order when present; any other
