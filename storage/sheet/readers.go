@@ -17,7 +17,8 @@ import (
 
 // ReadXLSX imports a workbook. The map is nil when the report has errors.
 func ReadXLSX(r io.Reader) (*model.Map, *Report, error) {
-	f, err := excelize.OpenReader(r)
+	// A mailed workbook is untrusted: bound how far its zip may expand.
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: 256 << 20})
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read the workbook: %w", err)
 	}
