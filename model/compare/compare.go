@@ -1,0 +1,282 @@
+// Package compare finds what differs between two scenarios: of one map (as-is
+// against to-be) or of two maps (a snapshot against now). Elements are
+// matched by id, and by name where ids differ, so a scenario built by hand
+// next to another still compares element by element.
+package compare
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+
+	"valueflow/model"
+)
+
+// Kind names the kind of element in a difference, as in the JSON format.
+type Kind string
+
+const (
+	Stakeholder  Kind = "stakeholder"
+	Step         Kind = "step"
+	Contribution Kind = "contribution"
+	Flow         Kind = "flow"
+)
+
+// Kinds lists the kinds in the order a diff reports them.
+var Kinds = []Kind{Stakeholder, Step, Contribution, Flow}
+
+// Item is an element only one side has.
+type Item struct {
+	Kind Kind     `json:"kind"`
+	ID   model.ID `json:"id"`
+	Name string   `json:"name"`
+}
+
+// Change is one field of an element both sides have whose value differs.
+// ID is the element's id on the "to" side; FromID is its id on the "from"
+// side when it was matched by name.
+type Change struct {
+	Kind   Kind     `json:"kind"`
+	ID     model.ID `json:"id"`
+	FromID model.ID `json:"-"`
+	Field  string   `json:"field"`
+	Before string   `json:"before"`
+	After  string   `json:"after"`
+}
+
+// Counts are the number of added, removed and changed elements of one kind
+// (an element with three changed fields counts once).
+type Counts struct{ Added, Removed, Changed int }
+
+// Diff is what changes from scenario a to scenario b.
+type Diff struct {
+	Added   []Item
+	Removed []Item
+	Changed []Change
+	Counts  map[Kind]Counts
+	// Match maps the id of each matched element on the "from" side to its id
+	// on the "to" side, per kind; the compare board draws the union with it.
+	Match map[Kind]map[model.ID]model.ID
+}
+
+// Compare lists what differs from scenario a of map ma to scenario b of map
+// mb. Stakeholders are compared only when the maps differ (scenarios of one
+// map share them).
+func Compare(a, b *model.Scenario, ma, mb *model.Map) *Diff {
+	d := &Diff{Counts: map[Kind]Counts{}, Match: map[Kind]map[model.ID]model.ID{}}
+	var lanes map[model.ID]model.ID
+	if ma != mb && ma != nil && mb != nil {
+		lanes = diffList(d, Stakeholder, ma.Stakeholders, mb.Stakeholders,
+			func(s *model.Stakeholder) model.ID { return s.ID },
+			func(s *model.Stakeholder) string { return s.Name },
+			func(s *model.Stakeholder) string { return s.Name },
+			func(s *model.Stakeholder) string { return s.Name },
+			func(x, y *model.Stakeholder, emit func(field, before, after string)) {
+				str(emit, "name", x.Name, y.Name)
+				str(emit, "kind", string(x.Kind), string(y.Kind))
+				str(emit, "organisation", x.Organisation, y.Organisation)
+				str(emit, "colour", x.Colour, y.Colour)
+				num(emit, "attitude", x.Attitude, y.Attitude)
+				num(emit, "influence", x.Influence, y.Influence)
+				num(emit, "interest", x.Interest, y.Interest)
+				flag(emit, "informal_leader", x.InformalLeader, y.InformalLeader)
+				str(emit, "notes", x.Notes, y.Notes)
+			})
+	} else if mb != nil {
+		lanes = map[model.ID]model.ID{}
+		for _, s := range mb.Stakeholders {
+			lanes[s.ID] = s.ID
+		}
+		d.Match[Stakeholder] = lanes
+	}
+	steps := diffList(d, Step, a.Steps, b.Steps,
+		func(s *model.Step) model.ID { return s.ID },
+		func(s *model.Step) string { return s.Name },
+		func(s *model.Step) string { return s.Name },
+		func(s *model.Step) string { return s.Name },
+		func(x, y *model.Step, emit func(field, before, after string)) {
+			str(emit, "name", x.Name, y.Name)
+			str(emit, "timing", x.Timing, y.Timing)
+			num(emit, "start_day", x.StartDay, y.StartDay)
+			num(emit, "duration_days", x.DurationDays, y.DurationDays)
+			num(emit, "wait_days", x.WaitDays, y.WaitDays)
+			str(emit, "description", x.Description, y.Description)
+			str(emit, "experience", optional(x.Experience), optional(y.Experience))
+			str(emit, "carer_experience", optional(x.CarerExperience), optional(y.CarerExperience))
+			str(emit, "pain_points", x.PainPoints, y.PainPoints)
+		})
+	cards := diffList(d, Contribution, a.Contributions, b.Contributions,
+		func(c *model.Contribution) model.ID { return c.ID },
+		func(c *model.Contribution) string { return c.Value },
+		// A card is the same card when it adds the same value by the same
+		// stakeholder at the same step.
+		func(c *model.Contribution) string {
+			return string(mapped(steps, c.Step)) + "\x00" + string(mapped(lanes, c.Stakeholder)) + "\x00" + c.Value
+		},
+		func(c *model.Contribution) string {
+			return string(c.Step) + "\x00" + string(c.Stakeholder) + "\x00" + c.Value
+		},
+		func(x, y *model.Contribution, emit func(field, before, after string)) {
+			ref(emit, "step", steps, x.Step, y.Step)
+			ref(emit, "stakeholder", lanes, x.Stakeholder, y.Stakeholder)
+			str(emit, "value", x.Value, y.Value)
+			str(emit, "description", x.Description, y.Description)
+			str(emit, "role", string(x.Role), string(y.Role))
+			str(emit, "capital", string(x.Capital), string(y.Capital))
+			flag(emit, "tangible", x.Tangible, y.Tangible)
+			str(emit, "evidence", string(x.Evidence), string(y.Evidence))
+		})
+	diffList(d, Flow, a.Flows, b.Flows,
+		func(f *model.Flow) model.ID { return f.ID },
+		func(f *model.Flow) string { return f.Label },
+		// A flow is the same flow when it joins the same two cards.
+		func(f *model.Flow) string {
+			return string(mapped(cards, f.From)) + "\x00" + string(mapped(cards, f.To))
+		},
+		func(f *model.Flow) string { return string(f.From) + "\x00" + string(f.To) },
+		func(x, y *model.Flow, emit func(field, before, after string)) {
+			ref(emit, "from", cards, x.From, y.From)
+			ref(emit, "to", cards, x.To, y.To)
+			str(emit, "kind", string(x.Kind), string(y.Kind))
+			str(emit, "label", x.Label, y.Label)
+			str(emit, "criticality", string(x.Criticality), string(y.Criticality))
+		})
+	return d
+}
+
+// diffList matches the elements of two lists by id, then the rest by key
+// (keyA of an "from" element, with its references already mapped to "to"
+// ids, equals keyB of the "to" element it matches),
+// records added, removed and changed ones and returns the match (from-id to
+// to-id). Items come in list order: removed ones in a's, the rest in b's.
+func diffList[T any](d *Diff, kind Kind, as, bs []T, id func(T) model.ID, name, keyA, keyB func(T) string, fields func(x, y T, emit func(field, before, after string))) map[model.ID]model.ID {
+	byID := make(map[model.ID]int, len(bs))
+	for i, y := range bs {
+		byID[id(y)] = i
+	}
+	matchOf := make([]int, len(as)) // index in bs, or -1
+	taken := make([]bool, len(bs))
+	for i, x := range as {
+		matchOf[i] = -1
+		if j, ok := byID[id(x)]; ok {
+			matchOf[i], taken[j] = j, true
+		}
+	}
+	// Keys are computed after every id match, and only for the leftovers.
+	byKey := map[string][]int{}
+	for j, y := range bs {
+		if !taken[j] {
+			k := keyB(y)
+			byKey[k] = append(byKey[k], j)
+		}
+	}
+	if len(byKey) > 0 {
+		for i, x := range as {
+			if matchOf[i] >= 0 {
+				continue
+			}
+			k := keyA(x)
+			if js := byKey[k]; len(js) > 0 {
+				matchOf[i], taken[js[0]] = js[0], true
+				byKey[k] = js[1:]
+			}
+		}
+	}
+	match := make(map[model.ID]model.ID, len(as))
+	c := d.Counts[kind]
+	changedAt := make([][]Change, len(bs))
+	for i, x := range as {
+		j := matchOf[i]
+		if j < 0 {
+			d.Removed = append(d.Removed, Item{Kind: kind, ID: id(x), Name: name(x)})
+			c.Removed++
+			continue
+		}
+		y := bs[j]
+		match[id(x)] = id(y)
+		var from model.ID
+		if id(x) != id(y) {
+			from = id(x)
+		}
+		fields(x, y, func(field, before, after string) {
+			changedAt[j] = append(changedAt[j], Change{Kind: kind, ID: id(y), FromID: from, Field: field, Before: before, After: after})
+		})
+	}
+	for j, y := range bs {
+		if !taken[j] {
+			d.Added = append(d.Added, Item{Kind: kind, ID: id(y), Name: name(y)})
+			c.Added++
+		} else if len(changedAt[j]) > 0 {
+			d.Changed = append(d.Changed, changedAt[j]...)
+			c.Changed++
+		}
+	}
+	d.Counts[kind] = c
+	d.Match[kind] = match
+	return match
+}
+
+// mapped gives the "to" id of a "from" element, or a marker that matches
+// nothing when it has none.
+func mapped(m map[model.ID]model.ID, id model.ID) model.ID {
+	if to, ok := m[id]; ok {
+		return to
+	}
+	return "\x01" + id
+}
+
+func str(emit func(string, string, string), field, x, y string) {
+	if x != y {
+		emit(field, x, y)
+	}
+}
+
+func num(emit func(string, string, string), field string, x, y int) {
+	if x != y {
+		emit(field, strconv.Itoa(x), strconv.Itoa(y))
+	}
+}
+
+func flag(emit func(string, string, string), field string, x, y bool) {
+	if x != y {
+		emit(field, strconv.FormatBool(x), strconv.FormatBool(y))
+	}
+}
+
+// ref compares a reference: it changed when the element it points at on the
+// "from" side is not the one it points at on the "to" side.
+func ref(emit func(string, string, string), field string, m map[model.ID]model.ID, x, y model.ID) {
+	if mapped(m, x) != y {
+		emit(field, string(x), string(y))
+	}
+}
+
+func optional(v *int) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(*v)
+}
+
+// Empty reports whether the two sides are the same.
+func (d *Diff) Empty() bool { return len(d.Added)+len(d.Removed)+len(d.Changed) == 0 }
+
+// WriteJSON writes the diff as {"added": [...], "removed": [...],
+// "changed": [...]}, with empty lists as [] rather than null.
+func WriteJSON(w io.Writer, d *Diff) error {
+	out := struct {
+		Added   []Item   `json:"added"`
+		Removed []Item   `json:"removed"`
+		Changed []Change `json:"changed"`
+	}{nonNil(d.Added), nonNil(d.Removed), nonNil(d.Changed)}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
