@@ -345,3 +345,18 @@ func TestTheWindowFitsASmallLaptopScreen(t *testing.T) {
 	mw.selectTarget(scene.Target{Kind: model.EntityStakeholder, ID: mw.doc.editor.Map.Stakeholders[0].ID})
 	check("a stakeholder")
 }
+
+func TestACoalitionIsEditedInTheInspector(t *testing.T) {
+	mw, _ := openSample(t)
+	co := mw.doc.m().Coalitions[0]
+	mw.selectTarget(scene.Target{Kind: model.EntityCoalition, ID: co.ID})
+	findEntry(t, mw.inspector, co.Name).SetText("Samen sterk thuis")
+	findForm(mw.inspector).OnSubmit()
+	if got := mw.doc.m().Coalition(co.ID).Name; got != "Samen sterk thuis" {
+		t.Fatalf("the coalition is called %q", got)
+	}
+	mw.undo()
+	if got := mw.doc.m().Coalition(co.ID).Name; got != co.Name {
+		t.Fatalf("undo left %q", got)
+	}
+}

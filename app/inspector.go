@@ -43,6 +43,10 @@ func (mw *mainWindow) showInspector() {
 		if r := m.Relationship(id); r != nil {
 			title, form = T("Relationship"), mw.relationshipForm(*r)
 		}
+	case model.EntityCoalition:
+		if c := m.Coalition(id); c != nil {
+			title, form = T("Coalition"), mw.coalitionForm(*c)
+		}
 	}
 	if form == nil {
 		title, form = T("Map properties"), mw.mapForm(m.Info())

@@ -63,13 +63,15 @@ func (mw *mainWindow) makeMenu() {
 	mw.undoItem = &fyne.MenuItem{Label: T("Undo"), Action: mw.undo, Shortcut: shortcutUndo}
 	mw.redoItem = &fyne.MenuItem{Label: T("Redo"), Action: mw.redo, Shortcut: shortcutRedo}
 	edit := fyne.NewMenu(T("Edit"), mw.undoItem, mw.redoItem, fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(T("Delete"), mw.deleteSelected))
+		fyne.NewMenuItem(T("Delete"), mw.deleteSelected), fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(T("Coalitions…"), mw.coalitionsDialog))
 	insert := fyne.NewMenu(T("Insert"),
 		fyne.NewMenuItem(T("Step"), mw.addStep),
 		fyne.NewMenuItem(T("Stakeholder"), mw.addStakeholder),
 		fyne.NewMenuItem(T("Card…"), mw.addCardDialog),
 		fyne.NewMenuItem(T("Flow…"), mw.addFlowDialog),
 		fyne.NewMenuItem(T("Relationship…"), mw.addRelationshipDialog),
+		fyne.NewMenuItem(T("Coalition…"), mw.addCoalitionDialog),
 		fyne.NewMenuItem(T("Scenario (copy of this one)…"), mw.addScenarioDialog),
 	)
 	view := fyne.NewMenu(T("View"),
