@@ -87,6 +87,12 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
+	var rep *reportError
+	if errors.As(err, &rep) {
+		for _, l := range rep.lines {
+			fmt.Fprintln(stderr, l)
+		}
+	}
 	fmt.Fprintf(stderr, "valueflow %s: %s\n", name, oneLine(err.Error()))
 	return 1
 }

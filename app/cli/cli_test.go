@@ -115,7 +115,7 @@ func TestErrorsAreOneLineWithANonZeroExit(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 1, `unknown command "frobnicate"`},
 		{"check of a missing file", []string{"check", filepath.Join(dir, "nope.vflow")}, 1, "nope.vflow"},
 		{"check of a text file", []string{"check", text}, 1, "notes.vflow"},
-		{"export with an unknown format", []string{"export", good, "--format", "docx", "--out", "x"}, 1, "valid: json, pdf, svg, png, dot"},
+		{"export with an unknown format", []string{"export", good, "--format", "docx", "--out", "x"}, 1, "valid: json, pdf, svg, png, dot, xlsx, csv"},
 		{"export with an unknown view", []string{"export", good, "--format", "json", "--view", "kanban", "--out", "x"}, 1, `unknown view "kanban"`},
 		{"export without --out", []string{"export", good, "--format", "json"}, 1, "--out is required"},
 		{"export of a missing scenario", []string{"export", good, "--format", "json", "--scenario", "Toekomst", "--out", "-"}, 1, `no scenario "Toekomst"`},
@@ -174,5 +174,41 @@ func TestAnonymisedExportHoldsNoPatientName(t *testing.T) {
 	}
 	if strings.Contains(anon, name) {
 		t.Fatal("the anonymised export still names the patient")
+	}
+}
+
+func TestSpreadsheetsRoundTripThroughTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.vflow")
+	mustRun(t, "sample", a)
+	mustRun(t, "export", a, "--format", "xlsx", "--out", filepath.Join(dir, "a.xlsx"))
+	mustRun(t, "export", a, "--format", "csv", "--out", filepath.Join(dir, "csv"))
+	ja := mustRun(t, "export", a, "--format", "json", "--out", "-")
+	for _, in := range []string{"a.xlsx", "csv"} {
+		out := filepath.Join(dir, in+".vflow")
+		mustRun(t, "import", filepath.Join(dir, in), out)
+		if got := mustRun(t, "export", out, "--format", "json", "--out", "-"); got != ja {
+			t.Errorf("%s: export → import changed the map", in)
+		}
+	}
+}
+
+func TestAnImportWithProblemsPrintsTheReportAndWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.vflow")
+	mustRun(t, "sample", a)
+	csvDir := filepath.Join(dir, "csv")
+	mustRun(t, "export", a, "--format", "csv", "--out", csvDir)
+	b, _ := os.ReadFile(filepath.Join(csvDir, "contributions.csv"))
+	os.WriteFile(filepath.Join(csvDir, "contributions.csv"), []byte(strings.Replace(string(b), ",lead,", ",boss,", 1)), 0o644)
+	out := filepath.Join(dir, "b.vflow")
+	for _, args := range [][]string{{"import", csvDir, out}, {"import", csvDir, out, "--dry-run"}} {
+		code, _, errOut := run(t, args...)
+		if code != 1 || !strings.Contains(errOut, "boss") || !strings.Contains(errOut, "nothing was written") {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Fatal("an import with errors wrote a file")
+		}
 	}
 }

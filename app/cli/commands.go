@@ -141,9 +141,11 @@ func readInput(in string, report io.Writer) (*model.Map, error) {
 		return nil, fmt.Errorf("cannot read %q: %w", in, err)
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("cannot import %q: importing a folder of CSV files is not available yet", in)
+		return readSheets(in, report)
 	}
 	switch strings.ToLower(filepath.Ext(in)) {
+	case ".xlsx":
+		return readSheets(in, report)
 	case ".json":
 		f, err := os.Open(in)
 		if err != nil {
@@ -156,7 +158,7 @@ func readInput(in string, report io.Writer) (*model.Map, error) {
 		}
 		return m, nil
 	}
-	return nil, fmt.Errorf("cannot import %q: expected a .json file", in)
+	return nil, fmt.Errorf("cannot import %q: expected a .json or .xlsx file or a folder of CSV files", in)
 }
 
 // refuseExisting keeps the command line from overwriting a map: people's

@@ -15,6 +15,12 @@ import (
 // drawingExporter lays out the chosen view into a scene and returns the writer
 // for pdf, svg, png or dot: the same scene the screen shows.
 func drawingExporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io.Writer) error, error) {
+	if o.format == "xlsx" {
+		return xlsxExporter(m), nil
+	}
+	if o.format == "csv" {
+		return func(io.Writer) error { return nil }, nil // written as a folder by runExport
+	}
 	if o.format == "dot" {
 		return func(w io.Writer) error { return export.DOT(w, m, sc.ID) }, nil
 	}

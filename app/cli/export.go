@@ -16,23 +16,26 @@ import (
 // exportOptions are the flags of `valueflow export`.
 type exportOptions struct {
 	format, out, view, scenario string
+	from, to                    string
 	paper                       string
 	landscape, fit, anonymise   bool
 	scale                       float64
 	dpi                         int
 }
 
-var exportFormats = []string{"json", "pdf", "svg", "png", "dot"}
-var exportViews = []string{"board", "network", "grid", "roles"}
+var exportFormats = []string{"json", "pdf", "svg", "png", "dot", "xlsx", "csv"}
+var exportViews = []string{"board", "network", "grid", "roles", "compare"}
 
 func runExport(args []string, out io.Writer) error {
-	const usage = "export FILE --format json|pdf|svg|png|dot --out OUT|- [--view board|network|grid|roles] [--scenario NAME] [--paper A4|A3|Letter] [--landscape] [--fit|--scale PCT] [--dpi N] [--anonymise]"
+	const usage = "export FILE --format json|pdf|svg|png|dot|xlsx|csv --out OUT|- [--view board|network|grid|roles|compare] [--scenario NAME] [--from A --to B] [--paper A4|A3|Letter] [--landscape] [--fit|--scale PCT] [--dpi N] [--anonymise]"
 	fs := helpFlagSet("export", usage, out)
 	var o exportOptions
 	fs.StringVar(&o.format, "format", "", "output format: "+strings.Join(exportFormats, ", "))
 	fs.StringVar(&o.out, "out", "", "output file (a folder for csv), or - for standard output")
 	fs.StringVar(&o.view, "view", "board", "view to draw: "+strings.Join(exportViews, ", "))
 	fs.StringVar(&o.scenario, "scenario", "", "scenario to draw (default: the first)")
+	fs.StringVar(&o.from, "from", "", "compare view: the scenario (name or id) or snapshot (name, #ID, or SNAPSHOT:SCENARIO) to compare from")
+	fs.StringVar(&o.to, "to", "", "compare view: the scenario or snapshot to compare to")
 	fs.StringVar(&o.paper, "paper", "A4", "paper size for pdf: A4, A3 or Letter")
 	fs.BoolVar(&o.landscape, "landscape", false, "landscape pages")
 	fs.BoolVar(&o.fit, "fit", false, "fit the view on one page")
@@ -65,30 +68,47 @@ func runExport(args []string, out io.Writer) error {
 		return usagef("--dpi %d is out of range (10 to 1200)", o.dpi)
 	}
 
-	f, err := storage.OpenReadOnly(rest[0])
-	if err != nil {
-		return err
-	}
-	m := f.Map()
-	f.Close()
-	if o.anonymise {
-		m = anonymise.Map(m, nil)
-	}
+	var write func(io.Writer) error
+	var shown *model.Map // the map as exported (for csv, which writes a folder)
+	if o.view == "compare" {
+		if write, err = compareExporter(rest[0], o); err != nil {
+			return err
+		}
+	} else {
+		f, err := storage.OpenReadOnly(rest[0])
+		if err != nil {
+			return err
+		}
+		m := f.Map()
+		f.Close()
+		if o.anonymise {
+			m = anonymise.Map(m, nil)
+		}
 
-	sc, err := pickScenario(m, o.scenario)
-	if err != nil {
-		return err
-	}
-	write, err := exporter(m, sc, o)
-	if err != nil {
-		return err
+		sc, err := pickScenario(m, o.scenario)
+		if err != nil {
+			return err
+		}
+		if write, err = exporter(m, sc, o); err != nil {
+			return err
+		}
+		shown = m
 	}
 	if o.out == "-" {
+		if o.format == "csv" {
+			return usagef("csv export writes a folder of files; --out - is not possible")
+		}
 		bw := bufio.NewWriter(out)
 		if err := write(bw); err != nil {
 			return err
 		}
 		return bw.Flush()
+	}
+	if o.format == "csv" {
+		if shown == nil {
+			return usagef("csv export is not possible for the compare view")
+		}
+		return writeCSVFolder(o.out, shown)
 	}
 	return export.WriteFile(o.out, write)
 }
