@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"fmt"
 	"strings"
 
 	"valueflow/model"
@@ -29,7 +30,7 @@ var boardWords = map[string]string{
 	"evidence.interview": "interview", "evidence.data": "data", "evidence.assumption": "assumption",
 	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
 	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
-	"informal leader": "informal leader",
+	"informal leader": "informal leader", "wait": "wait",
 	"hint.empty":      "Start here: add the steps of the patient's journey with + Step and the stakeholders with + Stakeholder; then double-click where a step meets a lane to add a card.",
 	"stage.verbinden": "connecting", "stage.richten": "aligning", "stage.produceren": "producing",
 }
@@ -57,6 +58,8 @@ const (
 	boardCardText   = 9
 	boardCardMinH   = 40
 	boardLaneMinH   = 58
+	boardDayWidth   = 12 // units per day on the real time axis
+	boardMinGap     = 28 // the narrowest wait that still reads as a gap
 )
 
 var (
@@ -69,6 +72,7 @@ var (
 	boardCurve   = Color{214, 51, 132, 255}
 	boardCarer   = Color{253, 126, 20, 255}
 	boardPain    = Color{200, 35, 51, 255}
+	boardWait    = Color{238, 240, 243, 255}
 	boardFlowInk = Color{73, 80, 87, 255}
 	roleColours  = map[model.Role]Color{
 		model.RoleLead:        {25, 135, 84, 255},
@@ -110,15 +114,23 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	}
 
 	// Columns: equal widths, or following the days on a real time axis.
+	// On the time axis a column starts with the wait before its step (a
+	// visible gap, never narrower than boardMinGap) and is at least as wide
+	// as a card.
 	colX := make([]float32, len(sc.Steps)+1)
+	gap := make([]float32, len(sc.Steps))
 	colX[0] = boardLaneHeader
 	for i, st := range sc.Steps {
 		w := float32(boardColumn)
-		if opt.RealTime && st.DurationDays > 0 {
-			w = max(boardColumn, float32(st.DurationDays)*6)
-			colX[i] += float32(st.WaitDays) * 3
+		if opt.RealTime {
+			if st.DurationDays > 0 {
+				w = max(boardColumn, float32(st.DurationDays)*boardDayWidth)
+			}
+			if st.WaitDays > 0 {
+				gap[i] = max(boardMinGap, float32(st.WaitDays)*boardDayWidth)
+			}
 		}
-		colX[i+1] = colX[i] + w
+		colX[i+1] = colX[i] + gap[i] + w
 	}
 	stepIndex := make(map[model.ID]int, len(sc.Steps))
 	for i, st := range sc.Steps {
@@ -184,7 +196,14 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	for i, st := range sc.Steps {
 		t := Target{Kind: model.EntityStep, ID: st.ID}
 		g := "step:" + string(st.ID)
-		r := Rect{colX[i] + 2, 2, colX[i+1] - colX[i] - 4, boardStepHeader - 4}
+		if gap[i] > 0 {
+			// The wait before the step: a grey gap through the board, with
+			// its days on the time axis.
+			s.Add(Item{Target: t, Group: g, Box: &Box{Rect: Rect{colX[i], 0, gap[i], laneY[len(m.Stakeholders)]}, Fill: boardWait}})
+			lines := []string{Ellipsis(opt.word("wait"), 7, gap[i]-2, false), fmt.Sprintf("%d d", st.WaitDays)}
+			s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{colX[i] + 1, 12, gap[i] - 2, 20}, Lines: lines, Size: 7, Color: boardMuted, Align: AlignCenter}})
+		}
+		r := Rect{colX[i] + gap[i] + 2, 2, colX[i+1] - colX[i] - gap[i] - 4, boardStepHeader - 4}
 		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: &Box{Rect: r, Fill: boardHeader, Radius: 4, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2}})
 		name := WrapTextMax(st.Name, 9.5, r.W-8, true, 2)
 		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{r.X + 4, r.Y + 3, r.W - 8, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk}})
@@ -220,7 +239,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		var at []*model.Step
 		for i, st := range sc.Steps {
 			if v := get(st); v != nil {
-				pts = append(pts, Point{(colX[i] + colX[i+1]) / 2, bandTop + bandH/2 - float32(*v)*bandH/4})
+				pts = append(pts, Point{(colX[i] + gap[i] + colX[i+1]) / 2, bandTop + bandH/2 - float32(*v)*bandH/4})
 				at = append(at, st)
 			}
 		}
@@ -279,7 +298,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	occupied := newRectIndex()
 	for k, cards := range cells {
 		y := laneY[k.lane] + boardCardPad
-		x := colX[k.step] + (colX[k.step+1]-colX[k.step]-boardCardW)/2
+		x := colX[k.step] + gap[k.step] + (colX[k.step+1]-colX[k.step]-gap[k.step]-boardCardW)/2
 		for _, c := range cards {
 			lines := wrapped[c.ID]
 			r := Rect{x, y, boardCardW, cardHeight(len(lines))}

@@ -109,8 +109,8 @@ func TestRealTimeMakesLongStepsWider(t *testing.T) {
 	width := func(opt BoardOptions) map[model.ID]float32 {
 		out := map[model.ID]float32{}
 		for _, it := range Board(m, sc.ID, opt).Items {
-			// The first box of a step is its header.
-			if _, seen := out[it.Target.ID]; it.Target.Kind == model.EntityStep && it.Box != nil && !seen {
+			// The step's header is its box at the top (a wait gap runs down the board).
+			if it.Target.Kind == model.EntityStep && it.Box != nil && it.Box.Y == 2 {
 				out[it.Target.ID] = it.Box.W
 			}
 		}
@@ -147,5 +147,32 @@ func TestAnEmptyMapSaysWhereToBegin(t *testing.T) {
 	}
 	if !hint {
 		t.Fatal("an empty map shows no hint")
+	}
+}
+
+func TestRealTimeShowsTheWaitBeforeAStepAsAGap(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	headers := map[model.ID]Rect{}
+	for _, it := range Board(m, sc.ID, BoardOptions{RealTime: true}).Items {
+		if it.Target.Kind == model.EntityStep && it.Box != nil && it.Box.Y == 2 {
+			headers[it.Target.ID] = it.Box.Rect
+		}
+	}
+	waited := 0
+	for i := 1; i < len(sc.Steps); i++ {
+		prev, cur := headers[sc.Steps[i-1].ID], headers[sc.Steps[i].ID]
+		space := cur.X - (prev.X + prev.W)
+		if w := sc.Steps[i].WaitDays; w > 0 {
+			waited++
+			if space < boardMinGap {
+				t.Errorf("step %s waits %d days but follows its predecessor at %.0f", sc.Steps[i].ID, w, space)
+			}
+		} else if space > 5 {
+			t.Errorf("step %s does not wait but leaves %.0f of space", sc.Steps[i].ID, space)
+		}
+	}
+	if waited == 0 {
+		t.Fatal("the sample has no waiting time to show")
 	}
 }
