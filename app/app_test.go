@@ -20,6 +20,7 @@ import (
 	"valueflow/model"
 	"valueflow/model/sample"
 	"valueflow/storage"
+	"valueflow/storage/jsonmap"
 )
 
 // openSample writes the sample map to a temporary file and shows it in a
@@ -358,5 +359,30 @@ func TestACoalitionIsEditedInTheInspector(t *testing.T) {
 	mw.undo()
 	if got := mw.doc.m().Coalition(co.ID).Name; got != co.Name {
 		t.Fatalf("undo left %q", got)
+	}
+}
+
+func TestAnImportReportComesBeforeAnythingIsWritten(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "kaart.json")
+	f, _ := os.Create(good)
+	jsonmap.Encode(f, sample.Map())
+	f.Close()
+	m, rep, err := readImport(good)
+	if err != nil || !rep.OK() || m == nil {
+		t.Fatalf("a good JSON file: %v %v", err, rep)
+	}
+	bad := filepath.Join(dir, "kapot.json")
+	os.WriteFile(bad, []byte(`{"title": "x", "kleur": 1}`), 0o644)
+	m, rep, err = readImport(bad)
+	if err != nil || rep.OK() || m != nil || !strings.Contains(rep.Errors[0].String(), "kleur") {
+		t.Fatalf("a bad JSON file: %v %+v", err, rep)
+	}
+	mw, _ := openSample(t)
+	before, _ := os.ReadDir(dir)
+	mw.importFrom(bad) // shows the report only
+	after, _ := os.ReadDir(dir)
+	if len(after) != len(before) {
+		t.Fatal("a refused import wrote a file")
 	}
 }

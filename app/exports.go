@@ -19,9 +19,10 @@ import (
 	"valueflow/canvas/scene"
 	"valueflow/model/anonymise"
 	"valueflow/storage/jsonmap"
+	"valueflow/storage/sheet"
 )
 
-var exportFormats = []string{"PDF", "SVG", "PNG", "DOT", "JSON"}
+var exportFormats = []string{"PDF", "SVG", "PNG", "DOT", "JSON", "XLSX"}
 
 // exportDialog asks for format and paper, then where to write; big exports
 // run in the background with a progress bar and a Cancel button.
@@ -102,6 +103,11 @@ func (mw *mainWindow) askExportPath(ext string, setup scene.PageSetup, private b
 		write = func(_ context.Context, w io.Writer, _ func(int, int)) error { return export.DOT(w, m, sc.ID) }
 	case "json":
 		write = func(_ context.Context, w io.Writer, _ func(int, int)) error { return jsonmap.Encode(w, m) }
+	case "xlsx":
+		// Sheet and column names in the user's language.
+		write = func(_ context.Context, w io.Writer, _ func(int, int)) error {
+			return sheet.WriteXLSX(w, m, T("sheet.lang"))
+		}
 	}
 	name := strings.TrimSuffix(baseName(mw.doc.file.Path()), filepath.Ext(mw.doc.file.Path())) + "." + ext
 	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {

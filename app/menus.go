@@ -55,6 +55,8 @@ func (mw *mainWindow) makeMenu() {
 		recent,
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: T("Save As…"), Action: mw.saveAsDialog, Shortcut: shortcutSaveAs},
+		fyne.NewMenuItem(T("Import file (JSON, XLSX)…"), mw.importFileDialog),
+		fyne.NewMenuItem(T("Import CSV folder…"), mw.importFolderDialog),
 		fyne.NewMenuItem(T("Export…"), mw.exportDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(T("Map Properties…"), func() { mw.selectTarget(scene.Target{}) }),

@@ -1,0 +1,139 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"valueflow/model"
+	"valueflow/storage"
+	"valueflow/storage/jsonmap"
+	"valueflow/storage/sheet"
+)
+
+// importFileDialog reads a JSON file or an XLSX workbook.
+func (mw *mainWindow) importFileDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		mw.importFrom(path)
+	}, mw.win)
+	d.SetFilter(storageFilter(".json", ".xlsx"))
+	mw.startIn(d.SetLocation)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importFolderDialog reads a folder of CSV files.
+func (mw *mainWindow) importFolderDialog() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		if l != nil {
+			mw.importFrom(l.Path())
+		}
+	}, mw.win)
+	mw.startIn(d.SetLocation)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// readImport reads a map and the report on it; nothing is written.
+func readImport(path string) (*model.Map, *sheet.Report, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return sheet.ReadCSVDir(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		m, err := jsonmap.Decode(f)
+		if err != nil {
+			return nil, &sheet.Report{Errors: []sheet.Issue{{Message: err.Error()}}}, nil
+		}
+		return m, &sheet.Report{}, nil
+	}
+	return sheet.ReadXLSX(f)
+}
+
+// importFrom shows what an import found before anything is written: with
+// errors only the report, otherwise the report and where to put the map.
+func (mw *mainWindow) importFrom(path string) {
+	m, rep, err := readImport(path)
+	if err != nil {
+		mw.showError(err)
+		return
+	}
+	var lines []string
+	for _, e := range rep.Errors {
+		lines = append(lines, "✗ "+e.String())
+	}
+	for _, w := range rep.Warnings {
+		lines = append(lines, "⚠ "+w.String())
+	}
+	list := widget.NewList(func() int { return len(lines) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
+	var head string
+	switch {
+	case !rep.OK():
+		head = Tf("%s cannot be imported: %d errors, %d warnings. Nothing was changed.", baseName(path), len(rep.Errors), len(rep.Warnings))
+	case len(rep.Warnings) > 0:
+		head = Tf("%s can be imported with %d warnings.", baseName(path), len(rep.Warnings))
+	default:
+		head = Tf("%s can be imported: no problems found.", baseName(path))
+	}
+	summary := widget.NewLabel(head)
+	summary.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(summary, nil, nil, nil, list)
+	if !rep.OK() {
+		d := dialog.NewCustom(T("Import report"), T("Close"), content, mw.win)
+		d.Resize(fyne.NewSize(820, 520))
+		d.Show()
+		return
+	}
+	d := dialog.NewCustomConfirm(T("Import report"), T("Save as new map…"), T("Cancel"), content, func(ok bool) {
+		if !ok {
+			return
+		}
+		name := strings.TrimSuffix(baseName(path), filepath.Ext(path)) + ".vflow"
+		mw.askNewPath(name, func(out string) {
+			if _, err := os.Stat(out); err == nil {
+				mw.showError(&storage.Error{Code: storage.Exists, Op: "create", Path: out})
+				return
+			}
+			if err := storage.Create(out, m); err != nil {
+				mw.showError(err)
+				return
+			}
+			mw.openPath(out)
+		})
+	}, mw.win)
+	d.Resize(fyne.NewSize(820, 520))
+	d.Show()
+}
+
+func storageFilter(exts ...string) fynestorage.FileFilter {
+	return fynestorage.NewExtensionFileFilter(exts)
+}
