@@ -62,6 +62,7 @@ func Run(path string) error {
 		}
 	})
 	w.Resize(fyne.NewSize(1280, 800))
+	traceFirstFrame(w)
 	if firstRun {
 		a.Preferences().SetBool(prefSeenGuide, true)
 		mw.showGuide()
