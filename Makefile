@@ -4,7 +4,6 @@ GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TAGS     := sqlite_omit_load_extension
 GOFLAGS  := -tags=$(TAGS)
 BIN      := bin/valueflow
-SAMPLE   := $(HOME)/Documents/Valueflow/Voorbeeld-zorgpad.vflow
 
 .PHONY: run test build setup setup-test vet unit fuzz bench stress harness package clean
 
