@@ -104,6 +104,12 @@ func Board(m *model.Map, scenario model.ID, opt BoardOptions) *Scene {
 func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *BoardGeometry) {
 	sc := m.Scenario(scenario)
 	s := &Scene{Title: m.Title, Background: Color{255, 255, 255, 255}}
+	var ar arena
+	if sc != nil {
+		// About what a board holds per card, flow, step and lane, so the
+		// item slice grows once.
+		s.Items = make([]Item, 0, 8*len(sc.Contributions)+3*len(sc.Flows)+12*len(sc.Steps)+6*len(m.Stakeholders)+16)
+	}
 	g := &BoardGeometry{cards: map[model.ID]Rect{}, cardCell: map[model.ID][2]int{}}
 	if sc == nil {
 		return s, g
@@ -178,8 +184,8 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	// An empty map says where to begin.
 	if len(sc.Steps) == 0 || len(m.Stakeholders) == 0 {
 		hint := WrapText(opt.word("hint.empty"), 12, 420, false)
-		s.Add(Item{Box: &Box{Rect: Rect{boardLaneHeader + 20, top + 20, 460, float32(len(hint))*15 + 24}, Fill: Color{255, 249, 219, 255}, Stroke: Color{255, 193, 7, 255}, StrokeWidth: 1, Radius: 8}})
-		s.Add(Item{Text: &Text{Rect: Rect{boardLaneHeader + 40, top + 32, 420, float32(len(hint)) * 15}, Lines: hint, Size: 12, Color: boardInk}})
+		s.Add(Item{Box: ar.box(Box{Rect: Rect{boardLaneHeader + 20, top + 20, 460, float32(len(hint))*15 + 24}, Fill: Color{255, 249, 219, 255}, Stroke: Color{255, 193, 7, 255}, StrokeWidth: 1, Radius: 8})})
+		s.Add(Item{Text: ar.text(Text{Rect: Rect{boardLaneHeader + 40, top + 32, 420, float32(len(hint)) * 15}, Lines: hint, Size: 12, Color: boardInk})})
 		s.Width = max(s.Width, boardLaneHeader+500)
 		s.Height = max(s.Height, top+float32(len(hint))*15+80)
 	}
@@ -187,9 +193,9 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	// The map's title and network stage in the top-left corner, so a
 	// printed board says what it is.
 	title := WrapTextMax(m.Title, 10, boardLaneHeader-16, true, 2)
-	s.Add(Item{Text: &Text{Rect: Rect{8, 4, boardLaneHeader - 16, 26}, Lines: title, Size: 10, Bold: true, Color: boardInk}})
+	s.Add(Item{Text: ar.text(Text{Rect: Rect{8, 4, boardLaneHeader - 16, 26}, Lines: title, Size: 10, Bold: true, Color: boardInk})})
 	if m.Stage != model.StageNone {
-		s.Add(Item{Text: &Text{Rect: Rect{8, 31, boardLaneHeader - 16, 11}, Lines: []string{opt.word("stage." + string(m.Stage))}, Size: 8, Italic: true, Color: boardMuted}})
+		s.Add(Item{Text: ar.text(Text{Rect: Rect{8, 31, boardLaneHeader - 16, 11}, Lines: []string{opt.word("stage." + string(m.Stage))}, Size: 8, Italic: true, Color: boardMuted})})
 	}
 
 	// Step headers with the time axis.
@@ -199,19 +205,19 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		if gap[i] > 0 {
 			// The wait before the step: a grey gap through the board, with
 			// its days on the time axis.
-			s.Add(Item{Target: t, Group: g, Box: &Box{Rect: Rect{colX[i], 0, gap[i], laneY[len(m.Stakeholders)]}, Fill: boardWait}})
+			s.Add(Item{Target: t, Group: g, Box: ar.box(Box{Rect: Rect{colX[i], 0, gap[i], laneY[len(m.Stakeholders)]}, Fill: boardWait})})
 			lines := []string{Ellipsis(opt.word("wait"), 7, gap[i]-2, false), fmt.Sprintf("%d d", st.WaitDays)}
-			s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{colX[i] + 1, 12, gap[i] - 2, 20}, Lines: lines, Size: 7, Color: boardMuted, Align: AlignCenter}})
+			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{colX[i] + 1, 12, gap[i] - 2, 20}, Lines: lines, Size: 7, Color: boardMuted, Align: AlignCenter})})
 		}
 		r := Rect{colX[i] + gap[i] + 2, 2, colX[i+1] - colX[i] - gap[i] - 4, boardStepHeader - 4}
-		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: &Box{Rect: r, Fill: boardHeader, Radius: 4, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2}})
+		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: ar.box(Box{Rect: r, Fill: boardHeader, Radius: 4, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2})})
 		name := WrapTextMax(st.Name, 9.5, r.W-8, true, 2)
-		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{r.X + 4, r.Y + 3, r.W - 8, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk}})
+		s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{r.X + 4, r.Y + 3, r.W - 8, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk})})
 		if st.Timing != "" {
-			s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{r.X + 4, r.Y + r.H - 12, r.W - 8, 11}, Lines: []string{st.Timing}, Size: 8, Color: boardMuted}})
+			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{r.X + 4, r.Y + r.H - 12, r.W - 8, 11}, Lines: []string{st.Timing}, Size: 8, Color: boardMuted})})
 		}
 		// Column rule through the lanes.
-		s.Add(Item{Path: &Path{Points: []Point{{colX[i+1], top}, {colX[i+1], laneY[len(m.Stakeholders)]}}, Stroke: boardGrid, Width: 0.6}})
+		s.Add(Item{Path: ar.path(Path{Points: []Point{{colX[i+1], top}, {colX[i+1], laneY[len(m.Stakeholders)]}}, Stroke: boardGrid, Width: 0.6})})
 	}
 
 	// Experience band: -2 at the bottom, +2 at the top. Each curve is drawn
@@ -221,17 +227,17 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	bandTop := float32(boardStepHeader + 8)
 	bandH := float32(boardCurveBand - 16)
 	right := colX[len(sc.Steps)]
-	s.Add(Item{Text: &Text{Rect: Rect{12, bandTop, boardLaneHeader - 40, 12}, Lines: []string{opt.word("Experience")}, Size: 8, Bold: true, Color: boardMuted}})
+	s.Add(Item{Text: ar.text(Text{Rect: Rect{12, bandTop, boardLaneHeader - 40, 12}, Lines: []string{opt.word("Experience")}, Size: 8, Bold: true, Color: boardMuted})})
 	for _, v := range []int{2, 0, -2} {
 		y := bandTop + bandH/2 - float32(v)*bandH/4
 		label := map[int]string{2: "+2", 0: "0", -2: "−2"}[v]
-		s.Add(Item{Text: &Text{Rect: Rect{boardLaneHeader - 22, y - 5, 16, 10}, Lines: []string{label}, Size: 7, Color: boardMuted, Align: AlignRight}})
-		s.Add(Item{Path: &Path{Points: []Point{{boardLaneHeader, y}, {right, y}}, Stroke: boardGrid, Width: 0.6, Dashed: v == 0}})
+		s.Add(Item{Text: ar.text(Text{Rect: Rect{boardLaneHeader - 22, y - 5, 16, 10}, Lines: []string{label}, Size: 7, Color: boardMuted, Align: AlignRight})})
+		s.Add(Item{Path: ar.path(Path{Points: []Point{{boardLaneHeader, y}, {right, y}}, Stroke: boardGrid, Width: 0.6, Dashed: v == 0})})
 	}
 	legendY := bandTop + 15
 	legend := func(word string, colour Color) {
-		s.Add(Item{Path: &Path{Points: []Point{{12, legendY + 5}, {26, legendY + 5}}, Stroke: colour, Width: 1.8}})
-		s.Add(Item{Text: &Text{Rect: Rect{30, legendY, boardLaneHeader - 60, 10}, Lines: []string{word}, Size: 7.5, Color: boardMuted}})
+		s.Add(Item{Path: ar.path(Path{Points: []Point{{12, legendY + 5}, {26, legendY + 5}}, Stroke: colour, Width: 1.8})})
+		s.Add(Item{Text: ar.text(Text{Rect: Rect{30, legendY, boardLaneHeader - 60, 10}, Lines: []string{word}, Size: 7.5, Color: boardMuted})})
 		legendY += 12
 	}
 	curve := func(get func(*model.Step) *int, colour Color, word string, pain bool) {
@@ -248,20 +254,20 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		}
 		legend(word, colour)
 		if len(pts) > 1 {
-			s.Add(Item{Path: &Path{Points: pts, Stroke: colour, Width: 1.6, Smooth: true}})
+			s.Add(Item{Path: ar.path(Path{Points: pts, Stroke: colour, Width: 1.6, Smooth: true})})
 		}
 		for k, p := range pts {
 			st := at[k]
 			t := Target{Kind: model.EntityStep, ID: st.ID}
 			g := "step:" + string(st.ID)
-			s.Add(Item{Target: t, Group: g, Circle: &Circle{Center: p, Radius: 3.2, Fill: colour, Stroke: Color{255, 255, 255, 255}, StrokeWidth: 1}})
+			s.Add(Item{Target: t, Group: g, Circle: ar.circle(Circle{Center: p, Radius: 3.2, Fill: colour, Stroke: Color{255, 255, 255, 255}, StrokeWidth: 1})})
 			if pain && st.PainPoints != "" {
 				c := Point{p.X, p.Y - 10}
 				if p.Y-10 < bandTop {
 					c.Y = p.Y + 10
 				}
-				s.Add(Item{Target: t, Group: g, Box: &Box{Rect: Rect{c.X - 5, c.Y - 5, 10, 10}, Fill: boardPain, Radius: 5}})
-				s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{c.X - 5, c.Y - 5, 10, 10}, Lines: []string{"!"}, Size: 7.5, Bold: true, Color: Color{255, 255, 255, 255}, Align: AlignCenter}})
+				s.Add(Item{Target: t, Group: g, Box: ar.box(Box{Rect: Rect{c.X - 5, c.Y - 5, 10, 10}, Fill: boardPain, Radius: 5})})
+				s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{c.X - 5, c.Y - 5, 10, 10}, Lines: []string{"!"}, Size: 7.5, Bold: true, Color: Color{255, 255, 255, 255}, Align: AlignCenter})})
 			}
 		}
 	}
@@ -276,13 +282,13 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		band := Rect{0, laneY[j], s.Width, laneH[j]}
 		tint := colour
 		tint.A = 36
-		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: &Box{Rect: band, Fill: tint}})
-		s.Add(Item{Group: g, Box: &Box{Rect: Rect{0, laneY[j], 6, laneH[j]}, Fill: colour}})
-		s.Add(Item{Group: g, Path: &Path{Points: []Point{{0, laneY[j+1]}, {s.Width, laneY[j+1]}}, Stroke: boardGrid, Width: 0.6}})
+		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: ar.box(Box{Rect: band, Fill: tint})})
+		s.Add(Item{Group: g, Box: ar.box(Box{Rect: Rect{0, laneY[j], 6, laneH[j]}, Fill: colour})})
+		s.Add(Item{Group: g, Path: ar.path(Path{Points: []Point{{0, laneY[j+1]}, {s.Width, laneY[j+1]}}, Stroke: boardGrid, Width: 0.6})})
 		head := Rect{10, laneY[j] + 6, boardLaneHeader - 16, laneH[j] - 12}
-		s.Add(Item{Target: t, Group: g, Box: &Box{Rect: head, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2, Radius: 4}})
+		s.Add(Item{Target: t, Group: g, Box: ar.box(Box{Rect: head, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2, Radius: 4})})
 		name := WrapTextMax(sh.Name, 9.5, head.W, true, 2)
-		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{head.X, head.Y, head.W, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk}})
+		s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{head.X, head.Y, head.W, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk})})
 		sub := opt.word("kind." + string(sh.Kind))
 		if sh.Organisation != "" {
 			sub = sh.Organisation
@@ -290,7 +296,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		if sh.InformalLeader {
 			sub = opt.word("informal leader") + " · " + sub
 		}
-		s.Add(Item{Target: t, Group: g, Text: &Text{Rect: Rect{head.X, head.Y + float32(len(name))*12 + 2, head.W, 11}, Lines: []string{sub}, Size: 7.5, Color: boardMuted}})
+		s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{head.X, head.Y + float32(len(name))*12 + 2, head.W, 11}, Lines: []string{sub}, Size: 7.5, Color: boardMuted})})
 	}
 
 	// Cards.
@@ -359,11 +365,14 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		if opt.Selected == t {
 			ink = boardSelect
 		}
-		s.Add(Item{Target: t, Group: "flow:" + string(f.ID), Emphasis: focus.of(t), Path: &Path{Points: pts, Stroke: ink, Width: width, Dashed: f.Kind == model.FlowInformation, ArrowEnd: true}})
+		s.Add(Item{Target: t, Group: "flow:" + string(f.ID), Emphasis: focus.of(t), Path: ar.path(Path{Points: pts, Stroke: ink, Width: width, Dashed: f.Kind == model.FlowInformation, ArrowEnd: true})})
 		if f.Label != "" {
 			labels = append(labels, flowLabel{t, f.Label, pts})
 		}
 	}
+	// The same few words on every card: looked up once per layout.
+	roleWords := map[model.Role]string{}
+	markWords := map[[2]string]string{}
 	for _, c := range sc.Contributions {
 		r, ok := rects[c.ID]
 		if !ok {
@@ -376,26 +385,36 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		if opt.Selected == t {
 			stroke, width = boardSelect, 2.2
 		}
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: r, Fill: boardCard, Stroke: stroke, StrokeWidth: width, Radius: 5}})
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: Rect{r.X, r.Y, 5, r.H}, Fill: roleColours[c.Role], Radius: 2}})
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 10, r.Y + 4, r.W - 16, r.H - 16}, Lines: wrapped[c.ID], Size: boardCardText, Color: boardInk}})
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: r, Fill: boardCard, Stroke: stroke, StrokeWidth: width, Radius: 5})})
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: Rect{r.X, r.Y, 5, r.H}, Fill: roleColours[c.Role], Radius: 2})})
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 10, r.Y + 4, r.W - 16, r.H - 16}, Lines: wrapped[c.ID], Size: boardCardText, Color: boardInk})})
 		// The role as a tinted badge, then capital and evidence in small
 		// print: the role is what a reader scans for first.
-		role := opt.word("role." + string(c.Role))
-		bw := MeasureText(role, 7, true) + 8
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: &Box{Rect: Rect{r.X + 9, r.Y + r.H - 13, bw, 10}, Fill: tint(roleColours[c.Role], 0.22), Radius: 5}})
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 9, r.Y + r.H - 12.5, bw, 9}, Lines: []string{role}, Size: 7, Bold: true, Color: boardInk, Align: AlignCenter}})
-		var marks []string
-		if c.Capital != "" {
-			marks = append(marks, opt.word("capital."+string(c.Capital)))
+		role, ok := roleWords[c.Role]
+		if !ok {
+			role = opt.word("role." + string(c.Role))
+			roleWords[c.Role] = role
 		}
-		if c.Evidence != "" {
-			marks = append(marks, opt.word("evidence."+string(c.Evidence)))
+		bw := MeasureText(role, 7, true) + 8
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: Rect{r.X + 9, r.Y + r.H - 13, bw, 10}, Fill: tint(roleColours[c.Role], 0.22), Radius: 5})})
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 9, r.Y + r.H - 12.5, bw, 9}, Lines: []string{role}, Size: 7, Bold: true, Color: boardInk, Align: AlignCenter})})
+		mk := [2]string{string(c.Capital), string(c.Evidence)}
+		marks, ok := markWords[mk]
+		if !ok {
+			var words []string
+			if c.Capital != "" {
+				words = append(words, opt.word("capital."+string(c.Capital)))
+			}
+			if c.Evidence != "" {
+				words = append(words, opt.word("evidence."+string(c.Evidence)))
+			}
+			marks = strings.Join(words, " · ")
+			markWords[mk] = marks
 		}
 		if len(marks) > 0 {
 			mw := r.W - bw - 22
-			line := Ellipsis(strings.Join(marks, " · "), 7, mw, false)
-			s.Add(Item{Target: t, Group: g, Emphasis: em, Text: &Text{Rect: Rect{r.X + 13 + bw, r.Y + r.H - 12.5, mw, 9}, Lines: []string{line}, Size: 7, Color: boardMuted}})
+			line := Ellipsis(marks, 7, mw, false)
+			s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 13 + bw, r.Y + r.H - 12.5, mw, 9}, Lines: []string{line}, Size: 7, Color: boardMuted})})
 		}
 	}
 
@@ -411,8 +430,8 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 			}
 			occupied.add(r)
 			g := "flow:" + string(l.target.ID)
-			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Box: &Box{Rect: r, Fill: Color{255, 255, 255, 230}, Radius: 3}})
-			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Text: &Text{Rect: Rect{r.X + 3, r.Y + 1, w - 6, 10}, Lines: []string{l.text}, Size: 7, Color: boardMuted, Align: AlignCenter}})
+			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Box: ar.box(Box{Rect: r, Fill: Color{255, 255, 255, 230}, Radius: 3})})
+			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Text: ar.text(Text{Rect: Rect{r.X + 3, r.Y + 1, w - 6, 10}, Lines: []string{l.text}, Size: 7, Color: boardMuted, Align: AlignCenter})})
 			break
 		}
 	}

@@ -175,3 +175,48 @@ func (g *BoardGeometry) CardCell(id model.ID) (step, stakeholder model.ID, ok bo
 	}
 	return g.steps[c[0]], g.lanes[c[1]], true
 }
+
+// arena hands out items' shapes from slabs: an L board has tens of
+// thousands of them, and one allocation each made the garbage collector the
+// largest cost of a layout. A slab that fills up is left to the items that
+// point into it.
+type arena struct {
+	boxes   []Box
+	texts   []Text
+	paths   []Path
+	circles []Circle
+}
+
+const arenaSlab = 512
+
+func (a *arena) box(v Box) *Box {
+	if len(a.boxes) == cap(a.boxes) {
+		a.boxes = make([]Box, 0, arenaSlab)
+	}
+	a.boxes = append(a.boxes, v)
+	return &a.boxes[len(a.boxes)-1]
+}
+
+func (a *arena) text(v Text) *Text {
+	if len(a.texts) == cap(a.texts) {
+		a.texts = make([]Text, 0, arenaSlab)
+	}
+	a.texts = append(a.texts, v)
+	return &a.texts[len(a.texts)-1]
+}
+
+func (a *arena) path(v Path) *Path {
+	if len(a.paths) == cap(a.paths) {
+		a.paths = make([]Path, 0, arenaSlab)
+	}
+	a.paths = append(a.paths, v)
+	return &a.paths[len(a.paths)-1]
+}
+
+func (a *arena) circle(v Circle) *Circle {
+	if len(a.circles) == cap(a.circles) {
+		a.circles = make([]Circle, 0, arenaSlab)
+	}
+	a.circles = append(a.circles, v)
+	return &a.circles[len(a.circles)-1]
+}
