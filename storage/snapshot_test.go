@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -231,5 +232,64 @@ func BenchmarkRawCopyL(b *testing.B) {
 		if err := tx.Commit(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestEveryFieldSurvivesASnapshot checks that the snapshot tables line up
+// with the live ones column by column, and that deleting a snapshot leaves
+// none of its rows.
+func TestEveryFieldSurvivesASnapshot(t *testing.T) {
+	m := everyField()
+	path := create(t, m)
+	f, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := f.TakeSnapshot("Alles", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.SnapshotMap(snap.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(m, got) {
+		sameContent(t, "the snapshot", m, got)
+		t.Fatal("the snapshot differs from the map")
+	}
+	if err := f.DeleteSnapshot(snap.ID); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, table := range snapshotTables {
+		if n := countRows(t, path, "snapshot_"+table); n != 0 {
+			t.Errorf("%d rows left in snapshot_%s", n, table)
+		}
+	}
+}
+
+// TestABadVersion1FileIsRefusedWithoutBeingMigrated: a file that would be
+// refused anyway is refused as it is, not moved forward first (found by
+// FuzzOpen).
+func TestABadVersion1FileIsRefusedWithoutBeingMigrated(t *testing.T) {
+	for _, tc := range []struct {
+		name, sql string
+		code      ErrorCode
+	}{
+		{"a reference that points nowhere", "PRAGMA foreign_keys = OFF; UPDATE relationships SET a = 'nobody' WHERE rowid = 1", BrokenReferences},
+		{"an invalid map", "UPDATE steps SET name = '' WHERE rowid = 1", InvalidMap},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := copyFile(t, filepath.Join("testdata", "v1-sample.vflow"), filepath.Join(t.TempDir(), "oud.vflow"))
+			sqliteExec(t, path, tc.sql)
+			before := sum(t, path)
+			_, err := Open(path)
+			if CodeOf(err) != tc.code {
+				t.Fatalf("got %v, want %s", err, tc.code)
+			}
+			if sum(t, path) != before {
+				t.Fatal("the refused file changed")
+			}
+		})
 	}
 }

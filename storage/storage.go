@@ -323,19 +323,34 @@ func open(path string, readOnly bool) (*File, error) {
 			return fail(err)
 		}
 	}
+	// References are checked before migrating, and the migrated map is
+	// loaded and validated inside the migration's transaction: a bad old
+	// file is refused untouched, not moved forward first.
+	if err := checkForeignKeys(ctx, conn, path); err != nil {
+		return fail(err)
+	}
 	if version < SchemaVersion {
 		if readOnly {
 			return fail(&Error{Code: ReadOnly, Op: "open", Path: path, Detail: fmt.Sprintf("it has format version %d and must be updated to %d, which needs write access", version, SchemaVersion)})
 		}
-		if err := migrate(ctx, conn, path, version); err != nil {
+		if err := migrate(ctx, conn, path, version, func(tx *sql.Tx) error {
+			if err := checkSchema(ctx, tx, path, SchemaVersion); err != nil {
+				return err
+			}
+			if err := checkForeignKeys(ctx, tx, path); err != nil {
+				return err
+			}
+			m, err := load(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if err := m.Validate(); err != nil {
+				return &Error{Code: InvalidMap, Op: "open", Path: path, Detail: err.Error(), Err: err}
+			}
+			return nil
+		}); err != nil {
 			return fail(err)
 		}
-		if err := checkSchema(ctx, conn, path, SchemaVersion); err != nil {
-			return fail(err)
-		}
-	}
-	if err := checkForeignKeys(ctx, conn, path); err != nil {
-		return fail(err)
 	}
 	m, err := load(ctx, conn)
 	if err != nil {
@@ -471,7 +486,7 @@ func readSchema(ctx context.Context, q querier) (map[string]string, error) {
 	return out, rows.Err()
 }
 
-func checkSchema(ctx context.Context, conn *sql.Conn, path string, version int) error {
+func checkSchema(ctx context.Context, conn querier, path string, version int) error {
 	want, err := expectedSchema(version)
 	if err != nil {
 		return classify("open", path, err)
@@ -510,7 +525,7 @@ func checkSchema(ctx context.Context, conn *sql.Conn, path string, version int) 
 	return nil
 }
 
-func checkForeignKeys(ctx context.Context, conn *sql.Conn, path string) error {
+func checkForeignKeys(ctx context.Context, conn querier, path string) error {
 	rows, err := conn.QueryContext(ctx, "PRAGMA foreign_key_check")
 	if err != nil {
 		return classify("open", path, err)
@@ -541,7 +556,7 @@ func checkForeignKeys(ctx context.Context, conn *sql.Conn, path string) error {
 
 // migrate brings an older file to SchemaVersion in one transaction, after
 // copying the file to PATH.before-vN.bak so nothing can be lost.
-func migrate(ctx context.Context, conn *sql.Conn, path string, from int) error {
+func migrate(ctx context.Context, conn *sql.Conn, path string, from int, verify func(*sql.Tx) error) error {
 	backup := path + ".before-v" + strconv.Itoa(SchemaVersion) + ".bak"
 	if _, err := os.Stat(backup); err == nil {
 		backup = fmt.Sprintf("%s.before-v%d.%d.bak", path, SchemaVersion, os.Getpid())
@@ -561,6 +576,10 @@ func migrate(ctx context.Context, conn *sql.Conn, path string, from int) error {
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
 		return classify("update", path, err)
+	}
+	// The migrated file must be one we would open, or nothing is committed.
+	if err := verify(tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return classify("update", path, err)
