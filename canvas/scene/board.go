@@ -370,52 +370,16 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 			labels = append(labels, flowLabel{t, f.Label, pts})
 		}
 	}
-	// The same few words on every card: looked up once per layout.
-	roleWords := map[model.Role]string{}
-	markWords := map[[2]string]string{}
+	cp := cardPainter{opt: opt, ar: &ar, roles: map[model.Role]string{}, marks: map[[2]string]string{}}
+	g.cardItems = make(map[model.ID][2]int, len(sc.Contributions))
 	for _, c := range sc.Contributions {
 		r, ok := rects[c.ID]
 		if !ok {
 			continue
 		}
-		t := Target{Kind: model.EntityContribution, ID: c.ID}
-		g := "card:" + string(c.ID)
-		em := focus.of(t)
-		stroke, width := Color{173, 181, 189, 255}, float32(0.8)
-		if opt.Selected == t {
-			stroke, width = boardSelect, 2.2
-		}
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: r, Fill: boardCard, Stroke: stroke, StrokeWidth: width, Radius: 5})})
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: Rect{r.X, r.Y, 5, r.H}, Fill: roleColours[c.Role], Radius: 2})})
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 10, r.Y + 4, r.W - 16, r.H - 16}, Lines: wrapped[c.ID], Size: boardCardText, Color: boardInk})})
-		// The role as a tinted badge, then capital and evidence in small
-		// print: the role is what a reader scans for first.
-		role, ok := roleWords[c.Role]
-		if !ok {
-			role = opt.word("role." + string(c.Role))
-			roleWords[c.Role] = role
-		}
-		bw := MeasureText(role, 7, true) + 8
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: Rect{r.X + 9, r.Y + r.H - 13, bw, 10}, Fill: tint(roleColours[c.Role], 0.22), Radius: 5})})
-		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 9, r.Y + r.H - 12.5, bw, 9}, Lines: []string{role}, Size: 7, Bold: true, Color: boardInk, Align: AlignCenter})})
-		mk := [2]string{string(c.Capital), string(c.Evidence)}
-		marks, ok := markWords[mk]
-		if !ok {
-			var words []string
-			if c.Capital != "" {
-				words = append(words, opt.word("capital."+string(c.Capital)))
-			}
-			if c.Evidence != "" {
-				words = append(words, opt.word("evidence."+string(c.Evidence)))
-			}
-			marks = strings.Join(words, " · ")
-			markWords[mk] = marks
-		}
-		if len(marks) > 0 {
-			mw := r.W - bw - 22
-			line := Ellipsis(marks, 7, mw, false)
-			s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 13 + bw, r.Y + r.H - 12.5, mw, 9}, Lines: []string{line}, Size: 7, Color: boardMuted})})
-		}
+		start := len(s.Items)
+		cp.paint(s, c, r, wrapped[c.ID], focus.of(Target{Kind: model.EntityContribution, ID: c.ID}))
+		g.cardItems[c.ID] = [2]int{start, len(s.Items)}
 	}
 
 	// Flow labels go where they cover no card, or are left out (the
@@ -543,4 +507,90 @@ func focusSet(m *model.Map, sc *model.Scenario, sel Target) focus {
 func tint(c Color, amount float32) Color {
 	mix := func(v uint8) uint8 { return uint8(255 - (255-float32(v))*amount) }
 	return Color{mix(c.R), mix(c.G), mix(c.B), 255}
+}
+
+// cardPainter draws cards; it looks the same few words up once per layout.
+type cardPainter struct {
+	opt   BoardOptions
+	ar    *arena
+	roles map[model.Role]string
+	marks map[[2]string]string
+}
+
+func (p *cardPainter) paint(s *Scene, c *model.Contribution, r Rect, lines []string, em Emphasis) {
+	opt, ar := p.opt, p.ar
+	t := Target{Kind: model.EntityContribution, ID: c.ID}
+	g := "card:" + string(c.ID)
+	stroke, width := Color{173, 181, 189, 255}, float32(0.8)
+	if opt.Selected == t {
+		stroke, width = boardSelect, 2.2
+	}
+	s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: r, Fill: boardCard, Stroke: stroke, StrokeWidth: width, Radius: 5})})
+	s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: Rect{r.X, r.Y, 5, r.H}, Fill: roleColours[c.Role], Radius: 2})})
+	s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 10, r.Y + 4, r.W - 16, r.H - 16}, Lines: lines, Size: boardCardText, Color: boardInk})})
+	// The role as a tinted badge, then capital and evidence in small
+	// print: the role is what a reader scans for first.
+	role, ok := p.roles[c.Role]
+	if !ok {
+		role = opt.word("role." + string(c.Role))
+		p.roles[c.Role] = role
+	}
+	bw := MeasureText(role, 7, true) + 8
+	s.Add(Item{Target: t, Group: g, Emphasis: em, Box: ar.box(Box{Rect: Rect{r.X + 9, r.Y + r.H - 13, bw, 10}, Fill: tint(roleColours[c.Role], 0.22), Radius: 5})})
+	s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 9, r.Y + r.H - 12.5, bw, 9}, Lines: []string{role}, Size: 7, Bold: true, Color: boardInk, Align: AlignCenter})})
+	mk := [2]string{string(c.Capital), string(c.Evidence)}
+	marks, ok := p.marks[mk]
+	if !ok {
+		var words []string
+		if c.Capital != "" {
+			words = append(words, opt.word("capital."+string(c.Capital)))
+		}
+		if c.Evidence != "" {
+			words = append(words, opt.word("evidence."+string(c.Evidence)))
+		}
+		marks = strings.Join(words, " · ")
+		p.marks[mk] = marks
+	}
+	if len(marks) > 0 {
+		mw := r.W - bw - 22
+		line := Ellipsis(marks, 7, mw, false)
+		s.Add(Item{Target: t, Group: g, Emphasis: em, Text: ar.text(Text{Rect: Rect{r.X + 13 + bw, r.Y + r.H - 12.5, mw, 9}, Lines: []string{line}, Size: 7, Color: boardMuted})})
+	}
+}
+
+// UpdateCard redraws one card of a laid-out board in place after an edit
+// of its text, role, capital or evidence, without laying out the rest: the
+// common edit on a large map. It reports false, changing nothing, when the
+// edit needs a new layout (the card moved, its height or number of items
+// changed, or it is gone); the caller then builds the board again.
+func UpdateCard(s *Scene, g *BoardGeometry, m *model.Map, scenario model.ID, card model.ID, opt BoardOptions) bool {
+	sc := m.Scenario(scenario)
+	if s == nil || g == nil || sc == nil {
+		return false
+	}
+	c := sc.Contribution(card)
+	span, ok1 := g.cardItems[card]
+	r, ok2 := g.cards[card]
+	if c == nil || !ok1 || !ok2 {
+		return false
+	}
+	if step, sh, ok := g.CardCell(card); !ok || step != c.Step || sh != c.Stakeholder {
+		return false
+	}
+	lines := WrapTextMax(c.Value, boardCardText, boardCardW-2*boardCardPad-14, false, 4)
+	if cardHeight(len(lines)) != r.H {
+		return false
+	}
+	// The card's emphasis stays what the layout gave it: the focus depends
+	// on flows and the selection, not on the card's own fields.
+	em := s.Items[span[0]].Emphasis
+	var ar arena
+	cp := cardPainter{opt: opt, ar: &ar, roles: map[model.Role]string{}, marks: map[[2]string]string{}}
+	tmp := Scene{Items: make([]Item, 0, span[1]-span[0])}
+	cp.paint(&tmp, c, r, lines, em)
+	if len(tmp.Items) != span[1]-span[0] {
+		return false
+	}
+	copy(s.Items[span[0]:span[1]], tmp.Items)
+	return true
 }

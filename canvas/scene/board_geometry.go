@@ -17,6 +17,8 @@ type BoardGeometry struct {
 	lanes    []model.ID
 	cards    map[model.ID]Rect
 	cardCell map[model.ID][2]int // step index, lane index
+	// cardItems is where each card's items are in the scene, for UpdateCard.
+	cardItems map[model.ID][2]int
 }
 
 // CellAt returns the step and stakeholder of the cell under p.

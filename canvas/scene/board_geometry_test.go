@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"reflect"
 	"testing"
 
 	"valueflow/model"
@@ -117,5 +118,36 @@ func TestSelectingAStakeholderHighlightsItsLaneAndFlows(t *testing.T) {
 	}
 	if s := Board(m, sc.ID, BoardOptions{Selected: Target{model.EntityStakeholder, sh}, NoFocus: true}); s.Items[len(s.Items)-1].Emphasis == Dimmed {
 		t.Fatal("NoFocus still dims")
+	}
+}
+
+func TestUpdateCardGivesTheSameBoardAsANewLayout(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(c *model.Contribution)
+		inLine bool
+	}{
+		{"a new value of the same length is redrawn in place", func(c *model.Contribution) { c.Value = "Nieuwe waarde" }, true},
+		{"a new role is redrawn in place", func(c *model.Contribution) { c.Role = model.RoleInformed }, true},
+		{"a move to another step needs a new layout", func(c *model.Contribution) { c.Step = "elders" }, false},
+		{"a value of many lines needs a new layout", func(c *model.Contribution) {
+			c.Value = "Een heel lange waarde die over veel regels loopt en de kaart hoger maakt dan hij was"
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := sample.Map()
+			sc := m.Scenarios[0]
+			c := sc.Contributions[3]
+			c.Value = "Kort"
+			s, g := BoardLayout(m, sc.ID, BoardOptions{})
+			tt.edit(c)
+			if got := UpdateCard(s, g, m, sc.ID, c.ID, BoardOptions{}); got != tt.inLine {
+				t.Fatalf("UpdateCard = %v, want %v", got, tt.inLine)
+			}
+			if tt.inLine && !reflect.DeepEqual(s, Board(m, sc.ID, BoardOptions{})) {
+				t.Fatal("the updated board differs from a new layout of the edited map")
+			}
+		})
 	}
 }

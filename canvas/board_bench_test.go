@@ -1,0 +1,106 @@
+package canvas
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"valueflow/canvas/scene"
+	"valueflow/model"
+	"valueflow/model/sample"
+)
+
+// BenchmarkBoardBuildL is the floor the board benchmarks compare with:
+// laying out the whole L board from scratch (the same as in canvas/scene,
+// repeated here so one run prints the ratios).
+func BenchmarkBoardBuildL(b *testing.B) {
+	m := sample.Generate(sample.L)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		scene.BoardLayout(m, m.Scenarios[0].ID, scene.BoardOptions{})
+	}
+}
+
+func lBoard(b *testing.B) (*Board, *model.Map) {
+	b.Helper()
+	test.NewTempApp(b)
+	m := sample.Generate(sample.L)
+	board := NewBoard()
+	board.SetBoard(scene.BoardLayout(m, m.Scenarios[0].ID, scene.BoardOptions{}))
+	w := test.NewWindow(board)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1280, 800))
+	board.SetZoom(1)
+	b.Cleanup(w.Close)
+	return board, m
+}
+
+// BenchmarkBoardEditL is one edit of a card's text on an L map: the
+// command, the card redrawn in place in the scene (scene.UpdateCard) and a
+// refresh of the widget.
+func BenchmarkBoardEditL(b *testing.B) {
+	board, m := lBoard(b)
+	sc := m.Scenarios[0]
+	c := *sc.Contributions[len(sc.Contributions)/2]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Value = fmt.Sprintf("Waarde %d", i)
+		if err := model.UpdateContribution(sc.ID, c).Do(m); err != nil {
+			b.Fatal(err)
+		}
+		if !scene.UpdateCard(board.Scene(), board.Geometry(), m, sc.ID, c.ID, scene.BoardOptions{}) {
+			b.Fatal("the edit needed a new layout")
+		}
+		board.Refresh()
+	}
+}
+
+// BenchmarkBoardEditRelayoutL is the same edit when it needs a new layout
+// of the whole board (a card moved, a lane added): the command, the layout
+// and the refresh.
+func BenchmarkBoardEditRelayoutL(b *testing.B) {
+	board, m := lBoard(b)
+	sc := m.Scenarios[0]
+	c := *sc.Contributions[len(sc.Contributions)/2]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Value = fmt.Sprintf("Waarde %d", i)
+		if err := model.UpdateContribution(sc.ID, c).Do(m); err != nil {
+			b.Fatal(err)
+		}
+		board.SetBoard(scene.BoardLayout(m, sc.ID, scene.BoardOptions{}))
+	}
+}
+
+// BenchmarkBoardPanL is one scroll step on an L board at 100 %: the
+// renderer places pooled objects for the visible items only.
+func BenchmarkBoardPanL(b *testing.B) {
+	board, _ := lBoard(b)
+	r := test.WidgetRenderer(board).(*boardRenderer)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dx := float32(-40)
+		if i%50 >= 25 {
+			dx = 40
+		}
+		board.pan(dx, 0)
+	}
+	b.ReportMetric(float64(r.visible), "visible-items")
+	b.ReportMetric(float64(len(board.Scene().Items)), "items")
+}
+
+// BenchmarkBoardZoomOutL refreshes the whole L board fitted into the
+// window, the worst case for the renderer: texts too small to read are left
+// out, everything else is drawn.
+func BenchmarkBoardZoomOutL(b *testing.B) {
+	board, _ := lBoard(b)
+	board.ZoomFit()
+	r := test.WidgetRenderer(board).(*boardRenderer)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.Refresh()
+	}
+	b.ReportMetric(float64(len(r.objects)), "objects")
+}
