@@ -28,6 +28,9 @@ type Board struct {
 	// OnConnect is called when a drag starts on a card's right edge (its
 	// handle) and ends on another card: the app adds a flow.
 	OnConnect func(from, to model.ID)
+	// OnDelete is asked to remove the selection (the Delete key), when the
+	// app does not take the keys itself through OnTypedKey.
+	OnDelete func(scene.Target)
 	// OnTypedKey gets the keys typed while the board has the focus (arrows,
 	// Tab, Enter, Delete, Escape): the app moves the selection with them.
 	OnTypedKey func(*fyne.KeyEvent)
@@ -40,8 +43,9 @@ type Board struct {
 	manual  bool
 	focused bool
 
-	geom *scene.BoardGeometry
-	drag dragState
+	geom     *scene.BoardGeometry
+	drag     dragState
+	selected scene.Target
 }
 
 // dragState is the gesture in progress between the first Dragged and DragEnd.
@@ -167,10 +171,49 @@ func (b *Board) FocusLost() { b.focused = false; b.Refresh() }
 // TypedRune is not used: the board has no text input.
 func (b *Board) TypedRune(rune) {}
 
-// TypedKey hands keys to the app.
+// TypedKey hands keys to the app (OnTypedKey). Without that hook the
+// board handles them itself: the arrows move the selection to the
+// neighbouring card (OnSelect), Delete asks OnDelete to remove the
+// selection, Escape clears it.
 func (b *Board) TypedKey(e *fyne.KeyEvent) {
 	if b.OnTypedKey != nil {
 		b.OnTypedKey(e)
+		return
+	}
+	switch e.Name {
+	case fyne.KeyEscape:
+		b.choose(scene.Target{})
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		if b.OnDelete != nil && b.selected.ID != "" {
+			b.OnDelete(b.selected)
+		}
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown:
+		d := arrows[e.Name]
+		if b.selected.Kind != model.EntityContribution {
+			return
+		}
+		if id, ok := b.geom.Neighbour(b.selected.ID, d[0], d[1]); ok {
+			b.choose(scene.Target{Kind: model.EntityContribution, ID: id})
+			if r, ok := b.geom.CardRect(id); ok {
+				b.ShowRect(r)
+			}
+		}
+	}
+}
+
+var arrows = map[fyne.KeyName][2]int{fyne.KeyLeft: {-1, 0}, fyne.KeyRight: {1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}}
+
+// Selected returns what the board last selected or was told is selected.
+func (b *Board) Selected() scene.Target { return b.selected }
+
+// Select tells the board what is selected (the app may select from
+// elsewhere: the inspector, an insight), so the arrow keys start there.
+func (b *Board) Select(t scene.Target) { b.selected = t }
+
+func (b *Board) choose(t scene.Target) {
+	b.selected = t
+	if b.OnSelect != nil {
+		b.OnSelect(t)
 	}
 }
 
@@ -202,9 +245,7 @@ func (b *Board) requestFocus() {
 // Tapped selects the element under the pointer (nothing on empty space).
 func (b *Board) Tapped(e *fyne.PointEvent) {
 	b.requestFocus()
-	if b.OnSelect != nil {
-		b.OnSelect(b.hit(e.Position))
-	}
+	b.choose(b.hit(e.Position))
 }
 
 // DoubleTapped reports the element, or the empty place, under the pointer.

@@ -8,6 +8,7 @@ import (
 
 	"valueflow/canvas/scene"
 	"valueflow/model"
+	"valueflow/model/sample"
 )
 
 // tinyMap is two steps, two lanes, two cards and one flow: small enough to
@@ -114,4 +115,38 @@ func TestDraggingEmptySpacePans(t *testing.T) {
 func TestTheTinyBoardRendersAsItsMarkup(t *testing.T) {
 	_, w := tinyBoard(t)
 	test.AssertRendersToMarkup(t, "board_tiny.xml", w.Canvas())
+}
+
+func TestKeysMoveDeleteAndClearTheSelection(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	test.NewTempApp(t)
+	b := NewBoard()
+	b.SetBoard(scene.BoardLayout(m, sc.ID, scene.BoardOptions{}))
+	w := test.NewWindow(b)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(1200, 800))
+	t.Cleanup(w.Close)
+
+	var selected, deleted scene.Target
+	b.OnSelect = func(tg scene.Target) { selected = tg }
+	b.OnDelete = func(tg scene.Target) { deleted = tg }
+	start := sc.Contributions[0]
+	want, ok := b.Geometry().Neighbour(start.ID, 1, 0)
+	if !ok {
+		t.Fatalf("card %s has no card to its right in the sample", start.ID)
+	}
+	test.TapAt(b, cardAt(b, start.ID))
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if selected != (scene.Target{Kind: model.EntityContribution, ID: want}) {
+		t.Fatalf("Right from %s selected %+v, want card %s", start.ID, selected, want)
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if deleted != selected {
+		t.Fatalf("Delete asked to remove %+v, want %+v", deleted, selected)
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if selected != (scene.Target{}) {
+		t.Fatalf("Escape left %+v selected", selected)
+	}
 }
