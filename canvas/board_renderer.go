@@ -64,6 +64,10 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.objects }
 // where they sit on paper.
 const textLineHeight = 1.2
 
+// overviewZoom is the zoom below which the board is an overview: card text
+// is too small to read and flows are drawn faint.
+const overviewZoom = 0.35
+
 // nrgba converts a scene colour; a dimmed item fades toward the paper the
 // way the exporters fade it, so the focus looks the same on screen and print.
 func nrgba(c scene.Color, em scene.Emphasis) color.NRGBA {
@@ -215,6 +219,13 @@ func (r *boardRenderer) path(p *scene.Path, em scene.Emphasis) {
 	}
 	z := r.b.zoom
 	width := max(p.Width*z, 0.6)
+	stroke, arrow := p.Stroke, p.ArrowEnd
+	if z < overviewZoom && p.ArrowEnd {
+		// Zoomed out, hundreds of flows would hide the cards: they fade to
+		// a texture that shows where the dependencies are, without heads.
+		stroke.A = uint8(float32(stroke.A) * 0.35)
+		arrow = false
+	}
 	if p.Dashed {
 		// Dashes measured along the whole path, in scene units, so they
 		// keep their rhythm across the segments of a curve.
@@ -228,7 +239,7 @@ func (r *boardRenderer) path(p *scene.Path, em scene.Emphasis) {
 				t := step / seg
 				m := scene.Point{X: a.X + (c.X-a.X)*t, Y: a.Y + (c.Y-a.Y)*t}
 				if on {
-					r.line(a, m, p.Stroke, width, em)
+					r.line(a, m, stroke, width, em)
 				}
 				a, seg, left = m, seg-step, left-step
 				if left <= 0 {
@@ -242,10 +253,10 @@ func (r *boardRenderer) path(p *scene.Path, em scene.Emphasis) {
 		}
 	} else {
 		for i := 1; i < len(pts); i++ {
-			r.line(pts[i-1], pts[i], p.Stroke, width, em)
+			r.line(pts[i-1], pts[i], stroke, width, em)
 		}
 	}
-	if p.ArrowEnd {
+	if arrow {
 		a, tip := pts[len(pts)-2], pts[len(pts)-1]
 		dx, dy := float64(tip.X-a.X), float64(tip.Y-a.Y)
 		if l := math.Hypot(dx, dy); l > 0 {
