@@ -75,12 +75,18 @@ var (
 		"no": false, "nee": false, "false": false, "onwaar": false, "0": false, "": false}
 )
 
+// extraColumnAliases are other headers people use for a column (normalised).
+var extraColumnAliases = map[string]map[string]string{
+	"Map": {"field": "key", "veld": "key", "eigenschap": "key", "property": "key"},
+}
+
 // parser holds the state of one import.
 type parser struct {
 	rep   *Report
 	sheet map[string]*rawSheet // by canonical key
 	used  map[string]bool      // every id written anywhere, so generated ids never clash
-	seq   int
+	next  map[string]int       // last number given per prefix, as jsonmap does, so generation stays linear
+	at    map[model.Ref]int    // spreadsheet row of each entity, so the model's problems point at a row
 }
 
 // row gives access to the cells of one data row by canonical column name.
@@ -184,11 +190,13 @@ func (r row) id(prefix string) model.ID {
 }
 
 func (p *parser) newID(prefix string) model.ID {
+	n := p.next[prefix]
 	for {
-		p.seq++
-		id := prefix + strconv.Itoa(p.seq)
+		n++
+		id := prefix + strconv.Itoa(n)
 		if !p.used[id] {
 			p.used[id] = true
+			p.next[prefix] = n
 			return model.ID(id)
 		}
 	}
@@ -205,6 +213,9 @@ func (p *parser) rowsOf(key string) []row {
 	for _, c := range t.cols {
 		aliases[norm(c.en)] = c.en
 		aliases[norm(c.nl)] = c.en
+	}
+	for a, c := range extraColumnAliases[key] {
+		aliases[a] = c
 	}
 	idx := map[string]int{}
 	for i, h := range s.rows[0] {
@@ -248,7 +259,7 @@ func (p *parser) rowsOf(key string) []row {
 
 // parse builds a map from the raw sheets.
 func parse(sheets []rawSheet) (*model.Map, *Report) {
-	p := &parser{rep: &Report{}, sheet: map[string]*rawSheet{}, used: map[string]bool{}}
+	p := &parser{rep: &Report{}, sheet: map[string]*rawSheet{}, used: map[string]bool{}, next: map[string]int{}, at: map[model.Ref]int{}}
 	for i := range sheets {
 		s := &sheets[i]
 		key, ok := sheetAliases[norm(s.name)]
@@ -286,7 +297,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		if i, ok := r.idx["value"]; ok && i < len(r.cells) {
 			val = r.cells[i]
 		}
-		switch norm(r.get("field")) {
+		switch norm(r.get("key")) {
 		case "title", "titel":
 			m.Title = val
 		case "purpose", "doel", "stip op de horizon":
@@ -298,8 +309,8 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		case "stage", "netwerkfase", "fase":
 			m.Stage = model.Stage(r.word("value", stageWords, "network stage"))
 		default:
-			p.rep.Warnings = append(p.rep.Warnings, Issue{Sheet: p.sheet["Map"].name, Row: r.n, Column: r.colName("field"),
-				Message: fmt.Sprintf("unknown field '%s', ignored", r.get("field"))})
+			p.rep.Warnings = append(p.rep.Warnings, Issue{Sheet: p.sheet["Map"].name, Row: r.n, Column: r.colName("key"),
+				Message: fmt.Sprintf("unknown key '%s', ignored", r.get("key"))})
 		}
 	}
 
@@ -318,6 +329,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 			r.errorf("id", "", "id '%s' is used twice", sc.ID)
 		}
 		addScenario(sc)
+		p.at[model.Ref{Kind: model.EntityScenario, ID: sc.ID}] = r.n
 	}
 	scenarioOf := func(r row) *model.Scenario {
 		name := r.get("scenario")
@@ -354,6 +366,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 			r.errorf("id", "", "id '%s' is used twice", s.ID)
 		}
 		m.Stakeholders = append(m.Stakeholders, s)
+		p.at[model.Ref{Kind: model.EntityStakeholder, ID: s.ID}] = r.n
 		shByKey[string(s.ID)] = s
 		if _, taken := shByKey[norm(s.Name)]; !taken {
 			shByKey[norm(s.Name)] = s
@@ -403,6 +416,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 			r.errorf("id", "", "id '%s' is used twice", s.ID)
 		}
 		sc.Steps = append(sc.Steps, s)
+		p.at[model.Ref{Kind: model.EntityStep, Scenario: sc.ID, ID: s.ID}] = r.n
 		ix.steps[string(s.ID)] = s
 		if _, taken := ix.steps[norm(s.Name)]; !taken {
 			ix.steps[norm(s.Name)] = s
@@ -432,6 +446,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 			r.errorf("id", "", "id '%s' is used twice", c.ID)
 		}
 		sc.Contributions = append(sc.Contributions, c)
+		p.at[model.Ref{Kind: model.EntityContribution, Scenario: sc.ID, ID: c.ID}] = r.n
 		ix.cards[string(c.ID)] = c
 		if c.Value != "" {
 			if _, taken := ix.cards[norm(c.Value)]; !taken {
@@ -469,6 +484,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		}
 		ix.flows[f.ID] = true
 		sc.Flows = append(sc.Flows, f)
+		p.at[model.Ref{Kind: model.EntityFlow, Scenario: sc.ID, ID: f.ID}] = r.n
 	}
 	relIDs := map[model.ID]bool{}
 	for _, r := range rowsBy["Relationships"] {
@@ -479,10 +495,11 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		}
 		relIDs[rel.ID] = true
 		m.Relationships = append(m.Relationships, rel)
+		p.at[model.Ref{Kind: model.EntityRelationship, ID: rel.ID}] = r.n
 	}
 	coIDs := map[model.ID]bool{}
 	for _, r := range rowsBy["Coalitions"] {
-		c := &model.Coalition{ID: r.id("k"), Name: r.get("name"), Issue: r.get("issue")}
+		c := &model.Coalition{ID: r.id("co"), Name: r.get("name"), Issue: r.get("issue")}
 		for _, part := range strings.FieldsFunc(r.get("members"), func(c rune) bool { return c == ',' || c == ';' || c == '\n' }) {
 			if part = strings.TrimSpace(part); part == "" {
 				continue
@@ -494,6 +511,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		}
 		coIDs[c.ID] = true
 		m.Coalitions = append(m.Coalitions, c)
+		p.at[model.Ref{Kind: model.EntityCoalition, ID: c.ID}] = r.n
 	}
 	if len(m.Scenarios) == 0 {
 		m.Scenarios = []*model.Scenario{{ID: p.newID("sc"), Name: "As-is"}}
@@ -505,7 +523,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		var ps model.Problems
 		if errors.As(err, &ps) {
 			for _, pr := range ps {
-				p.rep.Errors = append(p.rep.Errors, Issue{Sheet: sheetOfKind(pr.Ref.Kind, p), Column: pr.Field, Message: pr.Message})
+				p.rep.Errors = append(p.rep.Errors, p.problemIssue(pr))
 			}
 		} else {
 			p.rep.Errors = append(p.rep.Errors, Issue{Sheet: "(map)", Message: err.Error()})
@@ -515,10 +533,30 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	return m, p.rep
 }
 
+// modelFields maps the model's field names in its problems to the sheet's columns where they differ.
+var modelFields = map[string]string{"start day": "start_day", "duration": "duration_days", "waiting time": "wait_days",
+	"carer experience": "carer_experience"}
+
+// problemIssue places one of the model's problems on the row and column it came from.
+func (p *parser) problemIssue(pr model.Problem) Issue {
+	key := kindSheet[pr.Ref.Kind]
+	iss := Issue{Sheet: sheetOfKind(pr.Ref.Kind, p), Column: pr.Field, Message: pr.Message, Row: p.at[pr.Ref]}
+	if p.sheet[key] != nil && pr.Field != "" {
+		col := pr.Field
+		if c, ok := modelFields[col]; ok {
+			col = c
+		}
+		iss.Column = row{p: p, sheet: key}.colName(col)
+	}
+	return iss
+}
+
+var kindSheet = map[model.EntityKind]string{model.EntityMap: "Map", model.EntityScenario: "Scenarios", model.EntityStakeholder: "Stakeholders",
+	model.EntityStep: "Steps", model.EntityContribution: "Contributions", model.EntityFlow: "Flows",
+	model.EntityRelationship: "Relationships", model.EntityCoalition: "Coalitions"}
+
 func sheetOfKind(k model.EntityKind, p *parser) string {
-	key := map[model.EntityKind]string{model.EntityMap: "Map", model.EntityScenario: "Scenarios", model.EntityStakeholder: "Stakeholders",
-		model.EntityStep: "Steps", model.EntityContribution: "Contributions", model.EntityFlow: "Flows",
-		model.EntityRelationship: "Relationships", model.EntityCoalition: "Coalitions"}[k]
+	key := kindSheet[k]
 	if s := p.sheet[key]; s != nil {
 		return s.name
 	}

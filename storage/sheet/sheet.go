@@ -24,7 +24,7 @@ type table struct {
 }
 
 var (
-	tMap       = table{"Map", "Kaart", "map.csv", []column{{"field", "veld"}, {"value", "waarde"}}}
+	tMap       = table{"Map", "Kaart", "map.csv", []column{{"key", "sleutel"}, {"value", "waarde"}}}
 	tScenarios = table{"Scenarios", "Scenario's", "scenarios.csv", []column{
 		{"id", "id"}, {"name", "naam"}, {"based_on", "gebaseerd op"}, {"notes", "notities"}}}
 	tSteps = table{"Steps", "Stappen", "steps.csv", []column{
@@ -52,7 +52,7 @@ var (
 
 // required columns per table; the others may be left out of a hand-made sheet.
 var required = map[string][]string{
-	"Map": {"field", "value"}, "Scenarios": {"name"}, "Steps": {"name"}, "Stakeholders": {"name"},
+	"Map": {"key", "value"}, "Scenarios": {"name"}, "Steps": {"name"}, "Stakeholders": {"name"},
 	"Contributions": {"step", "stakeholder"}, "Flows": {"from", "to"}, "Relationships": {"a", "b"},
 	"Coalitions": {"name"},
 }

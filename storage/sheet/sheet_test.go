@@ -228,7 +228,7 @@ func TestHandMadeMistakesAreReportedWithExactMessages(t *testing.T) {
 			"stakeholders row 2, column Influence: 'veel' is not a whole number"},
 		{"an out-of-range value comes from the model's validation", map[string]string{
 			"stakeholders.csv": "id,name,influence\nh1,Huisarts,7\n"},
-			`stakeholders, column influence: stakeholder "h1": influence 7 is out of range 1..5`},
+			`stakeholders row 2, column Influence: stakeholder "h1": influence 7 is out of range 1..5`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -394,5 +394,57 @@ func BenchmarkExcelizeReadAllL(b *testing.B) {
 			}
 		}
 		f.Close()
+	}
+}
+
+func TestMissingIdsAreGeneratedWithoutClashes(t *testing.T) {
+	m, rep, err := ReadCSVDir(writeCSVs(t, map[string]string{
+		// h1 is taken further down, so the first generated stakeholder id must skip it.
+		"stakeholders.csv": "id,name\n,Huisarts\n,Apotheker\nh1,Wijkverpleegkundige\n",
+		"steps.csv":        "name\nIntake\n",
+		"contributions.csv": "step,stakeholder,value,role\nIntake,Huisarts,Verwijzing,lead\n" +
+			"Intake,h1,Intake thuis,contributes\n",
+		"flows.csv":      "from,to,kind,criticality\nVerwijzing,Intake thuis,overdracht,normaal\n",
+		"coalitions.csv": "name,members\nThuis,\"Huisarts, Apotheker\"\n",
+		// An older header name for the key column is still read.
+		"map.csv": "field,value\ntitle,Ketenzorg\n",
+	}))
+	if err != nil || m == nil {
+		t.Fatalf("m=%v err=%v report:\n%s", m, err, rep)
+	}
+	var got []string
+	for _, s := range m.Stakeholders {
+		got = append(got, string(s.ID))
+	}
+	if strings.Join(got, " ") != "h2 h3 h1" {
+		t.Errorf("stakeholder ids %v, want h2 h3 h1", got)
+	}
+	sc := m.Scenarios[0]
+	if sc.Steps[0].ID != "s1" || sc.Contributions[1].ID != "c2" || sc.Flows[0].ID != "f1" || m.Coalitions[0].ID != "co1" {
+		t.Errorf("generated ids: step %s card %s flow %s coalition %s", sc.Steps[0].ID, sc.Contributions[1].ID, sc.Flows[0].ID, m.Coalitions[0].ID)
+	}
+	if sc.Contributions[1].Stakeholder != "h1" || m.Title != "Ketenzorg" {
+		t.Errorf("reference by id %s, title %q", sc.Contributions[1].Stakeholder, m.Title)
+	}
+}
+
+func TestAModelProblemPointsAtTheDutchRowAndColumn(t *testing.T) {
+	_, rep, err := ReadCSVDir(writeCSVs(t, map[string]string{
+		"Stakeholders.csv": okStakeholders,
+		"Stappen.csv":      "Naam;Wachttijd (dagen)\nIntake;2\nBehandeling;-3\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `Stappen row 3, column Wachttijd (dagen): step "s2": waiting time -3 is negative`
+	if len(rep.Errors) != 1 || rep.Errors[0].String() != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", rep, want)
+	}
+}
+
+func TestAFileThatIsNotAWorkbookGivesAClearError(t *testing.T) {
+	_, _, err := ReadXLSX(strings.NewReader("id,name\nh1,Huisarts\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "cannot read the workbook") {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -103,6 +103,12 @@ func WriteXLSX(w io.Writer, m *model.Map, lang string) error {
 					list = append(list, string(k))
 				}
 			}
+			if col.en == "kind" && t.key == "Stakeholders" {
+				// Free text is allowed for a lane's kind, so this list only offers the usual ones.
+				for _, k := range model.StakeholderKinds {
+					list = append(list, string(k))
+				}
+			}
 			if list == nil {
 				continue
 			}
