@@ -154,12 +154,51 @@ func (b *Board) toScene(p fyne.Position) scene.Point {
 	return scene.Point{X: b.offset.X + p.X/b.zoom, Y: b.offset.Y + p.Y/b.zoom}
 }
 
+// hit finds the element under a widget position, topmost first. A path
+// counts only near its line, not anywhere in its bounding box: a flow
+// across the board would otherwise catch every click on the cells it spans.
 func (b *Board) hit(p fyne.Position) scene.Target {
 	if b.s == nil {
 		return scene.Target{}
 	}
-	it, _ := b.s.Hit(b.toScene(p))
-	return it.Target
+	q := b.toScene(p)
+	reach := 5 / b.zoom // five pixels, whatever the zoom
+	for i := len(b.s.Items) - 1; i >= 0; i-- {
+		it := &b.s.Items[i]
+		if it.Target.ID == "" && it.Target.Kind == model.EntityMap {
+			continue
+		}
+		if it.Path != nil {
+			if nearPath(it.Path.Points, q, reach+it.Path.Width/2) {
+				return it.Target
+			}
+			continue
+		}
+		if it.Bounds().Contains(q) {
+			return it.Target
+		}
+	}
+	return scene.Target{}
+}
+
+// nearPath reports whether q is within d of the polyline pts.
+func nearPath(pts []scene.Point, q scene.Point, d float32) bool {
+	for i := 1; i < len(pts); i++ {
+		a, c := pts[i-1], pts[i]
+		if q.X < min(a.X, c.X)-d || q.X > max(a.X, c.X)+d || q.Y < min(a.Y, c.Y)-d || q.Y > max(a.Y, c.Y)+d {
+			continue
+		}
+		dx, dy := c.X-a.X, c.Y-a.Y
+		t := float32(0)
+		if l := dx*dx + dy*dy; l > 0 {
+			t = max(0, min(1, ((q.X-a.X)*dx+(q.Y-a.Y)*dy)/l))
+		}
+		ex, ey := a.X+t*dx-q.X, a.Y+t*dy-q.Y
+		if ex*ex+ey*ey <= d*d {
+			return true
+		}
+	}
+	return false
 }
 
 // FocusGained shows the focus ring: keyboard users see where keys go.

@@ -150,3 +150,23 @@ func TestKeysMoveDeleteAndClearTheSelection(t *testing.T) {
 		t.Fatalf("Escape left %+v selected", selected)
 	}
 }
+
+func TestAFlowIsHitOnItsLineOnly(t *testing.T) {
+	b, _ := tinyBoard(t)
+	var flow *scene.Path
+	for _, it := range b.Scene().Items {
+		if it.Target.Kind == model.EntityFlow && it.Path != nil {
+			flow = it.Path
+		}
+	}
+	mid := flow.Points[len(flow.Points)/2]
+	if got := b.hit(b.screen(mid)); got != (scene.Target{Kind: model.EntityFlow, ID: "f1"}) {
+		t.Fatalf("a click on the flow's line hit %+v", got)
+	}
+	// Inside the flow's bounding box but far from its line: the cell's lane.
+	bounds := scene.Item{Path: flow}.Bounds()
+	off := scene.Point{X: bounds.X + 4, Y: bounds.Y + bounds.H - 4}
+	if got := b.hit(b.screen(off)); got.Kind == model.EntityFlow {
+		t.Fatalf("a click %v away from the line hit the flow", off)
+	}
+}
