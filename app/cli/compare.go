@@ -5,7 +5,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
+	"valueflow/canvas/export"
+	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/anonymise"
 	"valueflow/model/compare"
@@ -19,15 +22,17 @@ type side struct {
 	sc *model.Scenario
 }
 
+// compareFormats are the formats of the compare view.
+var compareFormats = []string{"json", "pdf", "svg", "png"}
+
 // compareExporter resolves --from and --to in the file at path and returns
-// the writer of their diff. Only JSON is written for now: a compare drawing
-// needs the compare board scene, which does not exist yet.
+// the writer of their diff: as JSON, or drawn as a compare board.
 func compareExporter(path string, o exportOptions) (func(io.Writer) error, error) {
 	if o.from == "" || o.to == "" {
 		return nil, usagef("--view compare needs --from and --to (scenario names or ids, or snapshot names)")
 	}
-	if o.format != "json" {
-		return nil, usagef("--view compare is written as json only (valid: json)")
+	if !contains(compareFormats, o.format) {
+		return nil, usagef("--view compare cannot be written as %s (valid: %s)", o.format, strings.Join(compareFormats, ", "))
 	}
 	f, err := storage.OpenReadOnly(path)
 	if err != nil {
@@ -56,7 +61,27 @@ func compareExporter(path string, o exportOptions) (func(io.Writer) error, error
 		}
 	}
 	d := compare.Compare(a.sc, b.sc, a.m, b.m)
-	return func(w io.Writer) error { return compare.WriteJSON(w, d) }, nil
+	if o.format == "json" {
+		return func(w io.Writer) error { return compare.WriteJSON(w, d) }, nil
+	}
+	s, _ := scene.CompareBoard(a.sc, b.sc, a.m, b.m, d, scene.CompareOptions{FromName: o.from, ToName: o.to})
+	switch o.format {
+	case "svg":
+		return func(w io.Writer) error { return export.SVG(w, s) }, nil
+	case "png":
+		return func(w io.Writer) error { return export.PNG(w, s, float32(o.dpi)) }, nil
+	}
+	paper, err := scene.ParsePaper(o.paper)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	setup := scene.PageSetup{Paper: paper, Landscape: o.landscape, Fit: o.fit, ScalePct: float32(o.scale)}
+	// Both names and the compare legend go on every page.
+	meta := export.Meta{Title: b.m.Title, Author: "Valueflow", Scenario: o.from + " → " + o.to, Date: time.Now(), Legend: scene.CompareLegend()}
+	if _, err := scene.Paginate(s, setup, meta.PageInfo()); err != nil {
+		return nil, usageError{err.Error()}
+	}
+	return func(w io.Writer) error { return export.PDF(w, s, setup, meta) }, nil
 }
 
 // resolveSide finds NAME as a scenario of the map (by name or id), else as a

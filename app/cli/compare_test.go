@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,13 +57,24 @@ func TestExportCompareWritesTheDiffOfTwoScenariosAndOfASnapshot(t *testing.T) {
 		}
 	}
 
+	// The drawn compare board, as every drawing format.
+	dir := t.TempDir()
+	for format, magic := range map[string]string{"pdf": "%PDF", "svg": "<?xml", "png": "\x89PNG"} {
+		out := filepath.Join(dir, "vergelijk."+format)
+		mustRun(t, "export", path, "--view", "compare", "--from", "Begin", "--to", "Gewenste situatie", "--format", format, "--out", out)
+		b, err := os.ReadFile(out)
+		if err != nil || !strings.HasPrefix(string(b), magic) {
+			t.Errorf("%s: %v, starts with %q", format, err, b[:min(len(b), 8)])
+		}
+	}
+
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"--from", "Nergens", "--to", "Gewenste situatie", "--format", "json"}, `no scenario or snapshot "Nergens"`},
 		{[]string{"--to", "Gewenste situatie", "--format", "json"}, "needs --from and --to"},
-		{[]string{"--from", "Begin", "--to", "Gewenste situatie", "--format", "png"}, "json only"},
+		{[]string{"--from", "Begin", "--to", "Gewenste situatie", "--format", "dot"}, "cannot be written as dot"},
 	} {
 		code, _, errOut := run(t, append([]string{"export", path, "--view", "compare", "--out", "-"}, tc.args...)...)
 		if code != 1 || !strings.Contains(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {

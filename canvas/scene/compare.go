@@ -1,0 +1,202 @@
+package scene
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"valueflow/model"
+	"valueflow/model/compare"
+)
+
+// The colours of a compare board: added green, removed red and dashed,
+// changed amber, each on a light tint of itself so the card text stays
+// readable in print.
+var (
+	CompareAdded   = Color{22, 128, 60, 255}
+	CompareRemoved = Color{200, 30, 30, 255}
+	CompareChanged = Color{214, 140, 0, 255}
+)
+
+// CompareStatus says what happened to an element between the two sides.
+type CompareStatus uint8
+
+const (
+	Unchanged CompareStatus = iota
+	Added
+	Removed
+	Changed
+)
+
+// CompareOptions are the board options of a compare board and the names of
+// its two sides, printed in its summary bar.
+type CompareOptions struct {
+	Board    BoardOptions
+	FromName string
+	ToName   string
+}
+
+// CompareBoard draws the union of scenario a (of map ma) and scenario b (of
+// mb) as one journey board: b's elements, with those only a has put back in
+// their place; added elements green, removed ones red and dashed, changed
+// ones amber. A summary bar under the board counts them per kind. The
+// statuses are returned by target for the inspector (before → after is in
+// d.Changed).
+func CompareBoard(a, b *model.Scenario, ma, mb *model.Map, d *compare.Diff, opt CompareOptions) (*Scene, map[Target]CompareStatus) {
+	um, status := compareUnion(a, b, ma, mb, d)
+	s := Board(um, um.Scenarios[0].ID, opt.Board)
+	for i := range s.Items {
+		it := &s.Items[i]
+		st := status[it.Target]
+		if st == Unchanged || it.Target.ID == "" {
+			continue
+		}
+		paintStatus(it, st)
+	}
+	addSummary(s, d, opt)
+	if opt.FromName != "" || opt.ToName != "" {
+		s.Title = opt.FromName + " → " + opt.ToName
+	}
+	return s, status
+}
+
+// compareUnion builds the map the compare board lays out and the status of
+// each of its elements.
+func compareUnion(a, b *model.Scenario, ma, mb *model.Map, d *compare.Diff) (*model.Map, map[Target]CompareStatus) {
+	um := &model.Map{Title: mb.Title, Purpose: mb.Purpose, Region: mb.Region, Description: mb.Description, Stage: mb.Stage}
+	cp := mb.Clone()
+	um.Stakeholders, um.Relationships, um.Coalitions = cp.Stakeholders, cp.Relationships, cp.Coalitions
+	u := b.Clone()
+	um.Scenarios = []*model.Scenario{u}
+
+	status := map[Target]CompareStatus{}
+	kindOf := map[compare.Kind]model.EntityKind{
+		compare.Stakeholder: model.EntityStakeholder, compare.Step: model.EntityStep,
+		compare.Contribution: model.EntityContribution, compare.Flow: model.EntityFlow,
+	}
+	removed := map[Target]bool{}
+	for _, it := range d.Added {
+		status[Target{kindOf[it.Kind], it.ID}] = Added
+	}
+	for _, it := range d.Changed {
+		status[Target{kindOf[it.Kind], it.ID}] = Changed
+	}
+	for _, it := range d.Removed {
+		t := Target{kindOf[it.Kind], it.ID}
+		status[t], removed[t] = Removed, true
+	}
+	to := func(k compare.Kind, id model.ID) model.ID {
+		if m, ok := d.Match[k][id]; ok {
+			return m
+		}
+		return id // a removed element keeps its own id in the union
+	}
+	// Removed lanes and steps go back after the nearest element before them
+	// that both sides have.
+	for i, s := range ma.Stakeholders {
+		if !removed[Target{model.EntityStakeholder, s.ID}] {
+			continue
+		}
+		at := 0
+		if i > 0 {
+			at = um.StakeholderIndex(to(compare.Stakeholder, ma.Stakeholders[i-1].ID)) + 1
+		}
+		c := *s
+		um.Stakeholders = slices.Insert(um.Stakeholders, at, &c)
+	}
+	for i, s := range a.Steps {
+		if !removed[Target{model.EntityStep, s.ID}] {
+			continue
+		}
+		at := 0
+		if i > 0 {
+			at = u.StepIndex(to(compare.Step, a.Steps[i-1].ID)) + 1
+		}
+		c := *s
+		u.Steps = slices.Insert(u.Steps, at, &c)
+	}
+	for _, c := range a.Contributions {
+		if removed[Target{model.EntityContribution, c.ID}] {
+			x := *c
+			x.Step, x.Stakeholder = to(compare.Step, c.Step), to(compare.Stakeholder, c.Stakeholder)
+			u.Contributions = append(u.Contributions, &x)
+		}
+	}
+	for _, f := range a.Flows {
+		if removed[Target{model.EntityFlow, f.ID}] {
+			x := *f
+			x.From, x.To = to(compare.Contribution, f.From), to(compare.Contribution, f.To)
+			u.Flows = append(u.Flows, &x)
+		}
+	}
+	return um, status
+}
+
+func paintStatus(it *Item, st CompareStatus) {
+	c := map[CompareStatus]Color{Added: CompareAdded, Removed: CompareRemoved, Changed: CompareChanged}[st]
+	switch {
+	case it.Box != nil:
+		it.Box.Stroke = c
+		it.Box.StrokeWidth = max(it.Box.StrokeWidth, 2)
+		if it.Box.Fill.A != 0 {
+			it.Box.Fill = tint(c, 0.15)
+		}
+		it.Box.Dashed = st == Removed
+	case it.Path != nil:
+		it.Path.Stroke = c
+		it.Path.Width = max(it.Path.Width, 1.8)
+		it.Path.Dashed = st == Removed
+		if it.Path.Closed && it.Path.Fill.A != 0 {
+			it.Path.Fill = c
+		}
+	case it.Circle != nil:
+		it.Circle.Stroke = c
+	}
+}
+
+// summaryHeight is the height of the bar under a compare board.
+const summaryHeight = 34
+
+// addSummary puts a bar under the board: both names and the counts per kind.
+func addSummary(s *Scene, d *compare.Diff, opt CompareOptions) {
+	y := s.Height + 8
+	s.Height = y + summaryHeight
+	bar := Rect{X: 0, Y: y, W: s.Width, H: summaryHeight}
+	s.Add(Item{Group: "compare-summary", Box: &Box{Rect: bar, Fill: Color{246, 246, 246, 255}, Stroke: Color{170, 170, 170, 255}, StrokeWidth: 0.6}})
+	var parts []string
+	if opt.FromName != "" || opt.ToName != "" {
+		parts = append(parts, opt.FromName+" → "+opt.ToName)
+	}
+	for _, k := range compare.Kinds {
+		c := d.Counts[k]
+		if c == (compare.Counts{}) {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%ss: +%d −%d ~%d", k, c.Added, c.Removed, c.Changed))
+	}
+	if d.Empty() {
+		parts = append(parts, "no differences")
+	}
+	s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: 10, Y: y + 4, W: s.Width - 20, H: 14}, Lines: []string{strings.Join(parts, "  ·  ")}, Size: 10, Bold: true, Color: Color{40, 40, 40, 255}}})
+	x := float32(10)
+	for _, e := range []struct {
+		label string
+		c     Color
+		dash  bool
+	}{{"added", CompareAdded, false}, {"removed", CompareRemoved, true}, {"changed", CompareChanged, false}} {
+		s.Add(Item{Group: "compare-summary", Box: &Box{Rect: Rect{X: x, Y: y + 20, W: 16, H: 9}, Fill: tint(e.c, 0.15), Stroke: e.c, StrokeWidth: 1.5, Dashed: e.dash}})
+		s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: x + 20, Y: y + 19, W: 70, H: 11}, Lines: []string{e.label}, Size: 8, Color: Color{40, 40, 40, 255}}})
+		x += 90
+	}
+}
+
+// CompareLegend is the board legend with the compare colours added, for the
+// foot of every printed page.
+func CompareLegend() []LegendSection {
+	sec := LegendSection{Title: "Compare", Entries: []LegendEntry{
+		{Label: "added", Swatch: SwatchBox, Fill: tint(CompareAdded, 0.15), Stroke: CompareAdded, StrokeWidth: 1.5},
+		{Label: "removed", Swatch: SwatchBox, Fill: tint(CompareRemoved, 0.15), Stroke: CompareRemoved, StrokeWidth: 1.5, Dashed: true},
+		{Label: "changed", Swatch: SwatchBox, Fill: tint(CompareChanged, 0.15), Stroke: CompareChanged, StrokeWidth: 1.5},
+	}}
+	return append([]LegendSection{sec}, DefaultLegend()...)
+}
