@@ -23,10 +23,10 @@ pkgs=(storage canvas/scene canvas/export model/analysis storage/sheet)
 floors='^Benchmark(RawCommit|EditCommit|RawSelectL|OpenL|BoardBuildL|BoardEditL|ExportPDFL|RawPDFL|GraphvizLayout60|NativeNeato60|SnapshotL|RawCopyL|ImportXLSXL|ExcelizeReadAllL)$'
 
 failed=()
-run() { # package, pattern, benchtime
+run() { # package, pattern, benchtime, go test flags...
   # One package at a time: benchmarks of two packages running at once on
   # two cores would disturb each other's figures.
-  if ! "$GO" test -tags="$TAGS" -run '^$' -bench "$2" -benchtime "$3" -timeout 30m "./$1" >"$out.part" 2>&1; then
+  if ! "$GO" test -tags="$TAGS" -run '^$' -bench "$2" -benchtime "$3" "${@:4}" -timeout 30m "./$1" >"$out.part" 2>&1; then
     failed+=("$1")
   fi
   cat "$out.part" >>"$out"
@@ -35,7 +35,10 @@ run() { # package, pattern, benchtime
 }
 for p in "${pkgs[@]}"; do
   [ -d "$p" ] || continue
-  run "$p" "$floors|BySize\$/^(S|M|L)\$" "$BENCHTIME"
+  # The floor pairs COUNT times: the table keeps each one's fastest run, the
+  # one least disturbed by other work on a shared machine.
+  run "$p" "$floors" "$BENCHTIME" -count "${COUNT:-3}"
+  run "$p" 'BySize$/^(S|M|L)$' "$BENCHTIME"
   run "$p" 'BySize$/^XL$' "$BENCHTIME_XL"
 done
 echo >&2
