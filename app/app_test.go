@@ -386,3 +386,24 @@ func TestAnImportReportComesBeforeAnythingIsWritten(t *testing.T) {
 		t.Fatal("a refused import wrote a file")
 	}
 }
+
+func TestDraggingOnTheBoardMovesACardAndConnectsTwo(t *testing.T) {
+	mw, _ := openSample(t)
+	sc := mw.doc.current()
+	c := sc.Contributions[0]
+	target := sc.Steps[len(sc.Steps)-1].ID
+	mw.board.OnMoveCard(c.ID, target, c.Stakeholder)
+	if got := sc.Contribution(c.ID).Step; got != target {
+		t.Fatalf("the card is at step %s", got)
+	}
+	flows := len(sc.Flows)
+	mw.board.OnConnect(sc.Contributions[1].ID, sc.Contributions[2].ID)
+	if len(mw.doc.current().Flows) != flows+1 {
+		t.Fatal("connecting two cards made no flow")
+	}
+	mw.undo()
+	mw.undo()
+	if got := mw.doc.current().Contribution(c.ID).Step; got != c.Step {
+		t.Fatalf("undo left the card at %s", got)
+	}
+}

@@ -76,7 +76,13 @@ func (mw *mainWindow) makeMenu() {
 		fyne.NewMenuItem(T("Coalition…"), mw.addCoalitionDialog),
 		fyne.NewMenuItem(T("Scenario (copy of this one)…"), mw.addScenarioDialog),
 	)
-	view := fyne.NewMenu(T("View"),
+	realTime := fyne.NewMenuItem(T("Real Time Axis"), nil)
+	realTime.Action = func() {
+		mw.realTime = !mw.realTime
+		realTime.Checked = mw.realTime
+		mw.refresh()
+	}
+	view := fyne.NewMenu(T("View"), realTime, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(T("Zoom In"), func() { mw.board.ZoomIn() }),
 		fyne.NewMenuItem(T("Zoom Out"), func() { mw.board.ZoomOut() }),
 		fyne.NewMenuItem(T("Fit to Window"), func() { mw.board.ZoomFit() }),

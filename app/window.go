@@ -35,6 +35,7 @@ type mainWindow struct {
 	mainMenu  *fyne.MainMenu
 	network   *NetworkView
 	scene     *scene.Scene // what the board shows now
+	realTime  bool         // column widths follow the days of the steps
 
 	// onChange is called after every refresh (tests wait on it).
 	onChange func()
@@ -54,6 +55,21 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	}
 	mw.board.OnContextMenu = mw.showContextMenu
 	mw.board.OnTypedKey = mw.boardKey
+	// Direct manipulation: each gesture is one undoable command.
+	mw.board.OnMoveCard = func(card, step, lane model.ID) {
+		sc := mw.doc.current()
+		if c := sc.Contribution(card); c != nil && (c.Step != step || c.Stakeholder != lane) {
+			moved := *c
+			moved.Step, moved.Stakeholder = step, lane
+			mw.do(model.UpdateContribution(sc.ID, moved))
+		}
+	}
+	mw.board.OnConnect = func(from, to model.ID) {
+		id := mw.doc.m().NewID("f")
+		if mw.do(model.AddFlow(mw.doc.current().ID, model.Flow{ID: id, From: from, To: to, Kind: model.FlowHandOff, Criticality: model.CriticalityNormal})) {
+			mw.selectTarget(scene.Target{Kind: model.EntityFlow, ID: id})
+		}
+	}
 	mw.inspector = container.NewVBox()
 	mw.status = widget.NewLabel("")
 	mw.status.Truncation = fyne.TextTruncateEllipsis
@@ -182,8 +198,10 @@ func (mw *mainWindow) refresh() {
 	}
 	mw.scenarios.Options = names
 	mw.scenarios.SetSelectedIndex(indexOfScenario(m, sc.ID))
-	mw.scene = scene.Board(m, sc.ID, scene.BoardOptions{Selected: mw.selected, Translate: T})
-	mw.board.SetScene(mw.scene)
+	var geom *scene.BoardGeometry
+	mw.scene, geom = scene.BoardLayout(m, sc.ID, scene.BoardOptions{Selected: mw.selected, Translate: T, RealTime: mw.realTime})
+	mw.board.SetBoard(mw.scene, geom)
+	mw.board.Select(mw.selected)
 	mw.showInspector()
 	mw.updateMenus()
 	mw.status.SetText(Tf("%d steps · %d stakeholders · %d cards · %d flows · saved automatically", len(sc.Steps), len(m.Stakeholders), len(sc.Contributions), len(sc.Flows)))
