@@ -106,6 +106,16 @@ func (r row) get(col string) string {
 	return strings.TrimSpace(r.cells[i])
 }
 
+// text returns a free-text cell as written, so that text with surrounding
+// spaces round-trips; names, ids and words are trimmed by get instead.
+func (r row) text(col string) string {
+	i, ok := r.idx[col]
+	if !ok || i >= len(r.cells) {
+		return ""
+	}
+	return r.cells[i]
+}
+
 func (r row) has(col string) bool { _, ok := r.idx[col]; return ok }
 
 func (r row) colName(col string) string {
@@ -324,7 +334,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		scNames = append(scNames, sc.Name)
 	}
 	for _, r := range rowsBy["Scenarios"] {
-		sc := &model.Scenario{ID: r.id("sc"), Name: r.get("name"), BasedOn: r.get("based_on"), Notes: r.get("notes")}
+		sc := &model.Scenario{ID: r.id("sc"), Name: r.get("name"), BasedOn: r.get("based_on"), Notes: r.text("notes")}
 		if m.Scenario(sc.ID) != nil {
 			r.errorf("id", "", "id '%s' is used twice", sc.ID)
 		}
@@ -339,8 +349,13 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 			}
 			return m.Scenarios[0]
 		}
-		if sc := scByKey[name]; sc != nil {
+		if sc := m.Scenario(model.ID(name)); sc != nil {
 			return sc
+		}
+		for _, sc := range m.Scenarios {
+			if sc.Name == name {
+				return sc
+			}
 		}
 		if sc := scByKey[norm(name)]; sc != nil {
 			return sc
@@ -360,8 +375,8 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	var shNames []string
 	for _, r := range rowsBy["Stakeholders"] {
 		s := &model.Stakeholder{ID: r.id("h"), Name: r.get("name"), Kind: model.StakeholderKind(r.get("kind")),
-			Organisation: r.get("organisation"), Colour: r.get("colour"), Attitude: r.int("attitude"),
-			Influence: r.int("influence"), Interest: r.int("interest"), InformalLeader: r.bool("informal_leader"), Notes: r.get("notes")}
+			Organisation: r.text("organisation"), Colour: r.get("colour"), Attitude: r.int("attitude"),
+			Influence: r.int("influence"), Interest: r.int("interest"), InformalLeader: r.bool("informal_leader"), Notes: r.text("notes")}
 		if shByKey[string(s.ID)] != nil && shByKey[string(s.ID)].ID == s.ID {
 			r.errorf("id", "", "id '%s' is used twice", s.ID)
 		}
@@ -405,9 +420,9 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	}
 	for _, r := range rowsBy["Steps"] {
 		sc := scenarioOf(r)
-		s := &model.Step{ID: r.id("s"), Name: r.get("name"), Timing: r.get("timing"), StartDay: r.int("start_day"),
-			DurationDays: r.int("duration_days"), WaitDays: r.int("wait_days"), Description: r.get("description"),
-			Experience: r.optInt("experience"), CarerExperience: r.optInt("carer_experience"), PainPoints: r.get("pain_points")}
+		s := &model.Step{ID: r.id("s"), Name: r.get("name"), Timing: r.text("timing"), StartDay: r.int("start_day"),
+			DurationDays: r.int("duration_days"), WaitDays: r.int("wait_days"), Description: r.text("description"),
+			Experience: r.optInt("experience"), CarerExperience: r.optInt("carer_experience"), PainPoints: r.text("pain_points")}
 		if sc == nil {
 			continue
 		}
@@ -425,7 +440,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	}
 	for _, r := range rowsBy["Contributions"] {
 		sc := scenarioOf(r)
-		c := &model.Contribution{ID: r.id("c"), Value: r.get("value"), Description: r.get("description"),
+		c := &model.Contribution{ID: r.id("c"), Value: r.get("value"), Description: r.text("description"),
 			Role: model.Role(r.word("role", roleWords, "role")), Capital: model.Capital(r.word("capital", capitalWords, "capital")),
 			Tangible: r.bool("tangible"), Evidence: model.Evidence(r.word("evidence", evidenceWords, "kind of evidence"))}
 		c.Stakeholder = stakeholder(r, "stakeholder")
@@ -457,7 +472,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	}
 	for _, r := range rowsBy["Flows"] {
 		sc := scenarioOf(r)
-		f := &model.Flow{ID: r.id("f"), Kind: model.FlowKind(r.word("kind", flowWords, "kind of flow")), Label: r.get("label"),
+		f := &model.Flow{ID: r.id("f"), Kind: model.FlowKind(r.word("kind", flowWords, "kind of flow")), Label: r.text("label"),
 			Criticality: model.Criticality(r.word("criticality", critWords, "criticality"))}
 		if sc == nil {
 			continue
@@ -488,8 +503,8 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	}
 	relIDs := map[model.ID]bool{}
 	for _, r := range rowsBy["Relationships"] {
-		rel := &model.Relationship{ID: r.id("r"), A: stakeholder(r, "a"), B: stakeholder(r, "b"), Kind: r.get("kind"),
-			Quality: r.int("quality"), Notes: r.get("notes")}
+		rel := &model.Relationship{ID: r.id("r"), A: stakeholder(r, "a"), B: stakeholder(r, "b"), Kind: r.text("kind"),
+			Quality: r.int("quality"), Notes: r.text("notes")}
 		if relIDs[rel.ID] {
 			r.errorf("id", "", "id '%s' is used twice", rel.ID)
 		}
@@ -499,7 +514,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	}
 	coIDs := map[model.ID]bool{}
 	for _, r := range rowsBy["Coalitions"] {
-		c := &model.Coalition{ID: r.id("co"), Name: r.get("name"), Issue: r.get("issue")}
+		c := &model.Coalition{ID: r.id("co"), Name: r.get("name"), Issue: r.text("issue")}
 		for _, part := range strings.FieldsFunc(r.get("members"), func(c rune) bool { return c == ',' || c == ';' || c == '\n' }) {
 			if part = strings.TrimSpace(part); part == "" {
 				continue

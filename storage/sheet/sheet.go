@@ -124,18 +124,19 @@ func rows(m *model.Map) map[string][][]string {
 	out := map[string][][]string{}
 	out["Map"] = [][]string{{"title", m.Title}, {"purpose", m.Purpose}, {"region", m.Region},
 		{"description", m.Description}, {"stage", string(m.Stage)}}
+	scNames := scenarioColumn(m)
 	for _, sc := range m.Scenarios {
 		out["Scenarios"] = append(out["Scenarios"], []string{string(sc.ID), sc.Name, sc.BasedOn, sc.Notes})
 		for _, s := range sc.Steps {
-			out["Steps"] = append(out["Steps"], []string{sc.Name, string(s.ID), s.Name, s.Timing, itoa(s.StartDay),
+			out["Steps"] = append(out["Steps"], []string{scNames[sc], string(s.ID), s.Name, s.Timing, itoa(s.StartDay),
 				itoa(s.DurationDays), itoa(s.WaitDays), s.Description, optInt(s.Experience), optInt(s.CarerExperience), s.PainPoints})
 		}
 		for _, c := range sc.Contributions {
-			out["Contributions"] = append(out["Contributions"], []string{sc.Name, string(c.ID), string(c.Step), string(c.Stakeholder),
+			out["Contributions"] = append(out["Contributions"], []string{scNames[sc], string(c.ID), string(c.Step), string(c.Stakeholder),
 				c.Value, c.Description, string(c.Role), string(c.Capital), boolStr(c.Tangible), string(c.Evidence)})
 		}
 		for _, f := range sc.Flows {
-			out["Flows"] = append(out["Flows"], []string{sc.Name, string(f.ID), string(f.From), string(f.To), string(f.Kind), f.Label, string(f.Criticality)})
+			out["Flows"] = append(out["Flows"], []string{scNames[sc], string(f.ID), string(f.From), string(f.To), string(f.Kind), f.Label, string(f.Criticality)})
 		}
 	}
 	for _, s := range m.Stakeholders {
@@ -172,4 +173,26 @@ func sheetName(t table, lang string) string {
 		return t.nl
 	}
 	return t.key
+}
+
+// scenarioColumn gives what the scenario column says for each scenario: its
+// name, as people read it, unless that name could be taken for another
+// scenario on import (a name shared up to case and spaces, or another
+// scenario's id); then its id, which import looks up first.
+func scenarioColumn(m *model.Map) map[*model.Scenario]string {
+	count := map[string]int{}
+	ids := map[string]bool{}
+	for _, sc := range m.Scenarios {
+		count[norm(sc.Name)]++
+		ids[string(sc.ID)] = true
+	}
+	out := map[*model.Scenario]string{}
+	for _, sc := range m.Scenarios {
+		if count[norm(sc.Name)] == 1 && (!ids[sc.Name] || sc.Name == string(sc.ID)) && strings.TrimSpace(sc.Name) == sc.Name && sc.Name != "" {
+			out[sc] = sc.Name
+		} else {
+			out[sc] = string(sc.ID)
+		}
+	}
+	return out
 }

@@ -102,11 +102,12 @@ func randomText(r *rand.Rand) string {
 	for i := 0; i < n; i++ {
 		b.WriteString(parts[r.Intn(len(parts))])
 	}
-	return strings.TrimSpace(b.String())
+	return b.String()
 }
 
-// Names and texts carry no surrounding spaces (import trims what people type
-// around a cell), except the map's purpose, which is kept as written.
+// Names, values and relationship kinds carry no surrounding spaces (import trims
+// what people type around a name); free text keeps them and is read as written.
+// Scenario names clash up to case, and with another scenario's id, on purpose.
 func randomMap(r *rand.Rand) *model.Map {
 	m := &model.Map{Title: randomText(r), Purpose: " padded purpose ", Region: randomText(r), Description: randomText(r)}
 	if r.Intn(2) == 0 {
@@ -141,9 +142,9 @@ func randomMap(r *rand.Rand) *model.Map {
 	}
 	nsc := 1 + r.Intn(3)
 	for k := 0; k < nsc; k++ {
-		sc := &model.Scenario{ID: model.ID(fmt.Sprintf("sc%d", k)), Name: fmt.Sprintf("Scenario %d", k), Notes: randomText(r)}
+		sc := &model.Scenario{ID: model.ID(fmt.Sprintf("sc%d", k)), Name: []string{"As-is", "as is", "sc0", "To-be"}[r.Intn(4)], Notes: randomText(r)}
 		if k > 0 {
-			sc.BasedOn = "Scenario 0"
+			sc.BasedOn = m.Scenarios[0].Name
 		}
 		for i := 0; i < r.Intn(6); i++ {
 			s := &model.Step{ID: model.ID(fmt.Sprintf("s%d", i)), Name: strings.TrimSpace(fmt.Sprintf("Stap %d %s", i, randomText(r))),
