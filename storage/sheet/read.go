@@ -68,6 +68,10 @@ var (
 	evidenceWords = map[string]string{"interview": "interview", "data": "data", "assumption": "assumption", "aanname": "assumption"}
 	flowWords     = map[string]string{"hand off": "hand-off", "handoff": "hand-off", "overdracht": "hand-off", "referral": "referral",
 		"verwijzing": "referral", "information": "information", "informatie": "information", "resource": "resource", "middelen": "resource"}
+	// A lane's kind is free text; only the Dutch names of the app's own kinds are
+	// translated, so that another free-text kind ("gemeente") round-trips as written.
+	kindWords = map[string]string{"organisatie": "organisation", "patiënt": "patient", "mantelzorger": "carer",
+		"financier": "funder", "overheid": "government"}
 	critWords  = map[string]string{"low": "low", "laag": "low", "normal": "normal", "normaal": "normal", "high": "high", "hoog": "high"}
 	stageWords = map[string]string{"verbinden": "verbinden", "connect": "verbinden", "connecting": "verbinden",
 		"richten": "richten", "align": "richten", "aligning": "richten", "produceren": "produceren", "produce": "produceren", "producing": "produceren"}
@@ -374,7 +378,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	shByKey := map[string]*model.Stakeholder{}
 	var shNames []string
 	for _, r := range rowsBy["Stakeholders"] {
-		s := &model.Stakeholder{ID: r.id("h"), Name: r.get("name"), Kind: model.StakeholderKind(r.get("kind")),
+		s := &model.Stakeholder{ID: r.id("h"), Name: r.get("name"), Kind: stakeholderKind(r.get("kind")),
 			Organisation: r.text("organisation"), Colour: r.get("colour"), Attitude: r.int("attitude"),
 			Influence: r.int("influence"), Interest: r.int("interest"), InformalLeader: r.bool("informal_leader"), Notes: r.text("notes")}
 		if shByKey[string(s.ID)] != nil && shByKey[string(s.ID)].ID == s.ID {
@@ -629,4 +633,11 @@ func distance(a, b []rune) int {
 		}
 	}
 	return d[len(a)][len(b)]
+}
+
+func stakeholderKind(s string) model.StakeholderKind {
+	if k, ok := kindWords[norm(s)]; ok {
+		return model.StakeholderKind(k)
+	}
+	return model.StakeholderKind(s)
 }

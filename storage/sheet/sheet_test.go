@@ -319,6 +319,43 @@ func TestAHandMadeWorkbookWithDutchNamesInAnyCaseImports(t *testing.T) {
 	if err != nil || m == nil {
 		t.Fatalf("%v\n%s", err, rep)
 	}
+
+	// As someone would type it: odd case and spaces, columns in another order,
+	// numbers and booleans as Excel stores them, references by name.
+	f := excelize.NewFile()
+	defer f.Close()
+	put := func(sheet string, rows ...[]any) {
+		if _, err := f.NewSheet(sheet); err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	put(" STAKEHOLDERS ", []any{" Invloed", "NAAM ", "soort", "Informele Leider"},
+		[]any{4, "Huisarts", "professional", true}, []any{3.0, "Mevrouw Jansen", "patiënt", false})
+	put("stappen", []any{"Wachttijd (dagen)", "Naam"}, []any{2, "Intake"})
+	put("BIJDRAGEN", []any{"rol", "Stakeholder", "stap", "Waarde"}, []any{"Leidend", "huisarts", "intake", "Verwijzing"})
+	f.DeleteSheet("Sheet1")
+	buf.Reset()
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m, rep, err = ReadXLSX(bytes.NewReader(buf.Bytes()))
+	if err != nil || m == nil {
+		t.Fatalf("%v\n%s", err, rep)
+	}
+	h := m.Stakeholders
+	if len(h) != 2 || h[0].Influence != 4 || h[1].Influence != 3 || !h[0].InformalLeader || h[0].Kind != model.KindProfessional || h[1].Kind != model.KindPatient {
+		t.Errorf("stakeholders %+v %+v", h[0], h[1])
+	}
+	sc := m.Scenarios[0]
+	if sc.Steps[0].WaitDays != 2 || sc.Contributions[0].Role != model.RoleLead || sc.Contributions[0].Stakeholder != h[0].ID || sc.Contributions[0].Step != sc.Steps[0].ID {
+		t.Errorf("step %+v card %+v", sc.Steps[0], sc.Contributions[0])
+	}
 }
 
 func FuzzReadCSV(f *testing.F) {
