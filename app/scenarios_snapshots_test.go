@@ -1,0 +1,111 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"valueflow/model"
+	"valueflow/model/sample"
+)
+
+// deepWalk visits o and everything drawn inside it, widgets' renderers
+// included (dialogs are widgets).
+func deepWalk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			deepWalk(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			deepWalk(c, visit)
+		}
+	}
+}
+
+func findDeep[T fyne.CanvasObject](t *testing.T, root fyne.CanvasObject, ok func(T) bool) T {
+	t.Helper()
+	var found T
+	done := false
+	deepWalk(root, func(o fyne.CanvasObject) {
+		if x, is := o.(T); is && !done && ok(x) {
+			found, done = x, true
+		}
+	})
+	if !done {
+		t.Fatalf("not found: %T", found)
+	}
+	return found
+}
+
+func tapButton(t *testing.T, root fyne.CanvasObject, text string) {
+	t.Helper()
+	test.Tap(findDeep(t, root, func(b *widget.Button) bool { return b.Text == text }))
+}
+
+func topOverlay(t *testing.T, mw *mainWindow) fyne.CanvasObject {
+	t.Helper()
+	top := mw.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
+	}
+	return top
+}
+
+// TestSnapshotsAreTakenAndRestoredFromTheDialog takes a snapshot in the
+// Snapshots dialog, changes the map, restores it there and undoes the restore.
+func TestSnapshotsAreTakenAndRestoredFromTheDialog(t *testing.T) {
+	mw, _ := openSample(t)
+	mw.snapshotsDialog()
+	tapButton(t, topOverlay(t, mw), T("Take snapshot…"))
+	form := topOverlay(t, mw)
+	findDeep(t, form, func(*widget.Entry) bool { return true }).SetText("Voor de sessie")
+	tapButton(t, form, T("Save"))
+	snaps, err := mw.doc.file.Snapshots()
+	if err != nil || len(snaps) != 1 || snaps[0].Name != "Voor de sessie" {
+		t.Fatalf("snapshots: %+v, %v", snaps, err)
+	}
+
+	lane := mw.doc.m().Stakeholders[1].ID
+	if !mw.do(model.DeleteStakeholder(lane)) {
+		t.Fatal("the edit failed")
+	}
+	findDeep(t, topOverlay(t, mw), func(*widget.List) bool { return true }).Select(0)
+	tapButton(t, topOverlay(t, mw), T("Restore"))
+	if mw.doc.m().Stakeholder(lane) == nil || len(mw.doc.m().Stakeholders) != len(sample.Map().Stakeholders) {
+		t.Fatal("the restore did not bring the deleted stakeholder back")
+	}
+	mw.undo()
+	if mw.doc.m().Stakeholder(lane) != nil {
+		t.Fatal("undo of the restore did not give back the edited map")
+	}
+}
+
+func TestAScenarioIsRenamedAndDeletedFromTheMenu(t *testing.T) {
+	mw, _ := openSample(t)
+	first := mw.doc.current().ID
+	if !mw.do(model.AddScenario(first, model.Scenario{ID: "tobe", Name: "Gewenst"})) {
+		t.Fatal("add scenario failed")
+	}
+	mw.doc.scenario = "tobe"
+	mw.renameScenarioDialog()
+	form := topOverlay(t, mw)
+	findDeep(t, form, func(e *widget.Entry) bool { return e.Text == "Gewenst" }).SetText("Gewenste situatie")
+	tapButton(t, form, T("Save"))
+	if got := mw.doc.m().Scenario("tobe").Name; got != "Gewenste situatie" {
+		t.Fatalf("name %q", got)
+	}
+	mw.deleteScenario()
+	tapButton(t, topOverlay(t, mw), T("Yes"))
+	if mw.doc.m().Scenario("tobe") != nil || mw.doc.current().ID != first {
+		t.Fatal("the scenario was not deleted, or the board did not fall back to the first")
+	}
+	mw.undo()
+	if mw.doc.m().Scenario("tobe") == nil {
+		t.Fatal("undo did not bring the scenario back")
+	}
+}
