@@ -82,13 +82,20 @@ func (mw *mainWindow) makeMenu() {
 		realTime.Checked = mw.realTime
 		mw.refresh()
 	}
+	scenarios := fyne.NewMenu(T("Scenario"),
+		fyne.NewMenuItem(T("Scenario (copy of this one)…"), mw.addScenarioDialog),
+		fyne.NewMenuItem(T("Rename scenario…"), mw.renameScenarioDialog),
+		fyne.NewMenuItem(T("Delete scenario"), mw.deleteScenario),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(T("Snapshots…"), mw.snapshotsDialog),
+	)
 	view := fyne.NewMenu(T("View"), realTime, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(T("Zoom In"), func() { mw.board.ZoomIn() }),
 		fyne.NewMenuItem(T("Zoom Out"), func() { mw.board.ZoomOut() }),
 		fyne.NewMenuItem(T("Fit to Window"), func() { mw.board.ZoomFit() }),
 	)
 	help := fyne.NewMenu(T("Help"), fyne.NewMenuItem(T("Guide"), mw.showGuide), fyne.NewMenuItem(T("About Valueflow"), mw.about))
-	mw.mainMenu = fyne.NewMainMenu(file, edit, insert, view, help)
+	mw.mainMenu = fyne.NewMainMenu(file, edit, insert, scenarios, view, help)
 	mw.win.SetMainMenu(mw.mainMenu)
 	mw.updateRecentMenu()
 }
