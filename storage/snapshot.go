@@ -60,6 +60,25 @@ func (f *File) TakeSnapshot(name, note string) (model.SnapshotInfo, error) {
 	return info, nil
 }
 
+// snapshotInTx takes a snapshot inside a transaction that is already open
+// (a migration's): the same rows TakeSnapshot copies.
+func snapshotInTx(ctx context.Context, tx *sql.Tx, info model.SnapshotInfo) (int64, error) {
+	res, err := tx.ExecContext(ctx, "INSERT INTO snapshots (name, time, note) VALUES (?, ?, ?)", info.Name, info.Time, info.Note)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	for _, t := range snapshotTables {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO snapshot_"+t+" SELECT ?, * FROM "+t, id); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
 // Snapshots lists the file's snapshots, oldest first.
 func (f *File) Snapshots() ([]model.SnapshotInfo, error) {
 	f.mu.Lock()

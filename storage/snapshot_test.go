@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -40,9 +41,16 @@ func TestAVersion1FileIsMigratedAndKeepsItsContent(t *testing.T) {
 	if len(f.Map().Scenarios) != 2 {
 		t.Fatalf("%d scenarios, want 2", len(f.Map().Scenarios))
 	}
-	if list, err := f.Snapshots(); err != nil || len(list) != 0 {
-		t.Fatalf("snapshots after migrating: %v, %v", list, err)
+	// The update took a snapshot of the map as it was.
+	list, err := f.Snapshots()
+	if err != nil || len(list) != 1 || !strings.Contains(list[0].Name, "Before the update") {
+		t.Fatalf("snapshots after migrating: %+v, %v", list, err)
 	}
+	before, err := f.SnapshotMap(list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameContent(t, "the snapshot taken before the update", want, before)
 	if _, err := f.TakeSnapshot("Na de update", ""); err != nil {
 		t.Fatalf("a snapshot in the migrated file: %v", err)
 	}

@@ -347,7 +347,14 @@ func open(path string, readOnly bool) (*File, error) {
 			if err := m.Validate(); err != nil {
 				return &Error{Code: InvalidMap, Op: "open", Path: path, Detail: err.Error(), Err: err}
 			}
-			return nil
+			// The map as it was before the update stays in the file as a
+			// snapshot (the backup copy is a separate file that may get lost).
+			_, err = snapshotInTx(ctx, tx, model.SnapshotInfo{
+				Name: fmt.Sprintf("Before the update to format version %d", SchemaVersion),
+				Time: now().Unix(),
+				Note: fmt.Sprintf("taken automatically; the file had format version %d", version),
+			})
+			return classifyNil("update", path, err)
 		}); err != nil {
 			return fail(err)
 		}
