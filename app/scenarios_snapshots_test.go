@@ -1,12 +1,15 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"valueflow/canvas"
+	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/sample"
 )
@@ -107,5 +110,49 @@ func TestAScenarioIsRenamedAndDeletedFromTheMenu(t *testing.T) {
 	mw.undo()
 	if mw.doc.m().Scenario("tobe") == nil {
 		t.Fatal("undo did not bring the scenario back")
+	}
+}
+
+func TestTheCompareWindowShowsTheUnionAndWhatChanged(t *testing.T) {
+	mw, _ := openSample(t)
+	first := mw.doc.current()
+	if !mw.do(model.AddScenario(first.ID, model.Scenario{ID: "tobe", Name: "Gewenst"})) {
+		t.Fatal("add scenario failed")
+	}
+	card := *mw.doc.m().Scenario("tobe").Contributions[0]
+	before := card.Role
+	card.Role = model.RoleInformed
+	if before == model.RoleInformed {
+		card.Role = model.RoleLead
+	}
+	if !mw.do(model.UpdateContribution("tobe", card)) {
+		t.Fatal("edit failed")
+	}
+	if _, err := mw.doc.file.TakeSnapshot("Begin", ""); err != nil {
+		t.Fatal(err)
+	}
+	sides := mw.compareSides()
+	if len(sides) != 4 { // two scenarios, and the two of the snapshot
+		t.Fatalf("sides: %+v", sides)
+	}
+	w := mw.showCompare(sides[0], sides[1])
+	if w == nil {
+		t.Fatal("no compare window")
+	}
+	defer w.Close()
+	board := findDeep(t, w.Content(), func(*canvas.Board) bool { return true })
+	summary := ""
+	for _, it := range board.Scene().Items {
+		if it.Group == "compare-summary" && it.Text != nil {
+			summary += strings.Join(it.Text.Lines, " ")
+		}
+	}
+	if !strings.Contains(summary, "contributions: +0 −0 ~1") {
+		t.Fatalf("summary %q", summary)
+	}
+	board.OnSelect(scene.Target{Kind: model.EntityContribution, ID: card.ID})
+	details := findDeep(t, w.Content(), func(l *widget.Label) bool { return strings.Contains(l.Text, "→") })
+	if want := "role: " + string(before) + " → " + string(card.Role); !strings.Contains(details.Text, want) {
+		t.Fatalf("details %q, want %q", details.Text, want)
 	}
 }
