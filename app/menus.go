@@ -87,6 +87,7 @@ func (mw *mainWindow) makeMenu() {
 		fyne.NewMenuItem(T("Rename scenario…"), mw.renameScenarioDialog),
 		fyne.NewMenuItem(T("Delete scenario"), mw.deleteScenario),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(T("Compare…"), mw.compareDialog),
 		fyne.NewMenuItem(T("Snapshots…"), mw.snapshotsDialog),
 	)
 	view := fyne.NewMenu(T("View"), realTime, fyne.NewMenuItemSeparator(),
