@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"valueflow/canvas"
+	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/storage"
 )
@@ -111,6 +113,12 @@ func (mw *mainWindow) snapshotsDialog() {
 			mw.refresh()
 		}
 	})
+	open := widget.NewButton(T("Open read-only"), func() {
+		if selected < 0 {
+			return
+		}
+		mw.showSnapshot(snaps[selected])
+	})
 	del := widget.NewButton(T("Delete"), func() {
 		if selected < 0 {
 			return
@@ -132,8 +140,38 @@ func (mw *mainWindow) snapshotsDialog() {
 		del.Disable()
 	}
 	reload()
-	content := container.NewBorder(nil, container.NewHBox(take, restore, del), nil, nil, list)
+	content := container.NewBorder(nil, container.NewHBox(take, open, restore, del), nil, nil, list)
 	d := dialog.NewCustom(T("Snapshots"), T("Close"), content, mw.win)
 	d.Resize(fyne.NewSize(520, 420))
 	d.Show()
+}
+
+// showSnapshot opens a window that shows a snapshot's board, read-only:
+// looking back never changes anything.
+func (mw *mainWindow) showSnapshot(info model.SnapshotInfo) fyne.Window {
+	m, err := mw.doc.file.SnapshotMap(info.ID)
+	if err != nil {
+		mw.showError(err)
+		return nil
+	}
+	board := canvas.NewBoard()
+	names := make([]string, len(m.Scenarios))
+	for i, sc := range m.Scenarios {
+		names[i] = sc.Name
+	}
+	pick := widget.NewSelect(names, func(name string) {
+		for _, sc := range m.Scenarios {
+			if sc.Name == name {
+				board.SetScene(scene.Board(m, sc.ID, scene.BoardOptions{Translate: T}))
+				board.ZoomFit()
+			}
+		}
+	})
+	w := mw.app.NewWindow(Tf("Snapshot %s (read-only)", info.Name))
+	top := container.NewHBox(widget.NewLabel(T("Scenario:")), pick, widget.NewLabel(time.Unix(info.Time, 0).Format("2006-01-02 15:04")+"  "+info.Note))
+	w.SetContent(container.NewBorder(top, nil, nil, nil, board))
+	w.Resize(fyne.NewSize(1200, 760))
+	pick.SetSelectedIndex(0)
+	w.Show()
+	return w
 }

@@ -86,6 +86,18 @@ func TestSnapshotsAreTakenAndRestoredFromTheDialog(t *testing.T) {
 	if mw.doc.m().Stakeholder(lane) != nil {
 		t.Fatal("undo of the restore did not give back the edited map")
 	}
+
+	// Opened read-only, the snapshot shows its own board: the lane is there.
+	w := mw.showSnapshot(snaps[0])
+	defer w.Close()
+	board := findDeep(t, w.Content(), func(*canvas.Board) bool { return true })
+	found := false
+	for _, it := range board.Scene().Items {
+		found = found || it.Target == scene.Target{Kind: model.EntityStakeholder, ID: lane}
+	}
+	if !found {
+		t.Fatal("the snapshot's board does not show the lane deleted since")
+	}
 }
 
 func TestAScenarioIsRenamedAndDeletedFromTheMenu(t *testing.T) {
