@@ -31,6 +31,7 @@ var boardWords = map[string]string{
 	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
 	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
 	"informal leader": "informal leader", "wait": "wait",
+	"flow.hand-off": "hand-off", "flow.referral": "referral", "flow.information": "information", "flow.resource": "resource",
 	"hint.empty":      "Start here: add the steps of the patient's journey with + Step and the stakeholders with + Stakeholder; then double-click where a step meets a lane to add a card.",
 	"stage.verbinden": "connecting", "stage.richten": "aligning", "stage.produceren": "producing",
 }

@@ -249,10 +249,9 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr := info.Translate
-	if tr == nil {
-		tr = func(s string) string { return s }
-	}
+	// The legend's labels are keys ("role.lead"): a translator that does
+	// not know one leaves the board's English word, never the key.
+	tr := BoardOptions{Translate: info.Translate}.word
 	legend := info.Legend
 	if legend == nil && hasCards(s) {
 		legend = DefaultLegend()

@@ -104,7 +104,7 @@ func TestPaginateFitsOnePage(t *testing.T) {
 		t.Errorf("the view %v leaves the margins of %g × %g", v.Dst, p.Width, p.Height)
 	}
 	txt := pageTexts(p)
-	for _, want := range []string{"Zorgpad", "Scenario: As-is", "2026-11-22", "page 1 of 1", "Roles:", "lead", "Capitals:", "Flows:", "Experience:"} {
+	for _, want := range []string{"Zorgpad", "Scenario: As-is", "2026-11-22", "page 1 of 1", "Roles:", "lead", "Flows:", "Experience:"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the page lacks %q:\n%s", want, txt)
 		}
@@ -255,7 +255,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestPaginateTranslatesThePagePhrases(t *testing.T) {
 	nl := map[string]string{"page %d of %d": "pagina %d van %d", "row %s, column %d": "rij %s, kolom %d",
-		"Scenario: %s": "Scenario: %s", "landscape": "liggend", "Roles": "Rollen", "lead": "leidend"}
+		"Scenario: %s": "Scenario: %s", "landscape": "liggend", "Roles": "Rollen", "role.lead": "leidend"}
 	tr := func(s string) string {
 		if v, ok := nl[s]; ok {
 			return v
