@@ -472,7 +472,7 @@ func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target
 		return 0
 	}
 	table := widget.NewTable(func() (int, int) { return len(ms), len(cols) },
-		func() fyne.CanvasObject { return widget.NewLabel("Praktijkondersteuner") },
+		func() fyne.CanvasObject { return widget.NewLabel("Praktijkondersteuner") }, // sizes the column; never shown
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(ms[id.Row], id.Col)) })
 	table.ShowHeaderRow = true
 	table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }

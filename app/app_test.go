@@ -407,3 +407,21 @@ func TestDraggingOnTheBoardMovesACardAndConnectsTwo(t *testing.T) {
 		t.Fatalf("undo left the card at %s", got)
 	}
 }
+
+// TestNoLiteralTextReachesTheScreen fails when a widget, menu or dialog is
+// given an English literal instead of a translated string.
+func TestNoLiteralTextReachesTheScreen(t *testing.T) {
+	re := regexp.MustCompile(`\b(NewLabel|NewButton|NewButtonWithIcon|NewCheck|SetText|NewMenuItem|NewMenu|ShowInformation|ShowConfirm|NewFormItem|NewLabelWithStyle|SetPlaceHolder|NewTabItem|NewTabItemWithIcon|NewForm|NewCustom|NewCustomConfirm|NewError)\("[A-Za-z]`)
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, _ := os.ReadFile(f)
+		for i, line := range strings.Split(string(b), "\n") {
+			if re.MatchString(line) && !strings.Contains(line, "never shown") {
+				t.Errorf("%s:%d shows a literal: %s", f, i+1, strings.TrimSpace(line))
+			}
+		}
+	}
+}
