@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 
 	"valueflow/canvas/scene"
 )
@@ -51,7 +52,9 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	r.ring.Resize(size)
 	if !r.b.manual {
-		r.b.zoom = max(r.b.fitZoom(), 0.9)
+		// Opens readable: at least 90 %, and larger with a larger text
+		// size in the theme (Fyne's text scale), so the board follows it.
+		r.b.zoom = max(r.b.fitZoom(), 0.9) * textScale()
 	}
 	r.Refresh()
 }
@@ -341,4 +344,9 @@ func abs(v float32) float32 {
 		return -v
 	}
 	return v
+}
+
+// textScale is the theme's text size against Fyne's default of 14.
+func textScale() float32 {
+	return max(theme.TextSize()/14, 0.5)
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"valueflow/canvas/scene"
 	"valueflow/model"
@@ -85,5 +86,30 @@ func TestOnlyVisibleItemsAreDrawn(t *testing.T) {
 	b.pan(1500, 0)
 	if again := len(r.rects) + len(r.texts) + len(r.lines) + len(r.circles); again > pooled*3 {
 		t.Fatalf("panning back and forth grew the pools from %d to %d objects", pooled, again)
+	}
+}
+
+// bigText is the default theme with a larger text size, as a user who set a
+// larger text scale has it.
+type bigText struct{ fyne.Theme }
+
+func (t bigText) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return 21
+	}
+	return t.Theme.Size(n)
+}
+
+func TestTheBoardFollowsTheTextScale(t *testing.T) {
+	m := sample.Map()
+	b, w := boardWith(t, m, fyne.NewSize(800, 600))
+	normal := b.Zoom()
+	fyne.CurrentApp().Settings().SetTheme(bigText{theme.DefaultTheme()})
+	b2 := NewBoard()
+	b2.SetScene(scene.Board(m, m.Scenarios[0].ID, scene.BoardOptions{}))
+	w.SetContent(b2)
+	w.Resize(fyne.NewSize(801, 600))
+	if got := b2.Zoom(); got < normal*1.4 {
+		t.Fatalf("with text size 21 the board opens at %.2f, with 14 at %.2f", got, normal)
 	}
 }
