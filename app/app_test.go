@@ -19,6 +19,7 @@ import (
 	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/sample"
+	"valueflow/model/templates"
 	"valueflow/storage"
 	"valueflow/storage/jsonmap"
 )
@@ -423,5 +424,23 @@ func TestNoLiteralTextReachesTheScreen(t *testing.T) {
 				t.Errorf("%s:%d shows a literal: %s", f, i+1, strings.TrimSpace(line))
 			}
 		}
+	}
+}
+
+func TestAnImportCanBecomeAScenarioAfterASnapshot(t *testing.T) {
+	mw, _ := openSample(t)
+	scenarios := len(mw.doc.m().Scenarios)
+	tpl, _ := templates.ByName("copd")
+	mw.importAsScenario(tpl.Map(), "copd")
+	if len(mw.doc.m().Scenarios) != scenarios+1 || mw.doc.current().Name != "copd" {
+		t.Fatalf("no new scenario on the board (%d scenarios, showing %q)", len(mw.doc.m().Scenarios), mw.doc.current().Name)
+	}
+	snaps, err := mw.doc.file.Snapshots()
+	if err != nil || len(snaps) == 0 {
+		t.Fatalf("no snapshot before the import: %v", err)
+	}
+	mw.undo()
+	if len(mw.doc.m().Scenarios) != scenarios {
+		t.Fatal("undo did not take the import back")
 	}
 }

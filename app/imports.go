@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -113,10 +114,9 @@ func (mw *mainWindow) importFrom(path string) {
 		d.Show()
 		return
 	}
-	d := dialog.NewCustomConfirm(T("Import report"), T("Save as new map…"), T("Cancel"), content, func(ok bool) {
-		if !ok {
-			return
-		}
+	var d dialog.Dialog
+	saveNew := widget.NewButton(T("Save as new map…"), func() {
+		d.Hide()
 		name := strings.TrimSuffix(baseName(path), filepath.Ext(path)) + ".vflow"
 		mw.askNewPath(name, func(out string) {
 			if _, err := os.Stat(out); err == nil {
@@ -129,10 +129,43 @@ func (mw *mainWindow) importFrom(path string) {
 			}
 			mw.openPath(out)
 		})
-	}, mw.win)
-	d.Resize(fyne.NewSize(820, 520))
+	})
+	saveNew.Importance = widget.HighImportance
+	addHere := widget.NewButton(T("Add as a scenario of this map"), func() {
+		d.Hide()
+		mw.importAsScenario(m, strings.TrimSuffix(baseName(path), filepath.Ext(path)))
+	})
+	cancel := widget.NewButton(T("Cancel"), func() { d.Hide() })
+	buttons := container.NewHBox(layoutSpacer(), cancel, addHere, saveNew)
+	d = dialog.NewCustomWithoutButtons(T("Import report"), container.NewBorder(nil, buttons, nil, nil, content), mw.win)
+	d.Resize(fyne.NewSize(860, 520))
 	d.Show()
 }
+
+// importAsScenario adds an imported map to the open one as a new scenario,
+// after taking a snapshot so the map before the import can be restored.
+func (mw *mainWindow) importAsScenario(m *model.Map, name string) {
+	if mw.readOnly() {
+		mw.showError(errorf(T("error.read-only")))
+		return
+	}
+	cmd, err := model.ImportScenario(mw.doc.m(), m, name)
+	if err != nil {
+		mw.showError(err)
+		return
+	}
+	if _, err := mw.doc.file.TakeSnapshot(Tf("Before importing %s", name), ""); err != nil {
+		mw.showError(err)
+		return
+	}
+	if mw.do(cmd) {
+		sc := mw.doc.m().Scenarios[len(mw.doc.m().Scenarios)-1]
+		mw.doc.scenario = sc.ID
+		mw.refresh()
+	}
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 func storageFilter(exts ...string) fynestorage.FileFilter {
 	return fynestorage.NewExtensionFileFilter(exts)
