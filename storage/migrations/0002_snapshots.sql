@@ -5,7 +5,11 @@
 -- the map through Go; an L map takes about as long as copying its rows),
 -- the same STRICT types guard it, and it stays readable with sqlite3.
 -- Snapshot rows refer to nothing live: deleting a stakeholder must never
--- reach into history. A later migration that changes a live table must
+-- reach into history. They carry no primary key of their own: they are
+-- copies of rows the live keys already made unique (and a snapshot is
+-- validated, duplicate ids included, when it is read); one index on
+-- snapshot_id, which only ever grows at its end, finds and deletes them,
+-- so a snapshot writes little more than the copied rows themselves. A later migration that changes a live table must
 -- change its snapshot_ twin the same way.
 CREATE TABLE snapshots (
     id   INTEGER PRIMARY KEY,
@@ -21,8 +25,7 @@ CREATE TABLE snapshot_map (
     purpose     TEXT NOT NULL,
     region      TEXT NOT NULL,
     description TEXT NOT NULL,
-    stage       TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, id)
+    stage       TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE snapshot_stakeholders (
@@ -37,8 +40,7 @@ CREATE TABLE snapshot_stakeholders (
     influence       INTEGER NOT NULL,
     interest        INTEGER NOT NULL,
     informal_leader INTEGER NOT NULL,
-    notes           TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, id)
+    notes           TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE snapshot_relationships (
@@ -49,8 +51,7 @@ CREATE TABLE snapshot_relationships (
     b           TEXT NOT NULL,
     kind        TEXT NOT NULL,
     quality     INTEGER NOT NULL,
-    notes       TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, id)
+    notes       TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE snapshot_coalitions (
@@ -58,16 +59,14 @@ CREATE TABLE snapshot_coalitions (
     id          TEXT NOT NULL,
     position    INTEGER NOT NULL,
     name        TEXT NOT NULL,
-    issue       TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, id)
+    issue       TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE snapshot_coalition_members (
     snapshot_id    INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
     coalition_id   TEXT NOT NULL,
     stakeholder_id TEXT NOT NULL,
-    position       INTEGER NOT NULL,
-    PRIMARY KEY (snapshot_id, coalition_id, stakeholder_id)
+    position       INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE snapshot_scenarios (
@@ -76,8 +75,7 @@ CREATE TABLE snapshot_scenarios (
     position    INTEGER NOT NULL,
     name        TEXT NOT NULL,
     based_on    TEXT NOT NULL,
-    notes       TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, id)
+    notes       TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE snapshot_steps (
@@ -93,8 +91,7 @@ CREATE TABLE snapshot_steps (
     description      TEXT NOT NULL,
     experience       INTEGER,
     carer_experience INTEGER,
-    pain_points      TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, scenario_id, id)
+    pain_points      TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE snapshot_contributions (
@@ -109,8 +106,7 @@ CREATE TABLE snapshot_contributions (
     role           TEXT NOT NULL,
     capital        TEXT NOT NULL,
     tangible       INTEGER NOT NULL,
-    evidence       TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, scenario_id, id)
+    evidence       TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE snapshot_flows (
@@ -122,6 +118,15 @@ CREATE TABLE snapshot_flows (
     to_id       TEXT NOT NULL,
     kind        TEXT NOT NULL,
     label       TEXT NOT NULL,
-    criticality TEXT NOT NULL,
-    PRIMARY KEY (snapshot_id, scenario_id, id)
+    criticality TEXT NOT NULL
 ) STRICT;
+
+CREATE INDEX snapshot_map_by_snapshot ON snapshot_map (snapshot_id);
+CREATE INDEX snapshot_stakeholders_by_snapshot ON snapshot_stakeholders (snapshot_id);
+CREATE INDEX snapshot_relationships_by_snapshot ON snapshot_relationships (snapshot_id);
+CREATE INDEX snapshot_coalitions_by_snapshot ON snapshot_coalitions (snapshot_id);
+CREATE INDEX snapshot_coalition_members_by_snapshot ON snapshot_coalition_members (snapshot_id);
+CREATE INDEX snapshot_scenarios_by_snapshot ON snapshot_scenarios (snapshot_id);
+CREATE INDEX snapshot_steps_by_snapshot ON snapshot_steps (snapshot_id);
+CREATE INDEX snapshot_contributions_by_snapshot ON snapshot_contributions (snapshot_id);
+CREATE INDEX snapshot_flows_by_snapshot ON snapshot_flows (snapshot_id);
