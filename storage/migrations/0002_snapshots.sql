@@ -9,8 +9,9 @@
 -- copies of rows the live keys already made unique (and a snapshot is
 -- validated, duplicate ids included, when it is read); one index on
 -- snapshot_id, which only ever grows at its end, finds and deletes them,
--- so a snapshot writes little more than the copied rows themselves. A later migration that changes a live table must
--- change its snapshot_ twin the same way.
+-- so a snapshot writes little more than the copied rows themselves.
+-- A later migration that changes a live table must change its snapshot_
+-- twin the same way.
 CREATE TABLE snapshots (
     id   INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
