@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -83,7 +82,7 @@ func (mw *mainWindow) askExportPath(ext string, setup scene.PageSetup, private b
 	}
 	sc := mw.doc.current()
 	s := scene.Board(m, sc.ID, scene.BoardOptions{Translate: T})
-	meta := export.Meta{Title: m.Title, Author: "Valueflow", Scenario: sc.Name, Date: time.Now(), Translate: T}
+	meta := export.MapMeta(m, sc, T)
 	var write func(ctx context.Context, w io.Writer, progress func(done, total int)) error
 	switch ext {
 	case "pdf":
@@ -164,7 +163,7 @@ func (mw *mainWindow) previewPages(setup scene.PageSetup, private bool, save fun
 	}
 	sc := mw.doc.current()
 	s := scene.Board(m, sc.ID, scene.BoardOptions{Translate: T})
-	meta := export.Meta{Title: m.Title, Scenario: sc.Name, Date: time.Now(), Translate: T}
+	meta := export.MapMeta(m, sc, T)
 	pages, err := scene.Paginate(s, setup, meta.PageInfo())
 	if err != nil {
 		mw.showError(err)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
@@ -39,7 +38,7 @@ func drawingExporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io
 			return nil, usageError{err.Error()}
 		}
 		setup := scene.PageSetup{Paper: paper, Landscape: o.landscape, Fit: o.fit, ScalePct: float32(o.scale)}
-		meta := export.Meta{Title: m.Title, Author: "Valueflow", Scenario: sc.Name, Date: time.Now()}
+		meta := export.MapMeta(m, sc, nil)
 		// Paginate once here so a bad setup is reported before any file is made.
 		if _, err := scene.Paginate(s, setup, meta.PageInfo()); err != nil {
 			return nil, usageError{err.Error()}

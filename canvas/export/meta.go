@@ -1,0 +1,33 @@
+package export
+
+import (
+	"strings"
+	"time"
+
+	"valueflow/model"
+)
+
+// MapMeta is what every printed page of a map's view says about it: the
+// title, and with the scenario the network stage and the region, so a sheet
+// on the table shows which map, which version and which network it is.
+// word translates "stage.richten" and the like; nil prints the Dutch stage.
+func MapMeta(m *model.Map, sc *model.Scenario, word func(string) string) Meta {
+	parts := []string{sc.Name}
+	if m.Stage != model.StageNone {
+		stage := string(m.Stage)
+		if word != nil {
+			if w := word("stage." + stage); w != "stage."+stage {
+				stage = w
+			}
+		}
+		parts = append(parts, stage)
+	}
+	if m.Region != "" {
+		parts = append(parts, m.Region)
+	}
+	title := m.Title
+	if m.Purpose != "" && len([]rune(m.Purpose)) <= 90 {
+		title += " — " + m.Purpose
+	}
+	return Meta{Title: title, Author: "Valueflow", Scenario: strings.Join(parts, " · "), Date: time.Now(), Translate: word}
+}
