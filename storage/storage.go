@@ -84,6 +84,9 @@ type File struct {
 	conn     *sql.Conn
 	m        *model.Map
 	readOnly bool
+	// scratch is a folder holding an updated copy of an older file that was
+	// opened read-only; it is removed on Close.
+	scratch string
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt
@@ -111,12 +114,16 @@ func (f *File) Close() error {
 		f.conn.Close()
 		f.conn = nil
 	}
+	var err error
 	if f.db != nil {
-		err := f.db.Close()
+		err = f.db.Close()
 		f.db = nil
-		return err
 	}
-	return nil
+	if f.scratch != "" {
+		os.RemoveAll(f.scratch)
+		f.scratch = ""
+	}
+	return err
 }
 
 func dsn(path string, mode string, exclusive bool) string {
@@ -180,7 +187,49 @@ func OpenReadOnly(path string) (*File, error) {
 		}
 		f.Close()
 	}
+	if h, err := readHeader(path); err == nil && int(h.userVersion) < SchemaVersion {
+		return openUpdatedCopy(path)
+	}
 	return open(path, true)
+}
+
+// openUpdatedCopy reads an older file without writing it: a copy in a
+// scratch folder is brought to the current format and read from there, so
+// check and export work on files that may not, or need not, be updated.
+func openUpdatedCopy(path string) (*File, error) {
+	dir, err := os.MkdirTemp("", "valueflow-read-*")
+	if err != nil {
+		return nil, newError(IO, "open", path, err)
+	}
+	copyPath := filepath.Join(dir, filepath.Base(path))
+	if err := copyBytes(path, copyPath); err != nil {
+		os.RemoveAll(dir)
+		return nil, newError(IO, "open", path, err)
+	}
+	f, err := open(copyPath, false)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, relabel(err, "open", path)
+	}
+	f.path, f.readOnly, f.scratch = path, true, dir
+	return f, nil
+}
+
+func copyBytes(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // header is what the first 100 bytes of a SQLite file say.
