@@ -31,6 +31,7 @@ var boardWords = map[string]string{
 	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
 	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
 	"informal leader": "informal leader", "wait": "wait",
+	"compare.kind.stakeholder": "stakeholders", "compare.kind.step": "steps", "compare.kind.contribution": "contributions", "compare.kind.flow": "flows",
 	"flow.hand-off": "hand-off", "flow.referral": "referral", "flow.information": "information", "flow.resource": "resource",
 	"hint.empty":      "Start here: add the steps of the patient's journey with + Step and the stakeholders with + Stakeholder; then double-click where a step meets a lane to add a card.",
 	"stage.verbinden": "connecting", "stage.richten": "aligning", "stage.produceren": "producing",
@@ -195,9 +196,12 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	// printed board says what it is.
 	title := WrapTextMax(m.Title, 10, boardLaneHeader-16, true, 2)
 	s.Add(Item{Text: ar.text(Text{Rect: Rect{8, 4, boardLaneHeader - 16, 26}, Lines: title, Size: 10, Bold: true, Color: boardInk})})
+	// The scenario shown, with the network stage.
+	sub := sc.Name
 	if m.Stage != model.StageNone {
-		s.Add(Item{Text: ar.text(Text{Rect: Rect{8, 31, boardLaneHeader - 16, 11}, Lines: []string{opt.word("stage." + string(m.Stage))}, Size: 8, Italic: true, Color: boardMuted})})
+		sub += " · " + opt.word("stage."+string(m.Stage))
 	}
+	s.Add(Item{Text: ar.text(Text{Rect: Rect{8, 31, boardLaneHeader - 16, 11}, Lines: []string{Ellipsis(sub, 8, boardLaneHeader-16, false)}, Size: 8, Italic: true, Color: boardMuted})})
 
 	// Step headers with the time axis.
 	for i, st := range sc.Steps {

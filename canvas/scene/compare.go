@@ -172,10 +172,10 @@ func addSummary(s *Scene, d *compare.Diff, opt CompareOptions) {
 		if c == (compare.Counts{}) {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%ss: +%d −%d ~%d", k, c.Added, c.Removed, c.Changed))
+		parts = append(parts, fmt.Sprintf("%s: +%d −%d ~%d", opt.Board.word("compare.kind."+string(k)), c.Added, c.Removed, c.Changed))
 	}
 	if d.Empty() {
-		parts = append(parts, "no differences")
+		parts = append(parts, opt.Board.word("no differences"))
 	}
 	s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: 10, Y: y + 4, W: s.Width - 20, H: 14}, Lines: []string{strings.Join(parts, "  ·  ")}, Size: 10, Bold: true, Color: Color{40, 40, 40, 255}}})
 	x := float32(10)
@@ -185,7 +185,7 @@ func addSummary(s *Scene, d *compare.Diff, opt CompareOptions) {
 		dash  bool
 	}{{"added", CompareAdded, false}, {"removed", CompareRemoved, true}, {"changed", CompareChanged, false}} {
 		s.Add(Item{Group: "compare-summary", Box: &Box{Rect: Rect{X: x, Y: y + 20, W: 16, H: 9}, Fill: tint(e.c, 0.15), Stroke: e.c, StrokeWidth: 1.5, Dashed: e.dash}})
-		s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: x + 20, Y: y + 19, W: 70, H: 11}, Lines: []string{e.label}, Size: 8, Color: Color{40, 40, 40, 255}}})
+		s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: x + 20, Y: y + 19, W: 70, H: 11}, Lines: []string{opt.Board.word(e.label)}, Size: 8, Color: Color{40, 40, 40, 255}}})
 		x += 90
 	}
 }
