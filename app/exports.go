@@ -16,12 +16,13 @@ import (
 
 	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
+	"valueflow/model"
 	"valueflow/model/anonymise"
 	"valueflow/storage/jsonmap"
 	"valueflow/storage/sheet"
 )
 
-var exportFormats = []string{"PDF", "SVG", "PNG", "DOT", "JSON", "XLSX"}
+var exportFormats = []string{"PDF", "SVG", "PNG", "DOT", "JSON", "XLSX", "CSV"}
 
 // exportDialog asks for format and paper, then where to write; big exports
 // run in the background with a progress bar and a Cancel button.
@@ -79,6 +80,10 @@ func (mw *mainWindow) askExportPath(ext string, setup scene.PageSetup, private b
 	m := mw.doc.m().Clone()
 	if private {
 		m = anonymise.Map(m, T)
+	}
+	if ext == "csv" {
+		mw.exportCSVFolder(m)
+		return
 	}
 	sc := mw.doc.current()
 	s := scene.Board(m, sc.ID, scene.BoardOptions{Translate: T})
@@ -197,4 +202,43 @@ func (mw *mainWindow) previewPages(setup scene.PageSetup, private bool, save fun
 			})
 		}
 	}()
+}
+
+// exportCSVFolder writes the map's tables as CSV files into a new folder
+// inside the folder the user picks; the folder appears whole or not at all.
+func (mw *mainWindow) exportCSVFolder(m *model.Map) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		name := strings.TrimSuffix(baseName(mw.doc.file.Path()), filepath.Ext(mw.doc.file.Path())) + " (CSV)"
+		dir := filepath.Join(l.Path(), name)
+		if _, err := os.Stat(dir); err == nil {
+			mw.showError(errorf(Tf("%s already exists; choose another folder", dir)))
+			return
+		}
+		tmp, err := os.MkdirTemp(l.Path(), ".csv-*.tmp")
+		if err != nil {
+			mw.showError(err)
+			return
+		}
+		if err := sheet.WriteCSVDir(tmp, m); err != nil {
+			os.RemoveAll(tmp)
+			mw.showError(err)
+			return
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			os.RemoveAll(tmp)
+			mw.showError(err)
+			return
+		}
+		mw.status.SetText(Tf("Exported to %s", dir))
+	}, mw.win)
+	mw.startIn(d.SetLocation)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
 }
