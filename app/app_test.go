@@ -444,3 +444,85 @@ func TestAnImportCanBecomeAScenarioAfterASnapshot(t *testing.T) {
 		t.Fatal("undo did not take the import back")
 	}
 }
+
+// submitPopUp types text into the in-place editor and presses Enter.
+func submitPopUp(t *testing.T, mw *mainWindow, text string) {
+	t.Helper()
+	top := mw.win.Canvas().Overlays().Top()
+	pop, ok := top.(*widget.PopUp)
+	if !ok {
+		t.Fatalf("no in-place editor is open (top overlay %T)", top)
+	}
+	e := pop.Content.(*widget.Entry)
+	e.SetText(text)
+	e.OnSubmitted(text)
+}
+
+func TestDoubleClickEditsInPlace(t *testing.T) {
+	mw, _ := openSample(t)
+	sc := mw.doc.current()
+	card := sc.Contributions[3]
+	mw.board.OnDoubleTap(scene.Target{Kind: model.EntityContribution, ID: card.ID}, scene.Point{})
+	submitPopUp(t, mw, "Samen beslissen")
+	if got := mw.doc.current().Contribution(card.ID).Value; got != "Samen beslissen" {
+		t.Fatalf("the card says %q", got)
+	}
+	step := sc.Steps[1]
+	mw.board.OnDoubleTap(scene.Target{Kind: model.EntityStep, ID: step.ID}, scene.Point{})
+	submitPopUp(t, mw, "Opname")
+	if got := mw.doc.current().Step(step.ID).Name; got != "Opname" {
+		t.Fatalf("the step is called %q", got)
+	}
+	// An empty cell: the middle of the first step column in the last lane.
+	g := mw.board.Geometry()
+	cards := len(mw.doc.current().Contributions)
+	var empty scene.Point
+	found := false
+	for y := float32(0); y < mw.scene.Height && !found; y += 4 {
+		for x := float32(0); x < mw.scene.Width && !found; x += 8 {
+			p := scene.Point{X: x, Y: y}
+			if st, lane, ok := g.CellAt(p); ok && len(mw.doc.current().CardsAt(st, lane)) == 0 {
+				empty, found = p, true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no empty cell on the sample board")
+	}
+	mw.board.OnDoubleTap(scene.Target{}, empty)
+	submitPopUp(t, mw, "Nieuwe waarde")
+	if len(mw.doc.current().Contributions) != cards+1 {
+		t.Fatal("double-clicking an empty cell added no card")
+	}
+}
+
+func TestCardsAreCopiedPastedAndDuplicated(t *testing.T) {
+	mw, _ := openSample(t)
+	sc := mw.doc.current()
+	card := sc.Contributions[0]
+	n := len(sc.Contributions)
+	mw.selectTarget(scene.Target{Kind: model.EntityContribution, ID: card.ID})
+	mw.win.Canvas().Unfocus()
+	mw.win.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutDuplicate)
+	if len(mw.doc.current().Contributions) != n+1 {
+		t.Fatal("Ctrl+D made no copy")
+	}
+	dup := mw.doc.current().Contribution(mw.selected.ID)
+	if dup.Value != card.Value || dup.Step != card.Step || dup.ID == card.ID {
+		t.Fatalf("the duplicate is %+v", dup)
+	}
+	// Copy, select another step, paste: the copy lands at that step.
+	mw.win.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutCopy{})
+	target := sc.Steps[len(sc.Steps)-1].ID
+	mw.selectTarget(scene.Target{Kind: model.EntityStep, ID: target})
+	mw.win.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{})
+	pasted := mw.doc.current().Contribution(mw.selected.ID)
+	if pasted == nil || pasted.Step != target || pasted.Value != card.Value {
+		t.Fatalf("pasted %+v", pasted)
+	}
+	mw.undo()
+	mw.undo()
+	if len(mw.doc.current().Contributions) != n {
+		t.Fatal("undo did not take the copies back")
+	}
+}

@@ -36,6 +36,7 @@ type mainWindow struct {
 	network   *NetworkView
 	scene     *scene.Scene // what the board shows now
 	realTime  bool         // column widths follow the days of the steps
+	copied    *model.Contribution
 
 	// onChange is called after every refresh (tests wait on it).
 	onChange func()
@@ -47,11 +48,9 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	mw := &mainWindow{app: a, win: w, views: map[string]*container.TabItem{}}
 	mw.board = canvas.NewBoard()
 	mw.board.OnSelect = mw.selectTarget
-	mw.board.OnDoubleTap = func(t scene.Target, _ scene.Point) {
+	mw.board.OnDoubleTap = func(t scene.Target, at scene.Point) {
 		mw.selectTarget(t)
-		if t.Kind == model.EntityMap {
-			mw.addCardDialog()
-		}
+		mw.editInPlace(t, at)
 	}
 	mw.board.OnContextMenu = mw.showContextMenu
 	mw.board.OnTypedKey = mw.boardKey
@@ -92,6 +91,7 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	w.SetContent(container.NewBorder(top, mw.status, nil, nil, split))
 	mw.makeMenu()
 	mw.addShortcuts()
+	mw.addClipboardShortcuts()
 	mw.setDocument(doc)
 	return mw
 }

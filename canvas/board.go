@@ -149,6 +149,14 @@ func (b *Board) clampOffset() {
 	b.offset.Y = float32(math.Max(0, math.Min(float64(b.offset.Y), float64(maxY))))
 }
 
+// CanvasRect returns where a scene rectangle is drawn now, in the window's
+// canvas coordinates (for an editor laid over a card).
+func (b *Board) CanvasRect(r scene.Rect) (fyne.Position, fyne.Size) {
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	pos := fyne.NewPos(origin.X+(r.X-b.offset.X)*b.zoom, origin.Y+(r.Y-b.offset.Y)*b.zoom)
+	return pos, fyne.NewSize(r.W*b.zoom, r.H*b.zoom)
+}
+
 // toScene converts a widget position to a scene point.
 func (b *Board) toScene(p fyne.Position) scene.Point {
 	return scene.Point{X: b.offset.X + p.X/b.zoom, Y: b.offset.Y + p.Y/b.zoom}

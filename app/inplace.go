@@ -1,0 +1,108 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"valueflow/canvas/scene"
+	"valueflow/model"
+)
+
+// editInPlace opens a text field over what was double-clicked: a card's
+// value, a step's or a lane's name, or, on an empty cell, the value of a new
+// card there. Enter applies it as one command; a click elsewhere cancels.
+func (mw *mainWindow) editInPlace(t scene.Target, at scene.Point) {
+	if mw.readOnly() {
+		return
+	}
+	m, sc := mw.doc.m(), mw.doc.current()
+	var text string
+	var apply func(string) model.Command
+	var rect scene.Rect
+	switch t.Kind {
+	case model.EntityContribution:
+		c := sc.Contribution(t.ID)
+		if c == nil {
+			return
+		}
+		text = c.Value
+		apply = func(v string) model.Command {
+			n := *c
+			n.Value = v
+			return model.UpdateContribution(sc.ID, n)
+		}
+	case model.EntityStep:
+		st := sc.Step(t.ID)
+		if st == nil {
+			return
+		}
+		text = st.Name
+		apply = func(v string) model.Command {
+			n := *st
+			n.Name = v
+			return model.UpdateStep(sc.ID, n)
+		}
+	case model.EntityStakeholder:
+		sh := m.Stakeholder(t.ID)
+		if sh == nil {
+			return
+		}
+		text = sh.Name
+		apply = func(v string) model.Command {
+			n := *sh
+			n.Name = v
+			return model.UpdateStakeholder(n)
+		}
+	case model.EntityMap:
+		step, lane, ok := mw.board.Geometry().CellAt(at)
+		if !ok {
+			mw.addCardDialog()
+			return
+		}
+		rect = scene.Rect{X: at.X - 80, Y: at.Y - 14, W: 160, H: 28}
+		apply = func(v string) model.Command {
+			return model.AddContribution(sc.ID, model.Contribution{ID: m.NewID("c"), Step: step, Stakeholder: lane, Value: v, Role: model.RoleContributes})
+		}
+	default:
+		return // flows and the rest are edited in the inspector
+	}
+	if rect.W == 0 {
+		rect = mw.targetRect(t)
+	}
+	entry := widget.NewEntry()
+	entry.SetText(text)
+	if text == "" {
+		entry.SetPlaceHolder(T("What value does this stakeholder add here?"))
+	}
+	c := mw.win.Canvas()
+	pop := widget.NewPopUp(entry, c)
+	entry.OnSubmitted = func(v string) {
+		pop.Hide()
+		if v != text {
+			mw.do(apply(v))
+		}
+	}
+	pos, size := mw.board.CanvasRect(rect)
+	pop.ShowAtPosition(pos)
+	pop.Resize(fyne.NewSize(max(size.Width, 220), entry.MinSize().Height))
+	c.Focus(entry)
+}
+
+// targetRect is the first box drawn for an element: its card, header or lane.
+func (mw *mainWindow) targetRect(t scene.Target) scene.Rect {
+	if t.Kind == model.EntityContribution {
+		if r, ok := mw.board.Geometry().CardRect(t.ID); ok {
+			return r
+		}
+	}
+	for _, it := range mw.scene.Items {
+		if it.Target == t && it.Box != nil {
+			r := it.Box.Rect
+			if t.Kind == model.EntityStakeholder {
+				r.W = 160 // the lane header, not the whole lane
+			}
+			return r
+		}
+	}
+	return scene.Rect{}
+}
