@@ -86,6 +86,9 @@ func (mw *mainWindow) editInPlace(t scene.Target, at scene.Point) {
 	pop.ShowAtPosition(pos)
 	pop.Resize(fyne.NewSize(max(size.Width, 220), entry.MinSize().Height))
 	c.Focus(entry)
+	// Typing goes on after the text, as in a spreadsheet cell.
+	entry.CursorColumn = len([]rune(text))
+	entry.Refresh()
 }
 
 // targetRect is the first box drawn for an element: its card, header or lane.
