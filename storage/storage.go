@@ -289,6 +289,18 @@ func precheck(path string) error {
 	if int(h.userVersion) > SchemaVersion {
 		return &Error{Code: TooNew, Op: "open", Path: path, Detail: fmt.Sprintf("format version %d, this version reads up to %d", h.userVersion, SchemaVersion)}
 	}
+	// Every SQLite since 3.7.0 keeps the page count in the header valid and
+	// equal to the file's length. A file of ours where it is stale or wrong
+	// was changed by something else, and SQLite would rewrite the header on
+	// the first write transaction: refuse it before anything is written.
+	if !hotJournal(path) {
+		if !h.sizeValid {
+			return &Error{Code: Corrupt, Op: "open", Path: path, Detail: "its header does not hold a valid page count"}
+		}
+		if st.Size() != h.pageSize*h.pages {
+			return &Error{Code: Corrupt, Op: "open", Path: path, Detail: fmt.Sprintf("it is %d bytes, its header says %d", st.Size(), h.pageSize*h.pages)}
+		}
+	}
 	return nil
 }
 
