@@ -226,6 +226,7 @@ func TestEveryShownStringIsTranslated(t *testing.T) {
 		storage.InvalidMap, storage.Locked, storage.ReadOnly, storage.DiskFull, storage.Exists, storage.IO} {
 		keys["error."+string(code)] = true
 	}
+	keys["error.disk-full-new"] = true
 	for _, name := range []string{"Network", "Stakeholder grid", "Roles over time", "Insights"} {
 		keys[name] = true
 	}

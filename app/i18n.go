@@ -2,6 +2,7 @@ package app
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -49,8 +50,12 @@ func storageMessage(err error) string {
 		return err.Error()
 	}
 	var se *storage.Error
-	se, _ = err.(*storage.Error)
-	msg := T("error." + string(code))
+	errors.As(err, &se)
+	key := "error." + string(code)
+	if code == storage.DiskFull && se != nil && se.Op != "save" && se.Op != "" {
+		key = "error.disk-full-new" // a new file or a copy: no change was lost
+	}
+	msg := T(key)
 	if se != nil && se.Detail != "" {
 		msg += " (" + se.Detail + ")"
 	}

@@ -61,7 +61,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	msg := messages[e.Code]
+	msg := e.Message()
 	if e.Detail != "" {
 		msg += " (" + e.Detail + ")"
 	}
@@ -75,7 +75,13 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Message returns the English explanation without the path.
-func (e *Error) Message() string { return messages[e.Code] }
+func (e *Error) Message() string {
+	if e.Code == DiskFull && e.Op != "save" && e.Op != "" {
+		// Writing a new file or a copy: no change of the map was lost.
+		return "the disk is full; nothing was written"
+	}
+	return messages[e.Code]
+}
 
 // CodeOf returns the code of a storage error, or "" for other errors.
 func CodeOf(err error) ErrorCode {

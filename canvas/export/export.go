@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"valueflow/canvas/scene"
@@ -71,9 +72,15 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	if err = write(f); err != nil {
+		if errors.Is(err, syscall.ENOSPC) {
+			return fmt.Errorf("cannot write %q: the disk is full; nothing was written", path)
+		}
 		return fmt.Errorf("cannot write %q: %w", path, err)
 	}
 	if err = f.Sync(); err != nil {
+		if errors.Is(err, syscall.ENOSPC) {
+			return fmt.Errorf("cannot write %q: the disk is full; nothing was written", path)
+		}
 		return fmt.Errorf("cannot write %q: %w", path, err)
 	}
 	if err = f.Close(); err != nil {
