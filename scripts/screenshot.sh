@@ -9,6 +9,9 @@ file=${3:-}
 lang=${4:-en_US.UTF-8}
 display=:$((90 + RANDOM % 9))
 home=$(mktemp -d)
+# The guide opens on a first start; a screenshot wants the board.
+mkdir -p "$home/.config/fyne/nl.valueflow.app"
+echo '{"seen-guide": true}' > "$home/.config/fyne/nl.valueflow.app/preferences.json"
 Xvfb "$display" -screen 0 "${size}x24" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
