@@ -31,7 +31,11 @@ func (mw *mainWindow) openPath(path string) {
 	mw.rememberRecent(path)
 }
 
-func (mw *mainWindow) openDialog() {
+func (mw *mainWindow) openDialog() { mw.pickFile(vflowFilter, mw.openPath) }
+
+// pickFile asks for an existing file, starting in the open map's folder,
+// and hands its path to use.
+func (mw *mainWindow) pickFile(filter fynestorage.FileFilter, use func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			mw.showError(err)
@@ -42,9 +46,9 @@ func (mw *mainWindow) openDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		mw.openPath(path)
+		use(path)
 	}, mw.win)
-	d.SetFilter(vflowFilter)
+	d.SetFilter(filter)
 	mw.startIn(d.SetLocation)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()

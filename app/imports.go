@@ -20,22 +20,7 @@ import (
 
 // importFileDialog reads a JSON file or an XLSX workbook.
 func (mw *mainWindow) importFileDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			mw.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		mw.importFrom(path)
-	}, mw.win)
-	d.SetFilter(storageFilter(".json", ".xlsx"))
-	mw.startIn(d.SetLocation)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	mw.pickFile(storageFilter(".json", ".xlsx"), mw.importFrom)
 }
 
 // importFolderDialog reads a folder of CSV files.
