@@ -73,7 +73,7 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	mw.status = widget.NewLabel("")
 	mw.status.Truncation = fyne.TextTruncateEllipsis
 	mw.banner = container.NewVBox()
-	mw.scenarios = widget.NewSelect(nil, mw.switchScenario)
+	mw.scenarios = widget.NewSelect(nil, func(string) { mw.switchScenario(mw.scenarios.SelectedIndex()) })
 
 	boardTab := container.NewTabItemWithIcon(T("Journey board"), theme.GridIcon(), mw.board)
 	mw.tabs = container.NewAppTabs(boardTab)
@@ -192,11 +192,7 @@ func (mw *mainWindow) refresh() {
 	m := mw.doc.m()
 	sc := mw.doc.current()
 	mw.win.SetTitle(mw.title())
-	names := make([]string, len(m.Scenarios))
-	for i, s := range m.Scenarios {
-		names[i] = s.Name
-	}
-	mw.scenarios.Options = names
+	mw.scenarios.Options = scenarioLabels(m)
 	mw.scenarios.SetSelectedIndex(indexOfScenario(m, sc.ID))
 	var geom *scene.BoardGeometry
 	mw.scene, geom = scene.BoardLayout(m, sc.ID, scene.BoardOptions{Selected: mw.selected, Translate: T, RealTime: mw.realTime})
@@ -228,13 +224,30 @@ func (mw *mainWindow) title() string {
 	return t
 }
 
-func (mw *mainWindow) switchScenario(name string) {
-	for _, s := range mw.doc.m().Scenarios {
-		if s.Name == name && s.ID != mw.doc.scenario {
-			mw.doc.scenario = s.ID
-			mw.selected = scene.Target{}
-			mw.refresh()
-			return
+// switchScenario shows the scenario at index i of the map's list. Setting
+// the selector's index calls it too, so it does nothing for the scenario
+// already shown (otherwise refresh and switch would call each other).
+func (mw *mainWindow) switchScenario(i int) {
+	scenarios := mw.doc.m().Scenarios
+	if i < 0 || i >= len(scenarios) || scenarios[i].ID == mw.doc.scenario {
+		return
+	}
+	mw.doc.scenario = scenarios[i].ID
+	mw.selected = scene.Target{}
+	mw.refresh()
+}
+
+// scenarioLabels names the scenarios for the selector. Fyne's Select finds
+// its index by label, so two scenarios with the same name get a number.
+func scenarioLabels(m *model.Map) []string {
+	labels := make([]string, len(m.Scenarios))
+	seen := map[string]int{}
+	for i, s := range m.Scenarios {
+		seen[s.Name]++
+		labels[i] = s.Name
+		if n := seen[s.Name]; n > 1 {
+			labels[i] = fmt.Sprintf("%s (%d)", s.Name, n)
 		}
 	}
+	return labels
 }
