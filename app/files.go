@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 
+	"valueflow/model"
 	"valueflow/model/templates"
 	"valueflow/storage"
 )
@@ -72,12 +74,10 @@ func (mw *mainWindow) askNewPath(name string, use func(path string)) {
 		if w == nil {
 			return
 		}
+		// Only the path is used: the writer never touched the file
+		// (installLazyWriters), and the map is written atomically.
 		path := w.URI().Path()
 		w.Close()
-		// The dialog created an empty file; the map is written in its place.
-		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-			os.Remove(path)
-		}
 		use(withExtension(path))
 	}, mw.win)
 	d.SetFilter(vflowFilter)
@@ -88,30 +88,36 @@ func (mw *mainWindow) askNewPath(name string, use func(path string)) {
 }
 
 func (mw *mainWindow) newFromTemplate(t templates.Template) {
-	mw.askNewPath(t.Title+".vflow", func(path string) {
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm(T("Replace file?"), Tf("%s already exists. Replace it with a new map?", baseName(path)), func(ok bool) {
-				if ok {
-					if err := os.Remove(path); err != nil {
-						mw.showError(err)
-						return
-					}
-					mw.createAndOpen(path, t)
-				}
-			}, mw.win)
-			return
-		}
-		mw.createAndOpen(path, t)
-	})
+	mw.askNewPath(t.Title+".vflow", func(path string) { mw.newFromTemplateAt(path, t) })
 }
 
-func (mw *mainWindow) createAndOpen(path string, t templates.Template) {
+// newFromTemplateAt writes a new map from t at path, asking first when a
+// file is there, and never onto the map open in this window.
+func (mw *mainWindow) newFromTemplateAt(path string, t templates.Template) {
+	if sameFile(path, mw.doc.file.Path()) {
+		mw.showError(errors.New(Tf("%s is the map open in this window; choose another name for the new map.", baseName(path))))
+		return
+	}
+	if _, err := os.Stat(path); err == nil {
+		dialog.ShowConfirm(T("Replace file?"), Tf("%s already exists. Replace it with a new map?", baseName(path)), func(ok bool) {
+			if ok {
+				mw.createAndOpen(path, t, storage.Replace)
+			}
+		}, mw.win)
+		return
+	}
+	mw.createAndOpen(path, t, storage.Create)
+}
+
+// createAndOpen writes the template's map with write (storage.Create, or
+// storage.Replace once the user agreed to replace a file) and opens it.
+func (mw *mainWindow) createAndOpen(path string, t templates.Template, write func(string, *model.Map) error) {
 	m := t.Map()
 	if t.Name == "empty" {
 		m.Title = T("New value flow")
 		m.Scenarios[0].Name = T("As-is")
 	}
-	if err := storage.Create(path, m); err != nil {
+	if err := write(path, m); err != nil {
 		mw.showError(err)
 		return
 	}
@@ -120,7 +126,7 @@ func (mw *mainWindow) createAndOpen(path string, t templates.Template) {
 
 func (mw *mainWindow) saveAsDialog() {
 	mw.askNewPath(baseName(mw.doc.file.Path()), func(path string) {
-		if path == mw.doc.file.Path() {
+		if sameFile(path, mw.doc.file.Path()) {
 			return // every change is already saved there
 		}
 		if err := mw.doc.file.SaveAs(path); err != nil {
@@ -180,4 +186,14 @@ func (mw *mainWindow) updateRecentMenu() {
 		}
 	}
 	mw.mainMenu.Refresh()
+}
+
+// sameFile tells whether two paths name one file that exists.
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }

@@ -46,6 +46,39 @@ func Create(path string, m *model.Map) error {
 	return nil
 }
 
+// Replace writes m as a new .vflow file at path like Create, but replaces a
+// file that is there (the user confirmed it), unless another window has it
+// open. The old file stays as it was until the new one is whole.
+func Replace(path string, m *model.Map) error {
+	if err := m.Validate(); err != nil {
+		return &Error{Code: InvalidMap, Op: "create", Path: path, Detail: err.Error(), Err: err}
+	}
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return newError(IsDirectory, "create", path, nil)
+		}
+		if lockedElsewhere(path) {
+			return newError(Locked, "create", path, nil)
+		}
+	}
+	tmp, err := tempPath(path)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	if err := writeNew(tmp, m); err != nil {
+		return relabel(err, "create", path)
+	}
+	if err := verifyCopy(tmp); err != nil {
+		return relabel(err, "create", path)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return newError(IO, "create", path, err)
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
 // SaveAs writes a copy of the file as it is now to path (replacing a file
 // there, as the user confirmed in the dialog), checks the copy and renames it
 // into place. The open file stays the one being edited.
@@ -99,7 +132,9 @@ func lockedElsewhere(path string) bool {
 		return false
 	}
 	defer db.Close()
-	_, err = db.Exec("BEGIN IMMEDIATE; ROLLBACK;")
+	if _, err = db.Exec("BEGIN IMMEDIATE; ROLLBACK;"); err == nil {
+		return false
+	}
 	return CodeOf(classify("save as", path, err)) == Locked
 }
 

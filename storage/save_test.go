@@ -164,3 +164,46 @@ func TestOddFileNamesWork(t *testing.T) {
 		}
 	}
 }
+
+func TestSaveAsReplacesAnotherMapThatNobodyHasOpen(t *testing.T) {
+	a := create(t, sample.Map())
+	b := filepath.Join(t.TempDir(), "ander.vflow")
+	if err := Create(b, sample.Generate(sample.S)); err != nil {
+		t.Fatal(err)
+	}
+	fa, err := Open(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fa.Close()
+	if err := fa.SaveAs(b); err != nil {
+		t.Fatal(err)
+	}
+	if got := reopen(t, b); !reflect.DeepEqual(got, fa.Map()) {
+		t.Fatal("the replaced file does not hold the saved map")
+	}
+}
+
+func TestReplaceWritesANewMapOverAnOldOneButNotOverAnOpenOne(t *testing.T) {
+	path := create(t, sample.Map())
+	small := sample.Generate(sample.S)
+	if err := Replace(path, small); err != nil {
+		t.Fatal(err)
+	}
+	if got := reopen(t, path); !reflect.DeepEqual(got, small) {
+		t.Fatal("the file does not hold the new map")
+	}
+	f, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// Another window editing it holds a lock only while it writes; hold one.
+	if _, err := f.conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer f.conn.ExecContext(context.Background(), "ROLLBACK")
+	if err := Replace(path, sample.Map()); CodeOf(err) != Locked {
+		t.Fatalf("replacing a file in use gave %v, want the locked message", err)
+	}
+}
