@@ -45,6 +45,7 @@ type mainWindow struct {
 // newMainWindow builds the window's content for doc.
 func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	loadTranslations()
+	installLazyWriters()
 	mw := &mainWindow{app: a, win: w, views: map[string]*container.TabItem{}}
 	mw.board = canvas.NewBoard()
 	mw.board.OnSelect = mw.selectTarget
