@@ -17,10 +17,10 @@ mkdir -p bin
 
 # Packages with benchmarks in the table; a package that does not exist yet
 # (storage/sheet) is skipped.
-pkgs=(storage canvas/scene canvas/export model/analysis storage/sheet)
+pkgs=(storage canvas canvas/scene canvas/export model/analysis model/compare storage/sheet)
 # The floor pairs and single figures (benchtable knows their goals) plus the
 # by-size families on S, M and L.
-floors='^Benchmark(RawCommit|EditCommit|RawSelectL|OpenL|BoardBuildL|BoardEditL|ExportPDFL|RawPDFL|GraphvizLayout60|NativeNeato60|SnapshotL|RawCopyL|ImportXLSXL|ExcelizeReadAllL)$'
+floors='^Benchmark(RawCommit|EditCommit|RawSelectL|OpenL|BoardBuildL|BoardEditL|ExportPDFL|RawPDFL|GraphvizLayout60|NativeNeato60|SnapshotVsRawCopyL|ImportXLSXL|ExcelizeReadAllL|AnalyzeL|CompareL)$'
 
 failed=()
 run() { # package, pattern, benchtime, go test flags...

@@ -22,22 +22,37 @@ import (
 	"strings"
 )
 
-// A floor pair: the issue's goal for Name as a multiple of Floor.
+// A floor pair: the issue's goal for Name as a multiple of Floor. Names
+// may carry their package ("canvas.BoardEditL") where two packages have a
+// benchmark of the same name. With metric set, the ratio is the one Name
+// reports itself (it times both sides in one loop, so a busy machine
+// disturbs them alike) and Floor only names what it is against.
 type pair struct {
 	name, floor string
 	goal        float64 // ratio name/floor at most this
 	limit       float64 // and name at most this many ns, when > 0
 	issue       string
+	metric      string
 }
 
 var pairs = []pair{
-	{"EditCommit", "RawCommit", 1.5, 0, "3"},
-	{"OpenL", "RawSelectL", 2, 0, "3"},
-	{"ExportPDFL", "RawPDFL", 1.3, 1e9, "5"},
-	{"BoardEditL", "BoardBuildL", 0.2, 8e6, "4"},
-	{"GraphvizLayout60", "NativeNeato60", 2, 0, "6"},
-	{"SnapshotL", "RawCopyL", 2, 0, "8"},
-	{"ImportXLSXL", "ExcelizeReadAllL", 2, 0, "9"},
+	{name: "EditCommit", floor: "RawCommit", goal: 1.5, issue: "3"},
+	{name: "OpenL", floor: "RawSelectL", goal: 2, issue: "3"},
+	{name: "canvas.BoardEditL", floor: "canvas.BoardBuildL", goal: 0.2, limit: 8e6, issue: "4"},
+	{name: "ExportPDFL", floor: "RawPDFL", goal: 1.3, limit: 1e9, issue: "5"},
+	{name: "GraphvizLayout60", floor: "NativeNeato60", goal: 2, issue: "6"},
+	{name: "SnapshotVsRawCopyL", floor: "RawCopyL", goal: 2, issue: "7", metric: "ratio"},
+	{name: "ImportXLSXL", floor: "ExcelizeReadAllL", goal: 2, issue: "8"},
+}
+
+// Figures with a goal of their own, not a floor.
+var limits = []struct {
+	name  string
+	limit float64 // ns
+	issue string
+}{
+	{"AnalyzeL", 50e6, "6"},
+	{"CompareL", 50e6, "7"},
 }
 
 // The rows of the size table, in this order when present; any other
@@ -57,8 +72,14 @@ var sizes = []string{"S", "M", "L", "XL"}
 // slopeGoal is issue 10's goal for the growth from L to XL.
 const slopeGoal = 1.1
 
-// A result line: BenchmarkName[/Sub][-P]  N  T ns/op ...
-var line = regexp.MustCompile(`^Benchmark(\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op`)
+// A result line: BenchmarkName[/Sub][-P]  N  T ns/op [V unit]...
+var line = regexp.MustCompile(`^Benchmark(\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op(.*)$`)
+
+// A metric after ns/op: "1.57 ratio", "129.7 MB-alloc/op".
+var metric = regexp.MustCompile(`([0-9.]+) (\S+)`)
+
+// pkgLine names the package of the results that follow it.
+var pkgLine = regexp.MustCompile(`^pkg: \S+?/(\S+)$`)
 
 func main() {
 	results, err := parse(os.Stdin)
@@ -80,14 +101,22 @@ func main() {
 }
 
 // parse returns ns/op by benchmark name (without "Benchmark" and the -P
-// suffix). A name seen twice (-count > 1) keeps the fastest run, the one
-// least disturbed by other work on a shared machine.
+// suffix), both plain and with its package ("canvas.BoardEditL"), and each
+// reported metric as name#unit. A name seen twice (-count > 1) keeps the
+// fastest run, the one least disturbed by other work on a shared machine,
+// and the metrics of that run.
 func parse(r io.Reader) (map[string]float64, error) {
 	out := map[string]float64{}
+	pkg := ""
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
-		m := line.FindStringSubmatch(strings.TrimSpace(sc.Text()))
+		text := strings.TrimSpace(sc.Text())
+		if m := pkgLine.FindStringSubmatch(text); m != nil {
+			pkg = m[1]
+			continue
+		}
+		m := line.FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}
@@ -95,8 +124,20 @@ func parse(r io.Reader) (map[string]float64, error) {
 		if err != nil {
 			return nil, fmt.Errorf("bad figure in %q", sc.Text())
 		}
-		if old, ok := out[m[1]]; !ok || ns < old {
-			out[m[1]] = ns
+		names := []string{m[1]}
+		if pkg != "" {
+			names = append(names, pkg+"."+m[1])
+		}
+		for _, name := range names {
+			if old, ok := out[name]; ok && ns >= old {
+				continue
+			}
+			out[name] = ns
+			for _, mm := range metric.FindAllStringSubmatch(m[3], -1) {
+				if v, err := strconv.ParseFloat(mm[1], 64); err == nil {
+					out[name+"#"+mm[2]] = v
+				}
+			}
 		}
 	}
 	return out, sc.Err()
@@ -134,17 +175,27 @@ func write(w io.Writer, res map[string]float64) int {
 		fmt.Fprintf(w, "(slope = log(t_XL/t_L)/log 10; 1 is linear; goal ≤ %.1f)\n\n", slopeGoal)
 	}
 	printed := false
-	for _, p := range pairs {
-		a, okA := res[p.name]
-		b, okB := res[p.floor]
-		if !okA || !okB || b <= 0 {
-			continue
-		}
+	header := func() {
 		if !printed {
 			fmt.Fprintf(w, "%-34s %10s %10s %7s %7s  %s\n", "against its floor", "time", "floor", "ratio", "goal", "")
 			printed = true
 		}
-		ratio := math.Round(a/b*100) / 100
+	}
+	for _, p := range pairs {
+		a, okA := res[p.name]
+		b, okB := res[p.floor]
+		ratio, okR := 0.0, okA && okB && b > 0
+		if okR {
+			ratio = a / b
+		}
+		if p.metric != "" {
+			ratio, okR = res[p.name+"#"+p.metric]
+		}
+		if !okA || !okR {
+			continue
+		}
+		header()
+		ratio = math.Round(ratio*100) / 100
 		verdict := "ok"
 		if ratio > p.goal || (p.limit > 0 && a > p.limit) {
 			verdict = "OVER"
@@ -154,11 +205,34 @@ func write(w io.Writer, res map[string]float64) int {
 		if p.limit > 0 {
 			goal += ", ≤" + human(p.limit)
 		}
-		fmt.Fprintf(w, "%-34s %10s %10s %6.2f× %7s  %s (issue %s)\n", p.name+" / "+p.floor, human(a), human(b), ratio, goal, verdict, p.issue)
+		floor := "-"
+		if okB {
+			floor = human(b)
+		}
+		fmt.Fprintf(w, "%-34s %10s %10s %6.2f× %7s  %s (issue %s)\n", p.name+" / "+p.floor, human(a), floor, ratio, goal, verdict, p.issue)
+	}
+	for _, l := range limits {
+		a, ok := res[l.name]
+		if !ok {
+			continue
+		}
+		header()
+		verdict := "ok"
+		if a > l.limit {
+			verdict = "OVER"
+			bad++
+		}
+		fmt.Fprintf(w, "%-34s %10s %10s %7s %7s  %s (issue %s)\n", l.name, human(a), "-", "-", "≤"+human(l.limit), verdict, l.issue)
 	}
 	for _, p := range pairs {
 		_, okA := res[p.name]
 		_, okB := res[p.floor]
+		if p.metric != "" {
+			if _, okM := res[p.name+"#"+p.metric]; okA && !okM {
+				fmt.Fprintf(w, "%-34s missing the %s metric of Benchmark%s\n", p.name+" / "+p.floor, p.metric, p.name)
+			}
+			continue
+		}
 		if okA != okB {
 			missing := p.floor
 			if !okA {
@@ -177,6 +251,10 @@ type family struct{ bench, label string }
 func familyRows(res map[string]float64) []family {
 	has := map[string]bool{}
 	for name := range res {
+		// Package-qualified names and metrics repeat the plain figures.
+		if strings.ContainsAny(name, ".#") {
+			continue
+		}
 		if i := strings.LastIndex(name, "/"); i > 0 && strings.HasSuffix(name[:i], "BySize") {
 			has[name[:i]] = true
 		}

@@ -59,3 +59,36 @@ func TestDurationsKeepThreeDigits(t *testing.T) {
 		}
 	}
 }
+
+const twoPackages = `pkg: valueflow/canvas/scene
+BenchmarkBoardBuildL-2   	     200	   5000000 ns/op
+pkg: valueflow/canvas
+BenchmarkBoardBuildL-2   	     200	   6000000 ns/op
+BenchmarkBoardEditL-2    	    2000	    900000 ns/op
+pkg: valueflow/storage
+BenchmarkSnapshotVsRawCopyL-2 	      30	  40000000 ns/op	  20000 snapshot-µs/op	  8000 rawcopy-µs/op	  2.500 ratio
+pkg: valueflow/model/analysis
+BenchmarkAnalyzeL-2      	     100	  12000000 ns/op
+`
+
+func TestPairsUseTheirPackageAndReportedRatios(t *testing.T) {
+	res, err := parse(strings.NewReader(twoPackages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	bad := write(&b, res)
+	out := b.String()
+	for _, want := range []string{
+		"canvas.BoardEditL / canvas.BoardBuildL", "0.15×", // against canvas's 6 ms, not scene's 5 ms
+		"SnapshotVsRawCopyL / RawCopyL", "2.50×", "OVER (issue 7)",
+		"AnalyzeL", "12.00 ms", "≤50.00 ms  ok (issue 6)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+	if bad != 1 {
+		t.Errorf("%d figures over their goal, want 1 (the snapshot):\n%s", bad, out)
+	}
+}
