@@ -45,13 +45,16 @@ type CompareOptions struct {
 func CompareBoard(a, b *model.Scenario, ma, mb *model.Map, d *compare.Diff, opt CompareOptions) (*Scene, map[Target]CompareStatus) {
 	um, status := compareUnion(a, b, ma, mb, d)
 	s := Board(um, um.Scenarios[0].ID, opt.Board)
+	seen := map[Target]bool{}
 	for i := range s.Items {
 		it := &s.Items[i]
 		st := status[it.Target]
 		if st == Unchanged || it.Target.ID == "" {
 			continue
 		}
-		paintStatus(it, st)
+		if outline(it, seen) {
+			paintStatus(it, st)
+		}
 	}
 	addSummary(s, d, opt)
 	if opt.FromName != "" || opt.ToName != "" {
@@ -132,8 +135,37 @@ func compareUnion(a, b *model.Scenario, ma, mb *model.Map, d *compare.Diff) (*mo
 	return um, status
 }
 
+// outline reports whether it is the item that frames its element: the one
+// a status colours. The rest of the element (a card's role bar and badge, a
+// lane's own colour, a pain marker) keeps its meaning. seen records the
+// elements whose frame has gone by.
+func outline(it *Item, seen map[Target]bool) bool {
+	switch {
+	case it.Box != nil:
+		switch it.Target.Kind {
+		case model.EntityContribution:
+			// A card's first box is its body; its role bar and badge follow.
+			first := !seen[it.Target]
+			seen[it.Target] = true
+			return first
+		case model.EntityStep:
+			return it.Box.Fill == boardHeader
+		case model.EntityStakeholder:
+			return it.Box.Fill.A == 0 // the frame of the lane's name
+		}
+		return false
+	case it.Path != nil:
+		return it.Target.Kind == model.EntityFlow
+	case it.Circle != nil:
+		return it.Target.Kind == model.EntityStep // the step's points on the curves
+	}
+	return false
+}
+
+// paintStatus strokes an element's frame in the colour of its status,
+// dashed when removed, over a light tint of that colour where it is filled.
 func paintStatus(it *Item, st CompareStatus) {
-	c := map[CompareStatus]Color{Added: CompareAdded, Removed: CompareRemoved, Changed: CompareChanged}[st]
+	c := statusColour[st]
 	switch {
 	case it.Box != nil:
 		it.Box.Stroke = c
@@ -145,13 +177,33 @@ func paintStatus(it *Item, st CompareStatus) {
 	case it.Path != nil:
 		it.Path.Stroke = c
 		it.Path.Width = max(it.Path.Width, 1.8)
-		it.Path.Dashed = st == Removed
-		if it.Path.Closed && it.Path.Fill.A != 0 {
-			it.Path.Fill = c
-		}
+		// An information flow stays dashed whatever happened to it.
+		it.Path.Dashed = it.Path.Dashed || st == Removed
 	case it.Circle != nil:
 		it.Circle.Stroke = c
 	}
+}
+
+var statusColour = map[CompareStatus]Color{Added: CompareAdded, Removed: CompareRemoved, Changed: CompareChanged}
+
+// compareWords are the English words of the compare board, for output
+// without a translator (the command line).
+var compareWords = map[string]string{
+	"compare.kind.map": "map", "compare.kind.stakeholder": "stakeholders", "compare.kind.relationship": "relationships",
+	"compare.kind.coalition": "coalitions", "compare.kind.step": "steps", "compare.kind.contribution": "contributions",
+	"compare.kind.flow": "flows",
+}
+
+func (o CompareOptions) word(key string) string {
+	if o.Board.Translate != nil {
+		if w := o.Board.Translate(key); w != "" && w != key {
+			return w
+		}
+	}
+	if w, ok := compareWords[key]; ok {
+		return w
+	}
+	return o.Board.word(key)
 }
 
 // summaryHeight is the height of the bar under a compare board.
@@ -172,10 +224,10 @@ func addSummary(s *Scene, d *compare.Diff, opt CompareOptions) {
 		if c == (compare.Counts{}) {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s: +%d −%d ~%d", opt.Board.word("compare.kind."+string(k)), c.Added, c.Removed, c.Changed))
+		parts = append(parts, fmt.Sprintf("%s: +%d −%d ~%d", opt.word("compare.kind."+string(k)), c.Added, c.Removed, c.Changed))
 	}
 	if d.Empty() {
-		parts = append(parts, opt.Board.word("no differences"))
+		parts = append(parts, opt.word("no differences"))
 	}
 	s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: 10, Y: y + 4, W: s.Width - 20, H: 14}, Lines: []string{strings.Join(parts, "  ·  ")}, Size: 10, Bold: true, Color: Color{40, 40, 40, 255}}})
 	x := float32(10)
@@ -185,7 +237,7 @@ func addSummary(s *Scene, d *compare.Diff, opt CompareOptions) {
 		dash  bool
 	}{{"added", CompareAdded, false}, {"removed", CompareRemoved, true}, {"changed", CompareChanged, false}} {
 		s.Add(Item{Group: "compare-summary", Box: &Box{Rect: Rect{X: x, Y: y + 20, W: 16, H: 9}, Fill: tint(e.c, 0.15), Stroke: e.c, StrokeWidth: 1.5, Dashed: e.dash}})
-		s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: x + 20, Y: y + 19, W: 70, H: 11}, Lines: []string{opt.Board.word(e.label)}, Size: 8, Color: Color{40, 40, 40, 255}}})
+		s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: x + 20, Y: y + 19, W: 70, H: 11}, Lines: []string{opt.word(e.label)}, Size: 8, Color: Color{40, 40, 40, 255}}})
 		x += 90
 	}
 }

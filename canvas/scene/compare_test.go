@@ -42,17 +42,18 @@ func TestCompareBoardColoursWhatChanged(t *testing.T) {
 		if status[target] != w.st {
 			t.Errorf("%v: status %d, want %d", target, status[target], w.st)
 		}
-		found := false
+		// The element's frame (its first stroked box) shows the status.
+		var frame *Box
 		for _, it := range s.Items {
-			if it.Target == target && it.Box != nil {
-				found = true
-				if it.Box.Stroke != w.colour || it.Box.Dashed != w.dashed {
-					t.Errorf("%v: box stroke %v dashed %v, want %v %v", target, it.Box.Stroke, it.Box.Dashed, w.colour, w.dashed)
-				}
+			if it.Target == target && it.Box != nil && it.Box.Stroke.A != 0 {
+				frame = it.Box
+				break
 			}
 		}
-		if !found {
-			t.Errorf("%v is not drawn on the compare board", target)
+		if frame == nil {
+			t.Errorf("%v is not framed on the compare board", target)
+		} else if frame.Stroke != w.colour || frame.Dashed != w.dashed {
+			t.Errorf("%v: frame stroke %v dashed %v, want %v %v", target, frame.Stroke, frame.Dashed, w.colour, w.dashed)
 		}
 	}
 	var summary string
@@ -70,5 +71,93 @@ func TestCompareBoardColoursWhatChanged(t *testing.T) {
 	other := Target{model.EntityContribution, b.Contributions[1].ID}
 	if status[other] != Unchanged {
 		t.Errorf("an unchanged card has status %d", status[other])
+	}
+}
+
+// TestACardKeepsItsRoleColourOnTheCompareBoard: a changed or removed card
+// is framed in its status colour, and its role bar and badge still show
+// its role; a changed lane keeps its own colour.
+func TestACardKeepsItsRoleColourOnTheCompareBoard(t *testing.T) {
+	ma := sample.Map()
+	mb := ma.Clone()
+	a, b := ma.Scenarios[0], mb.Scenarios[0]
+	gone := b.Contributions[2]
+	if err := model.DeleteContribution(b.ID, gone.ID).Do(mb); err != nil {
+		t.Fatal(err)
+	}
+	changed := b.Contributions[0]
+	changed.Value = "Ander werk"
+	lane := mb.Stakeholders[0]
+	lane.Notes = "nieuw"
+	d := compare.Compare(a, b, ma, mb)
+	s, status := CompareBoard(a, b, ma, mb, d, CompareOptions{})
+	if status[Target{model.EntityStakeholder, lane.ID}] != Changed {
+		t.Fatalf("the lane has status %d", status[Target{model.EntityStakeholder, lane.ID}])
+	}
+	plain := Board(mb, b.ID, BoardOptions{})
+	laneBand := func(s *Scene) Color {
+		for _, it := range s.Items {
+			if it.Target == (Target{model.EntityStakeholder, lane.ID}) && it.Box != nil {
+				return it.Box.Fill // the band comes first
+			}
+		}
+		t.Fatal("no lane band")
+		return Color{}
+	}
+	if got, want := laneBand(s), laneBand(plain); got != want {
+		t.Errorf("the changed lane's band is %v, want its own colour %v", got, want)
+	}
+	for _, tc := range []struct {
+		name   string
+		card   *model.Contribution
+		colour Color
+	}{
+		{"a changed card", changed, CompareChanged},
+		{"a removed card", gone, CompareRemoved},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var boxes []*Box
+			for _, it := range s.Items {
+				if it.Target == (Target{model.EntityContribution, tc.card.ID}) && it.Box != nil {
+					boxes = append(boxes, it.Box)
+				}
+			}
+			if len(boxes) < 3 {
+				t.Fatalf("%d boxes for the card", len(boxes))
+			}
+			if boxes[0].Stroke != tc.colour {
+				t.Errorf("outline %v, want %v", boxes[0].Stroke, tc.colour)
+			}
+			if bar := boxes[1]; bar.Fill != roleColours[tc.card.Role] || bar.Stroke.A != 0 {
+				t.Errorf("role bar fill %v stroke %v, want the role's colour %v and no stroke", bar.Fill, bar.Stroke, roleColours[tc.card.Role])
+			}
+			if badge := boxes[2]; badge.Fill != tint(roleColours[tc.card.Role], 0.22) || badge.Stroke.A != 0 {
+				t.Errorf("role badge fill %v stroke %v, want the role's tint", badge.Fill, badge.Stroke)
+			}
+		})
+	}
+}
+
+// TestTheSummaryCountsWhatBelongsToTheMap: between two maps the summary bar
+// counts relationships, coalitions and the map's information too, in
+// English without a translator.
+func TestTheSummaryCountsWhatBelongsToTheMap(t *testing.T) {
+	ma := sample.Map()
+	mb := ma.Clone()
+	mb.Title = "Anders"
+	mb.Relationships = mb.Relationships[1:]
+	mb.Coalitions[0].Issue = "ander vraagstuk"
+	d := compare.Compare(ma.Scenarios[0], mb.Scenarios[0], ma, mb)
+	s, _ := CompareBoard(ma.Scenarios[0], mb.Scenarios[0], ma, mb, d, CompareOptions{})
+	var summary string
+	for _, it := range s.Items {
+		if it.Group == "compare-summary" && it.Text != nil {
+			summary += strings.Join(it.Text.Lines, " ") + "\n"
+		}
+	}
+	for _, w := range []string{"map: +0 −0 ~1", "relationships: +0 −1 ~0", "coalitions: +0 −0 ~1"} {
+		if !strings.Contains(summary, w) {
+			t.Errorf("the summary bar %q lacks %q", summary, w)
+		}
 	}
 }

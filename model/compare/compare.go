@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 
 	"valueflow/model"
 )
@@ -16,14 +17,22 @@ import (
 type Kind string
 
 const (
+	// Map is the map's own information (title, purpose, region,
+	// description, stage): one element with the id MapID.
+	Map          Kind = "map"
 	Stakeholder  Kind = "stakeholder"
+	Relationship Kind = "relationship"
+	Coalition    Kind = "coalition"
 	Step         Kind = "step"
 	Contribution Kind = "contribution"
 	Flow         Kind = "flow"
 )
 
+// MapID is the id of the one element of kind Map.
+const MapID model.ID = "map"
+
 // Kinds lists the kinds in the order a diff reports them.
-var Kinds = []Kind{Stakeholder, Step, Contribution, Flow}
+var Kinds = []Kind{Map, Stakeholder, Relationship, Coalition, Step, Contribution, Flow}
 
 // Item is an element only one side has.
 type Item struct {
@@ -60,12 +69,14 @@ type Diff struct {
 }
 
 // Compare lists what differs from scenario a of map ma to scenario b of map
-// mb. Stakeholders are compared only when the maps differ (scenarios of one
-// map share them).
+// mb. What belongs to the whole map (its information, stakeholders,
+// relationships and coalitions) is compared only when the maps differ:
+// scenarios of one map share it.
 func Compare(a, b *model.Scenario, ma, mb *model.Map) *Diff {
 	d := &Diff{Counts: map[Kind]Counts{}, Match: map[Kind]map[model.ID]model.ID{}}
 	var lanes map[model.ID]model.ID
 	if ma != mb && ma != nil && mb != nil {
+		mapInfo(d, ma, mb)
 		lanes = diffList(d, Stakeholder, ma.Stakeholders, mb.Stakeholders,
 			func(s *model.Stakeholder) model.ID { return s.ID },
 			func(s *model.Stakeholder) string { return s.Name },
@@ -82,6 +93,7 @@ func Compare(a, b *model.Scenario, ma, mb *model.Map) *Diff {
 				flag(emit, "informal_leader", x.InformalLeader, y.InformalLeader)
 				str(emit, "notes", x.Notes, y.Notes)
 			})
+		diffMapParts(d, ma, mb, lanes)
 	} else if mb != nil {
 		lanes = map[model.ID]model.ID{}
 		for _, s := range mb.Stakeholders {
@@ -142,6 +154,111 @@ func Compare(a, b *model.Scenario, ma, mb *model.Map) *Diff {
 			str(emit, "criticality", string(x.Criticality), string(y.Criticality))
 		})
 	return d
+}
+
+// mapInfo records the changed fields of the map's own information.
+func mapInfo(d *Diff, ma, mb *model.Map) {
+	n := len(d.Changed)
+	emit := func(field, before, after string) {
+		d.Changed = append(d.Changed, Change{Kind: Map, ID: MapID, Field: field, Before: before, After: after})
+	}
+	str(emit, "title", ma.Title, mb.Title)
+	str(emit, "purpose", ma.Purpose, mb.Purpose)
+	str(emit, "region", ma.Region, mb.Region)
+	str(emit, "description", ma.Description, mb.Description)
+	str(emit, "stage", string(ma.Stage), string(mb.Stage))
+	if len(d.Changed) > n {
+		d.Counts[Map] = Counts{Changed: 1}
+	}
+}
+
+// diffMapParts compares the relationships and coalitions of two maps, with
+// the stakeholders they refer to matched by lanes.
+func diffMapParts(d *Diff, ma, mb *model.Map, lanes map[model.ID]model.ID) {
+	laneName := func(m *model.Map, id model.ID) string {
+		if s := m.Stakeholder(id); s != nil {
+			return s.Name
+		}
+		return string(id)
+	}
+	// A relationship is the same relationship when it joins the same two
+	// stakeholders (either way round) with the same kind.
+	pairKey := func(a, b model.ID, kind string) string {
+		if b < a {
+			a, b = b, a
+		}
+		return string(a) + "\x00" + string(b) + "\x00" + kind
+	}
+	nameOf := func(m *model.Map) func(r *model.Relationship) string {
+		return func(r *model.Relationship) string {
+			return laneName(m, r.A) + " – " + laneName(m, r.B)
+		}
+	}
+	// Removed items are named from the "from" map, the rest from the "to"
+	// map: diffList calls name with elements of either side, so it tells
+	// them apart by identity.
+	from := make(map[*model.Relationship]bool, len(ma.Relationships))
+	for _, r := range ma.Relationships {
+		from[r] = true
+	}
+	diffList(d, Relationship, ma.Relationships, mb.Relationships,
+		func(r *model.Relationship) model.ID { return r.ID },
+		func(r *model.Relationship) string {
+			if from[r] {
+				return nameOf(ma)(r)
+			}
+			return nameOf(mb)(r)
+		},
+		func(r *model.Relationship) string {
+			return pairKey(mapped(lanes, r.A), mapped(lanes, r.B), r.Kind)
+		},
+		func(r *model.Relationship) string { return pairKey(r.A, r.B, r.Kind) },
+		func(x, y *model.Relationship, emit func(field, before, after string)) {
+			// A relation has no direction: B–A is A–B.
+			if xa, xb := mapped(lanes, x.A), mapped(lanes, x.B); !(xa == y.B && xb == y.A) {
+				ref(emit, "a", lanes, x.A, y.A)
+				ref(emit, "b", lanes, x.B, y.B)
+			}
+			str(emit, "kind", x.Kind, y.Kind)
+			num(emit, "quality", x.Quality, y.Quality)
+			str(emit, "notes", x.Notes, y.Notes)
+		})
+	diffList(d, Coalition, ma.Coalitions, mb.Coalitions,
+		func(c *model.Coalition) model.ID { return c.ID },
+		func(c *model.Coalition) string { return c.Name },
+		func(c *model.Coalition) string { return c.Name },
+		func(c *model.Coalition) string { return c.Name },
+		func(x, y *model.Coalition, emit func(field, before, after string)) {
+			str(emit, "name", x.Name, y.Name)
+			str(emit, "issue", x.Issue, y.Issue)
+			members(emit, lanes, x.Members, y.Members)
+		})
+}
+
+// members compares two member lists as sets (their order means nothing);
+// before and after are the ids, comma-separated, in list order.
+func members(emit func(string, string, string), lanes map[model.ID]model.ID, x, y []model.ID) {
+	in := make(map[model.ID]bool, len(y))
+	for _, id := range y {
+		in[id] = true
+	}
+	same := len(x) == len(y)
+	for _, id := range x {
+		same = same && in[mapped(lanes, id)]
+	}
+	if !same {
+		emit("members", joinIDs(x), joinIDs(y))
+	}
+}
+
+// joinIDs writes a list of ids as the before or after of a "members"
+// change.
+func joinIDs(ids []model.ID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
 }
 
 // diffList matches the elements of two lists by id, then the rest by key

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
+	"strconv"
 	"testing"
 
 	"valueflow/model"
@@ -215,4 +217,89 @@ func BenchmarkCompareL(b *testing.B) {
 		d = compare.Compare(x, y, m, m)
 	}
 	b.ReportMetric(float64(len(d.Changed)), "changes")
+}
+
+// TestWhatBelongsToTheMapIsComparedBetweenTwoMaps: a snapshot against now
+// reports changed map information, relationships and coalitions too, each
+// with its JSON kind and counted; two scenarios of one map share them, so
+// there they are never reported.
+func TestWhatBelongsToTheMapIsComparedBetweenTwoMaps(t *testing.T) {
+	before := sample.Map()
+	if len(before.Relationships) < 3 || len(before.Coalitions) < 1 {
+		t.Fatal("the sample map needs relationships and a coalition for this test")
+	}
+	after := before.Clone()
+	after.Title = "Nieuwe titel"
+	after.Stage = model.StageProduce
+	if before.Stage == model.StageProduce {
+		after.Stage = model.StageAlign
+	}
+	after.Relationships[0].Quality = -after.Relationships[0].Quality + 1 // always differs: q ≠ 1-q for integers
+	gone := after.Relationships[1]
+	after.Relationships = append(after.Relationships[:1], after.Relationships[2:]...)
+	after.Relationships = append(after.Relationships, &model.Relationship{ID: "rnieuw", A: after.Stakeholders[0].ID, B: after.Stakeholders[1].ID, Kind: "nieuw verband"})
+	co := after.Coalitions[0]
+	co.Members = co.Members[:len(co.Members)-1]
+	// The same relationship under another id, written the other way round,
+	// is still the same relationship.
+	r2 := after.Relationships[1]
+	r2.ID, r2.A, r2.B = "x-"+r2.ID, r2.B, r2.A
+
+	d := compare.Compare(before.Scenarios[0], after.Scenarios[0], before, after)
+	changed := map[string]compare.Change{}
+	for _, c := range d.Changed {
+		changed[string(c.Kind)+"/"+c.Field] = c
+	}
+	for key, want := range map[string]compare.Change{
+		"map/title":            {Kind: compare.Map, ID: compare.MapID, Field: "title", Before: before.Title, After: "Nieuwe titel"},
+		"map/stage":            {Kind: compare.Map, ID: compare.MapID, Field: "stage", Before: string(before.Stage), After: string(after.Stage)},
+		"relationship/quality": {Kind: compare.Relationship, ID: after.Relationships[0].ID, Field: "quality", Before: strconv.Itoa(before.Relationships[0].Quality), After: strconv.Itoa(after.Relationships[0].Quality)},
+		"coalition/members":    {Kind: compare.Coalition, ID: co.ID, Field: "members"},
+	} {
+		got, ok := changed[key]
+		if !ok {
+			t.Errorf("no %s change in %+v", key, d.Changed)
+			continue
+		}
+		if key == "coalition/members" {
+			got.Before, got.After = "", ""
+		}
+		if got != want {
+			t.Errorf("%s: %+v, want %+v", key, got, want)
+		}
+	}
+	if _, ok := changed["relationship/a"]; ok {
+		t.Errorf("a relationship written the other way round is reported as changed: %+v", d.Changed)
+	}
+	if !slices.Contains(d.Removed, compare.Item{Kind: compare.Relationship, ID: gone.ID, Name: before.Stakeholder(gone.A).Name + " – " + before.Stakeholder(gone.B).Name}) {
+		t.Errorf("removed %+v lacks relationship %s", d.Removed, gone.ID)
+	}
+	if !slices.ContainsFunc(d.Added, func(it compare.Item) bool { return it.Kind == compare.Relationship && it.ID == "rnieuw" }) {
+		t.Errorf("added %+v lacks the new relationship", d.Added)
+	}
+	for kind, want := range map[compare.Kind]compare.Counts{
+		compare.Map:          {Changed: 1},
+		compare.Relationship: {Added: 1, Removed: 1, Changed: 1},
+		compare.Coalition:    {Changed: 1},
+	} {
+		if d.Counts[kind] != want {
+			t.Errorf("%s counts %+v, want %+v", kind, d.Counts[kind], want)
+		}
+	}
+	var buf bytes.Buffer
+	if err := compare.WriteJSON(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{`"kind": "map"`, `"kind": "relationship"`, `"kind": "coalition"`} {
+		if !bytes.Contains(buf.Bytes(), []byte(kind)) {
+			t.Errorf("the JSON lacks %s:\n%s", kind, buf.String())
+		}
+	}
+
+	// Two scenarios of one map share all of it.
+	m := before.Clone()
+	a, b := pair(t, m)
+	for _, c := range compare.Compare(a, b, m, m).Changed {
+		t.Errorf("two scenarios of one map report a change of the map: %+v", c)
+	}
 }
