@@ -46,11 +46,12 @@ bench: setup-test
 harness: setup-test build
 	@GO=$(GO) TAGS=$(TAGS) scripts/harness.sh
 
-# An installable Linux archive (tar.xz with the binary, icon and .desktop entry).
+# An installable Linux archive (tar.xz with the binary, icon, .desktop entry
+# and the .vflow MIME type); FyneApp.toml stays as it is (BUILD=N sets the
+# build number).
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 package: setup
-	$(GO) run $(FYNE_TOOL) package --os linux --release --tags $(TAGS) --name Valueflow --icon icons/valueflow.png
-	@ls -l Valueflow.tar.xz
+	@GO=$(GO) TAGS=$(TAGS) FYNE_TOOL=$(FYNE_TOOL) BUILD=$(BUILD) scripts/package.sh
 
 clean:
 	rm -rf bin
