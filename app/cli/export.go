@@ -58,6 +58,9 @@ func runExport(args []string, out io.Writer) error {
 	if !contains(exportViews, o.view) {
 		return usagef("unknown view %q (valid: %s)", o.view, strings.Join(exportViews, ", "))
 	}
+	if err := checkCompareFlags(o); err != nil {
+		return err
+	}
 	if o.out == "" {
 		return usagef("--out is required (a file, or - for standard output)")
 	}
@@ -129,14 +132,7 @@ func pickScenario(m *model.Map, name string) (*model.Scenario, error) {
 	if name == "" {
 		return m.Scenarios[0], nil
 	}
-	var names []string
-	for _, sc := range m.Scenarios {
-		if strings.EqualFold(sc.Name, name) || string(sc.ID) == name {
-			return sc, nil
-		}
-		names = append(names, fmt.Sprintf("%q", sc.Name))
-	}
-	return nil, fmt.Errorf("no scenario %q in the map (it has %s)", name, strings.Join(names, ", "))
+	return findScenario(m, name)
 }
 
 func contains(list []string, s string) bool {
