@@ -23,7 +23,7 @@ var snapshotTables = []string{"map", "stakeholders", "relationships", "coalition
 func (f *File) TakeSnapshot(name, note string) (model.SnapshotInfo, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return model.SnapshotInfo{}, fmt.Errorf("a snapshot needs a name")
+		return model.SnapshotInfo{}, ErrSnapshotName
 	}
 	if f.readOnly {
 		return model.SnapshotInfo{}, newError(ReadOnly, "save", f.path, nil)
@@ -58,6 +58,36 @@ func (f *File) TakeSnapshot(name, note string) (model.SnapshotInfo, error) {
 		return model.SnapshotInfo{}, err
 	}
 	return info, nil
+}
+
+// ErrSnapshotName refuses a snapshot without a name.
+var ErrSnapshotName = errors.New("a snapshot needs a name")
+
+// The snapshot taken before a format update is stored with these English
+// words, which the sqlite3 tool and the command line show as they are;
+// MigrationSnapshot recognises them so the GUI can say them in the user's
+// language.
+const (
+	migrationName = "Before the update to format version %d"
+	migrationNote = "taken automatically; the file had format version %d"
+)
+
+// migrationSnapshot describes the snapshot taken before moving a file from
+// format version from to version to.
+func migrationSnapshot(from, to int, at time.Time) model.SnapshotInfo {
+	return model.SnapshotInfo{Name: fmt.Sprintf(migrationName, to), Time: at.Unix(), Note: fmt.Sprintf(migrationNote, from)}
+}
+
+// MigrationSnapshot reports whether s is the snapshot taken automatically
+// before a format update, and the versions before (from) and after (to).
+func MigrationSnapshot(s model.SnapshotInfo) (from, to int, ok bool) {
+	if _, err := fmt.Sscanf(s.Name, migrationName, &to); err != nil || fmt.Sprintf(migrationName, to) != s.Name {
+		return 0, 0, false
+	}
+	if _, err := fmt.Sscanf(s.Note, migrationNote, &from); err != nil || fmt.Sprintf(migrationNote, from) != s.Note {
+		return 0, 0, false
+	}
+	return from, to, true
 }
 
 // snapshotInTx takes a snapshot inside a transaction that is already open

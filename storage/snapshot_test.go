@@ -46,6 +46,9 @@ func TestAVersion1FileIsMigratedAndKeepsItsContent(t *testing.T) {
 	if err != nil || len(list) != 1 || !strings.Contains(list[0].Name, "Before the update") {
 		t.Fatalf("snapshots after migrating: %+v, %v", list, err)
 	}
+	if from, to, ok := MigrationSnapshot(list[0]); !ok || from != 1 || to != SchemaVersion {
+		t.Fatalf("the update's snapshot %+v is not recognised: %d → %d, %v", list[0], from, to, ok)
+	}
 	before, err := f.SnapshotMap(list[0].ID)
 	if err != nil {
 		t.Fatal(err)
@@ -346,4 +349,40 @@ func BenchmarkSnapshotVsRawCopyL(b *testing.B) {
 	b.ReportMetric(float64(snap.Microseconds())/float64(b.N), "snapshot-µs/op")
 	b.ReportMetric(float64(raw.Microseconds())/float64(b.N), "rawcopy-µs/op")
 	b.ReportMetric(float64(snap)/float64(raw), "ratio")
+}
+
+// TestOnlyTheUpdatesOwnSnapshotIsRecognised: the GUI translates the name
+// and note of the snapshot taken before a format update, and of no other.
+func TestOnlyTheUpdatesOwnSnapshotIsRecognised(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		s    model.SnapshotInfo
+		ok   bool
+	}{
+		{"the update's own", migrationSnapshot(2, 3, time.Unix(0, 0)), true},
+		{"another name", model.SnapshotInfo{Name: "Voor de sessie", Note: "taken automatically; the file had format version 2"}, false},
+		{"a longer name", model.SnapshotInfo{Name: "Before the update to format version 3 (copy)", Note: "taken automatically; the file had format version 2"}, false},
+		{"another note", model.SnapshotInfo{Name: "Before the update to format version 3", Note: "mijn eigen"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			from, to, ok := MigrationSnapshot(tc.s)
+			if ok != tc.ok || (ok && (from != 2 || to != 3)) {
+				t.Errorf("got %d → %d, %v; want %v", from, to, ok, tc.ok)
+			}
+		})
+	}
+}
+
+func TestASnapshotWithoutANameIsRefused(t *testing.T) {
+	f, err := Open(create(t, sample.Map()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.TakeSnapshot("  ", "een notitie"); !errors.Is(err, ErrSnapshotName) {
+		t.Fatalf("got %v, want ErrSnapshotName", err)
+	}
+	if list, _ := f.Snapshots(); len(list) != 0 {
+		t.Fatalf("a snapshot was stored: %+v", list)
+	}
 }

@@ -410,11 +410,7 @@ func open(path string, readOnly bool) (*File, error) {
 			}
 			// The map as it was before the update stays in the file as a
 			// snapshot (the backup copy is a separate file that may get lost).
-			_, err = snapshotInTx(ctx, tx, model.SnapshotInfo{
-				Name: fmt.Sprintf("Before the update to format version %d", SchemaVersion),
-				Time: now().Unix(),
-				Note: fmt.Sprintf("taken automatically; the file had format version %d", version),
-			})
+			_, err = snapshotInTx(ctx, tx, migrationSnapshot(version, SchemaVersion, now()))
 			return classifyNil("update", path, err)
 		}); err != nil {
 			return fail(err)
