@@ -52,7 +52,7 @@ func readImport(path string) (*model.Map, *sheet.Report, error) {
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		m, err := jsonmap.Decode(f)
 		if err != nil {
-			return nil, &sheet.Report{Errors: []sheet.Issue{{Message: err.Error()}}}, nil
+			return nil, &sheet.Report{Errors: []sheet.Issue{{Key: "text", Args: []string{err.Error()}}}}, nil
 		}
 		return m, &sheet.Report{}, nil
 	}

@@ -2,11 +2,14 @@ package sheet
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	unorm "golang.org/x/text/unicode/norm"
 
 	"valueflow/model"
 )
@@ -14,13 +17,20 @@ import (
 // rawSheet is one table as read from a file: its name as the user wrote it and
 // its rows (the first row is the header).
 type rawSheet struct {
-	name string
-	rows [][]string
+	name   string
+	rows   [][]string
+	cp1252 bool // a CSV file that was not UTF-8 and was read as Windows-1252
 }
 
+// norm is the form in which names, headers and words are compared: NFC (a
+// Mac or a web form may send "ï" as "i" plus a combining mark), lower case,
+// separators as single spaces, without brackets, apostrophes and dots.
 func norm(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.TrimPrefix(s, "\ufeff")
+	s = strings.TrimPrefix(strings.TrimSpace(s), "\ufeff")
+	if !isASCII(s) {
+		s = unorm.NFC.String(s)
+	}
+	s = strings.ToLower(s)
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -34,6 +44,15 @@ func norm(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 var sheetAliases = func() map[string]string {
 	a := map[string]string{}
 	for _, t := range tables {
@@ -41,9 +60,6 @@ var sheetAliases = func() map[string]string {
 		a[norm(t.nl)] = t.key
 		a[norm(strings.TrimSuffix(t.file, ".csv"))] = t.key
 	}
-	a["scenarios"] = "Scenarios"
-	a["map"] = "Map"
-	a["kaart"] = "Map"
 	return a
 }()
 
@@ -58,27 +74,6 @@ func tableByKey(key string) table {
 
 var ErrNoTables = errors.New("no known sheets found")
 
-// words accepted for each enumerated column, Dutch and English.
-var (
-	roleWords = map[string]string{"lead": "lead", "leidend": "lead", "leider": "lead",
-		"contributes": "contributes", "draagt bij": "contributes", "bijdragend": "contributes", "contributing": "contributes",
-		"consulted": "consulted", "geraadpleegd": "consulted", "informed": "informed", "geïnformeerd": "informed", "geinformeerd": "informed"}
-	capitalWords = map[string]string{"economic": "economic", "economisch": "economic", "social": "social", "sociaal": "social",
-		"cultural": "cultural", "cultureel": "cultural"}
-	evidenceWords = map[string]string{"interview": "interview", "data": "data", "assumption": "assumption", "aanname": "assumption"}
-	flowWords     = map[string]string{"hand off": "hand-off", "handoff": "hand-off", "overdracht": "hand-off", "referral": "referral",
-		"verwijzing": "referral", "information": "information", "informatie": "information", "resource": "resource", "middelen": "resource"}
-	// A lane's kind is free text; only the Dutch names of the app's own kinds are
-	// translated, so that another free-text kind ("gemeente") round-trips as written.
-	kindWords = map[string]string{"organisatie": "organisation", "patiënt": "patient", "mantelzorger": "carer",
-		"financier": "funder", "overheid": "government"}
-	critWords  = map[string]string{"low": "low", "laag": "low", "normal": "normal", "normaal": "normal", "high": "high", "hoog": "high"}
-	stageWords = map[string]string{"verbinden": "verbinden", "connect": "verbinden", "connecting": "verbinden",
-		"richten": "richten", "align": "richten", "aligning": "richten", "produceren": "produceren", "produce": "produceren", "producing": "produceren"}
-	boolWords = map[string]bool{"yes": true, "ja": true, "true": true, "waar": true, "1": true, "x": true,
-		"no": false, "nee": false, "false": false, "onwaar": false, "0": false, "": false}
-)
-
 // extraColumnAliases are other headers people use for a column (normalised).
 var extraColumnAliases = map[string]map[string]string{
 	"Map": {"field": "key", "veld": "key", "eigenschap": "key", "property": "key"},
@@ -87,10 +82,44 @@ var extraColumnAliases = map[string]map[string]string{
 // parser holds the state of one import.
 type parser struct {
 	rep   *Report
-	sheet map[string]*rawSheet // by canonical key
-	used  map[string]bool      // every id written anywhere, so generated ids never clash
-	next  map[string]int       // last number given per prefix, as jsonmap does, so generation stays linear
-	at    map[model.Ref]int    // spreadsheet row of each entity, so the model's problems point at a row
+	sheet map[string]*rawSheet         // by canonical key
+	lang  map[string]string            // "nl" or "en": the language each sheet is written in
+	cols  map[string]map[string]int    // canonical column → index, per sheet
+	used  map[string]bool              // every id written anywhere, so generated ids never clash
+	next  map[string]int               // last number given per prefix, as jsonmap does, so generation stays linear
+	at    map[model.Ref]int            // spreadsheet row of each entity, so the model's problems point at a row
+	votes map[string][2]int            // Dutch-only and English-only headers per sheet
+	heads map[string]map[string]string // canonical column → header as written, per sheet
+}
+
+func (p *parser) warn(i Issue) { p.rep.Warnings = append(p.rep.Warnings, i) }
+func (p *parser) fail(i Issue) { p.rep.Errors = append(p.rep.Errors, i) }
+func (p *parser) name(key string) string {
+	if s := p.sheet[key]; s != nil {
+		return s.name
+	}
+	return key
+}
+
+// colName is a column's name as the sheet's language writes it.
+func (p *parser) colName(key, col string) string {
+	for _, c := range tableByKey(key).cols {
+		if c.en == col {
+			if p.lang[key] == "nl" {
+				return capitalise(c.nl)
+			}
+			return capitalise(strings.ReplaceAll(c.en, "_", " "))
+		}
+	}
+	return col
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // row gives access to the cells of one data row by canonical column name.
@@ -120,32 +149,11 @@ func (r row) text(col string) string {
 	return r.cells[i]
 }
 
-func (r row) has(col string) bool { _, ok := r.idx[col]; return ok }
-
-func (r row) colName(col string) string {
-	t := tableByKey(r.sheet)
-	for _, c := range t.cols {
-		if c.en == col {
-			if s := r.p.sheet[r.sheet]; s != nil && s.name != "" && norm(s.name) == norm(t.nl) && t.nl != t.key {
-				return capitalise(c.nl)
-			}
-			return capitalise(c.en)
-		}
-	}
-	return col
+func (r row) issue(col, key string, args ...string) Issue {
+	return Issue{Sheet: r.p.name(r.sheet), Row: r.n, Column: r.p.colName(r.sheet, col), Key: key, Args: args}
 }
 
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func (r row) errorf(col, suggestion, format string, args ...any) {
-	r.p.rep.Errors = append(r.p.rep.Errors, Issue{Sheet: r.p.sheet[r.sheet].name, Row: r.n, Column: r.colName(col),
-		Message: fmt.Sprintf(format, args...), Suggestion: suggestion})
-}
+func (r row) errorf(col, key string, args ...string) { r.p.fail(r.issue(col, key, args...)) }
 
 func (r row) int(col string) int {
 	s := r.get(col)
@@ -157,7 +165,7 @@ func (r row) int(col string) int {
 		if f, ferr := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); ferr == nil && f == float64(int(f)) {
 			return int(f)
 		}
-		r.errorf(col, "", "'%s' is not a whole number", s)
+		r.errorf(col, "not-a-number", s)
 	}
 	return v
 }
@@ -173,25 +181,30 @@ func (r row) bool(col string) bool {
 	s := norm(r.get(col))
 	v, ok := boolWords[s]
 	if !ok {
-		r.errorf(col, "", "'%s' is not yes or no", r.get(col))
+		r.errorf(col, "not-yes-no", r.get(col))
 	}
 	return v
 }
 
-func (r row) word(col string, words map[string]string, what string) string {
+// word reads an enumerated cell in either language; "" stays "".
+func (r row) word(col string, w *words) string {
 	raw := r.get(col)
 	if raw == "" {
 		return ""
 	}
-	if v, ok := words[norm(raw)]; ok {
+	if v, ok := w.accept[norm(raw)]; ok {
 		return v
 	}
-	var names []string
-	for k := range words {
-		names = append(names, k)
+	// The sheet's own language first, so a tie suggests its word.
+	lang := r.p.lang[r.sheet]
+	other := "nl"
+	if lang == "nl" {
+		other = "en"
 	}
-	sort.Strings(names)
-	r.errorf(col, suggest(norm(raw), names), "'%s' is not a known %s", raw, what)
+	iss := r.issue(col, w.key, raw)
+	iss.Suggestion = suggest(norm(raw), append(append([]string{}, w.list(lang)...), w.list(other)...))
+	iss.Valid = w.list(lang)
+	r.p.fail(iss)
 	return raw
 }
 
@@ -216,51 +229,128 @@ func (p *parser) newID(prefix string) model.ID {
 	}
 }
 
-// rowsOf returns the data rows of a table, reporting unknown and missing columns.
+// readHeader maps a sheet's header to canonical columns, reporting unknown
+// and doubled columns, and counts which language its headers are in.
+func (p *parser) readHeader(key string) {
+	s := p.sheet[key]
+	idx, heads := map[string]int{}, map[string]string{}
+	p.cols[key], p.heads[key] = idx, heads
+	if s == nil || len(s.rows) == 0 {
+		return
+	}
+	t := tableByKey(key)
+	aliases := map[string]string{}
+	nlOnly, enOnly := map[string]bool{}, map[string]bool{}
+	for _, c := range t.cols {
+		en, nl := norm(c.en), norm(c.nl)
+		aliases[en], aliases[nl] = c.en, c.en
+		if en != nl {
+			enOnly[en], nlOnly[nl] = true, true
+		}
+	}
+	for a, c := range extraColumnAliases[key] {
+		aliases[a] = c
+	}
+	var votes [2]int
+	for i, h := range s.rows[0] {
+		h = strings.TrimSpace(h)
+		if h == "" {
+			continue
+		}
+		n := norm(h)
+		c, ok := aliases[n]
+		if !ok {
+			p.warn(Issue{Sheet: s.name, Row: 1, Column: h, Key: "unknown-column"})
+			continue
+		}
+		if _, dup := idx[c]; dup {
+			p.fail(Issue{Sheet: s.name, Row: 1, Column: h, Key: "column-twice", Args: []string{heads[c]}})
+			continue
+		}
+		idx[c], heads[c] = i, h
+		if nlOnly[n] {
+			votes[0]++
+		} else if enOnly[n] {
+			votes[1]++
+		}
+	}
+	p.votes[key] = votes
+}
+
+// decideLanguages says which language each sheet is written in: the one its
+// name is in, else (Stakeholders is both) the one most of its headers are
+// in, else the workbook's.
+func (p *parser) decideLanguages() {
+	nl, en := 0, 0
+	var open []string
+	for _, t := range tables {
+		s := p.sheet[t.key]
+		if s == nil {
+			continue
+		}
+		n, dutch, english := norm(s.name), norm(t.nl), norm(t.key)
+		v := p.votes[t.key]
+		switch {
+		case dutch != english && n == dutch:
+			p.lang[t.key] = "nl"
+		case dutch != english && (n == english || n == norm(strings.TrimSuffix(t.file, ".csv"))):
+			p.lang[t.key] = "en"
+		case v[0] > v[1]:
+			p.lang[t.key] = "nl"
+		case v[1] > v[0]:
+			p.lang[t.key] = "en"
+		default:
+			open = append(open, t.key)
+			continue
+		}
+		if p.lang[t.key] == "nl" {
+			nl++
+		} else {
+			en++
+		}
+	}
+	for _, key := range open {
+		if nl > en {
+			p.lang[key] = "nl"
+		} else {
+			p.lang[key] = "en"
+		}
+	}
+}
+
+// rowsOf returns the data rows of a table, reporting missing required
+// columns and values in columns without a heading.
 func (p *parser) rowsOf(key string) []row {
 	s := p.sheet[key]
 	if s == nil || len(s.rows) == 0 {
 		return nil
 	}
-	t := tableByKey(key)
-	aliases := map[string]string{}
-	for _, c := range t.cols {
-		aliases[norm(c.en)] = c.en
-		aliases[norm(c.nl)] = c.en
-	}
-	for a, c := range extraColumnAliases[key] {
-		aliases[a] = c
-	}
-	idx := map[string]int{}
-	for i, h := range s.rows[0] {
-		if strings.TrimSpace(h) == "" {
-			continue
-		}
-		c, ok := aliases[norm(h)]
-		if !ok {
-			p.rep.Warnings = append(p.rep.Warnings, Issue{Sheet: s.name, Row: 1, Column: strings.TrimSpace(h),
-				Message: "unknown column, ignored"})
-			continue
-		}
-		if _, dup := idx[c]; dup {
-			p.rep.Errors = append(p.rep.Errors, Issue{Sheet: s.name, Row: 1, Column: strings.TrimSpace(h), Message: "the column appears twice"})
-			continue
-		}
-		idx[c] = i
-	}
+	idx := p.cols[key]
 	for _, c := range required[key] {
 		if _, ok := idx[c]; !ok {
-			r := row{p: p, sheet: key, idx: idx}
-			p.rep.Errors = append(p.rep.Errors, Issue{Sheet: s.name, Column: r.colName(c), Message: "required column is missing"})
+			p.fail(Issue{Sheet: s.name, Column: p.colName(key, c), Key: "column-missing"})
 		}
 	}
+	header := s.rows[0]
+	type stray struct {
+		row, count int
+		first      string
+	}
+	strays := map[int]*stray{}
 	var out []row
 	for i, cells := range s.rows[1:] {
 		blank := true
-		for _, c := range cells {
-			if strings.TrimSpace(c) != "" {
-				blank = false
-				break
+		for j, c := range cells {
+			if strings.TrimSpace(c) == "" {
+				continue
+			}
+			blank = false
+			if j >= len(header) || strings.TrimSpace(header[j]) == "" {
+				if st := strays[j]; st != nil {
+					st.count++
+				} else {
+					strays[j] = &stray{row: i + 2, count: 1, first: strings.TrimSpace(c)}
+				}
 			}
 		}
 		if blank {
@@ -268,29 +358,111 @@ func (p *parser) rowsOf(key string) []row {
 		}
 		out = append(out, row{p: p, sheet: key, n: i + 2, cells: cells, idx: idx})
 	}
+	cols := make([]int, 0, len(strays))
+	for j := range strays {
+		cols = append(cols, j)
+	}
+	sort.Ints(cols)
+	for _, j := range cols {
+		st := strays[j]
+		letter, _ := excelize.ColumnNumberToName(j + 1)
+		iss := Issue{Sheet: s.name, Row: st.row, Column: letter, Key: "no-heading", Args: []string{st.first}}
+		if st.count > 1 {
+			iss.Key, iss.Args = "no-heading-more", []string{st.first, strconv.Itoa(st.count - 1)}
+		}
+		p.warn(iss)
+	}
 	return out
+}
+
+// names finds the elements of one list by id or by name, and knows when a
+// name is shared: then a reference by that name is refused with the ids.
+type names[T any] struct {
+	what  string // the issue key for a shared name
+	byID  map[string]T
+	byKey map[string][]named[T]
+	all   []string
+}
+
+type named[T any] struct {
+	v   T
+	id  model.ID
+	row int
+}
+
+func newNames[T any](what string) *names[T] {
+	return &names[T]{what: what, byID: map[string]T{}, byKey: map[string][]named[T]{}}
+}
+
+func (ns *names[T]) add(id model.ID, name string, row int, v T) {
+	if _, ok := ns.byID[string(id)]; !ok {
+		ns.byID[string(id)] = v
+	}
+	if name == "" {
+		return
+	}
+	k := norm(name)
+	ns.byKey[k] = append(ns.byKey[k], named[T]{v: v, id: id, row: row})
+	ns.all = append(ns.all, name)
+}
+
+func (ns *names[T]) hasID(id model.ID) bool { _, ok := ns.byID[string(id)]; return ok }
+
+// find looks v up as an id, then as a name; it reports what it cannot find
+// or cannot tell apart on r's column col.
+func (ns *names[T]) find(r row, col, v string) (T, bool) {
+	if x, ok := ns.byID[v]; ok {
+		return x, true
+	}
+	var zero T
+	list := ns.byKey[norm(v)]
+	switch len(list) {
+	case 0:
+		iss := r.issue(col, "not-found", v)
+		iss.Suggestion = suggest(v, ns.all)
+		r.p.fail(iss)
+		return zero, false
+	case 1:
+		return list[0].v, true
+	}
+	var rows, ids []string
+	for _, e := range list {
+		rows = append(rows, strconv.Itoa(e.row))
+		ids = append(ids, string(e.id))
+	}
+	r.errorf(col, ns.what, v, strconv.Itoa(len(list)), strings.Join(rows, ", "), strings.Join(ids, ", "))
+	return zero, false
 }
 
 // parse builds a map from the raw sheets.
 func parse(sheets []rawSheet) (*model.Map, *Report) {
-	p := &parser{rep: &Report{}, sheet: map[string]*rawSheet{}, used: map[string]bool{}, next: map[string]int{}, at: map[model.Ref]int{}}
+	p := &parser{rep: &Report{}, sheet: map[string]*rawSheet{}, lang: map[string]string{}, cols: map[string]map[string]int{},
+		heads: map[string]map[string]string{}, votes: map[string][2]int{},
+		used: map[string]bool{}, next: map[string]int{}, at: map[model.Ref]int{}}
 	for i := range sheets {
 		s := &sheets[i]
+		if s.cp1252 {
+			p.warn(Issue{Sheet: s.name, Key: "cp1252"})
+		}
 		key, ok := sheetAliases[norm(s.name)]
 		if !ok {
-			p.rep.Warnings = append(p.rep.Warnings, Issue{Sheet: s.name, Message: "unknown sheet, ignored"})
+			p.warn(Issue{Sheet: s.name, Key: "unknown-sheet"})
 			continue
 		}
-		if p.sheet[key] != nil {
-			p.rep.Errors = append(p.rep.Errors, Issue{Sheet: s.name, Message: "the sheet appears twice"})
+		if first := p.sheet[key]; first != nil {
+			p.fail(Issue{Sheet: s.name, Key: "sheet-twice", Args: []string{first.name}})
 			continue
 		}
 		p.sheet[key] = s
 	}
 	if len(p.sheet) == 0 {
-		p.rep.Errors = append(p.rep.Errors, Issue{Sheet: "(file)", Message: "no known sheets found (expected Steps, Stakeholders, Contributions, Flows… or Stappen, Bijdragen, Overdrachten…)"})
+		p.fail(Issue{Key: "no-sheets"})
 		return nil, p.rep
 	}
+	for _, t := range tables {
+		p.readHeader(t.key)
+	}
+	p.decideLanguages()
 	// Collect every id first so generated ones never take a name already used further down.
 	rowsBy := map[string][]row{}
 	for _, t := range tables {
@@ -307,10 +479,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	m := &model.Map{}
 	for _, r := range rowsBy["Map"] {
 		// The value is kept untrimmed so that text round-trips exactly.
-		val := ""
-		if i, ok := r.idx["value"]; ok && i < len(r.cells) {
-			val = r.cells[i]
-		}
+		val := r.text("value")
 		switch norm(r.get("key")) {
 		case "title", "titel":
 			m.Title = val
@@ -321,10 +490,9 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		case "description", "beschrijving":
 			m.Description = val
 		case "stage", "netwerkfase", "fase":
-			m.Stage = model.Stage(r.word("value", stageWords, "network stage"))
+			m.Stage = model.Stage(r.word("value", stageWords))
 		default:
-			p.rep.Warnings = append(p.rep.Warnings, Issue{Sheet: p.sheet["Map"].name, Row: r.n, Column: r.colName("key"),
-				Message: fmt.Sprintf("unknown key '%s', ignored", r.get("key"))})
+			p.warn(r.issue("key", "unknown-key", r.get("key")))
 		}
 	}
 
@@ -340,7 +508,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	for _, r := range rowsBy["Scenarios"] {
 		sc := &model.Scenario{ID: r.id("sc"), Name: r.get("name"), BasedOn: r.get("based_on"), Notes: r.text("notes")}
 		if m.Scenario(sc.ID) != nil {
-			r.errorf("id", "", "id '%s' is used twice", sc.ID)
+			r.errorf("id", "id-twice", string(sc.ID))
 		}
 		addScenario(sc)
 		p.at[model.Ref{Kind: model.EntityScenario, ID: sc.ID}] = r.n
@@ -365,7 +533,9 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 			return sc
 		}
 		if p.sheet["Scenarios"] != nil {
-			r.errorf("scenario", suggest(name, scNames), "'%s' not found", name)
+			iss := r.issue("scenario", "not-found", name)
+			iss.Suggestion = suggest(name, scNames)
+			p.fail(iss)
 			return nil
 		}
 		// Without a Scenarios sheet a new name starts a new scenario.
@@ -375,50 +545,40 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	}
 
 	// Stakeholders, by id and by name.
-	shByKey := map[string]*model.Stakeholder{}
-	var shNames []string
+	lanes := newNames[*model.Stakeholder]("same-stakeholder-name")
 	for _, r := range rowsBy["Stakeholders"] {
 		s := &model.Stakeholder{ID: r.id("h"), Name: r.get("name"), Kind: stakeholderKind(r.get("kind")),
 			Organisation: r.text("organisation"), Colour: r.get("colour"), Attitude: r.int("attitude"),
 			Influence: r.int("influence"), Interest: r.int("interest"), InformalLeader: r.bool("informal_leader"), Notes: r.text("notes")}
-		if shByKey[string(s.ID)] != nil && shByKey[string(s.ID)].ID == s.ID {
-			r.errorf("id", "", "id '%s' is used twice", s.ID)
+		if lanes.hasID(s.ID) {
+			r.errorf("id", "id-twice", string(s.ID))
 		}
 		m.Stakeholders = append(m.Stakeholders, s)
 		p.at[model.Ref{Kind: model.EntityStakeholder, ID: s.ID}] = r.n
-		shByKey[string(s.ID)] = s
-		if _, taken := shByKey[norm(s.Name)]; !taken {
-			shByKey[norm(s.Name)] = s
-		}
-		shNames = append(shNames, s.Name)
+		lanes.add(s.ID, s.Name, r.n, s)
 	}
 	stakeholder := func(r row, col string) model.ID {
 		v := r.get(col)
 		if v == "" {
-			r.errorf(col, "", "no stakeholder given")
+			r.errorf(col, "no-stakeholder")
 			return ""
 		}
-		if s := shByKey[v]; s != nil && s.ID == model.ID(v) {
+		if s, ok := lanes.find(r, col, v); ok {
 			return s.ID
 		}
-		if s := shByKey[norm(v)]; s != nil {
-			return s.ID
-		}
-		r.errorf(col, suggest(v, shNames), "'%s' not found", v)
 		return model.ID(v)
 	}
 
 	type scIndex struct {
-		steps     map[string]*model.Step
-		stepNames []string
-		cards     map[string]*model.Contribution
-		cardNames []string
-		flows     map[model.ID]bool
+		steps *names[*model.Step]
+		cards *names[*model.Contribution]
+		flows map[model.ID]bool
 	}
 	idx := map[*model.Scenario]*scIndex{}
 	indexOf := func(sc *model.Scenario) *scIndex {
 		if idx[sc] == nil {
-			idx[sc] = &scIndex{steps: map[string]*model.Step{}, cards: map[string]*model.Contribution{}, flows: map[model.ID]bool{}}
+			idx[sc] = &scIndex{steps: newNames[*model.Step]("same-step-name"),
+				cards: newNames[*model.Contribution]("same-contribution-value"), flows: map[model.ID]bool{}}
 		}
 		return idx[sc]
 	}
@@ -431,53 +591,51 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 			continue
 		}
 		ix := indexOf(sc)
-		if old := ix.steps[string(s.ID)]; old != nil && old.ID == s.ID {
-			r.errorf("id", "", "id '%s' is used twice", s.ID)
+		if ix.steps.hasID(s.ID) {
+			r.errorf("id", "id-twice", string(s.ID))
 		}
 		sc.Steps = append(sc.Steps, s)
 		p.at[model.Ref{Kind: model.EntityStep, Scenario: sc.ID, ID: s.ID}] = r.n
-		ix.steps[string(s.ID)] = s
-		if _, taken := ix.steps[norm(s.Name)]; !taken {
-			ix.steps[norm(s.Name)] = s
-		}
-		ix.stepNames = append(ix.stepNames, s.Name)
+		ix.steps.add(s.ID, s.Name, r.n, s)
 	}
 	for _, r := range rowsBy["Contributions"] {
 		sc := scenarioOf(r)
 		c := &model.Contribution{ID: r.id("c"), Value: r.get("value"), Description: r.text("description"),
-			Role: model.Role(r.word("role", roleWords, "role")), Capital: model.Capital(r.word("capital", capitalWords, "capital")),
-			Tangible: r.bool("tangible"), Evidence: model.Evidence(r.word("evidence", evidenceWords, "kind of evidence"))}
+			Role: model.Role(r.word("role", roleWords)), Capital: model.Capital(r.word("capital", capitalWords)),
+			Tangible: r.bool("tangible"), Evidence: model.Evidence(r.word("evidence", evidenceWords))}
+		if c.Role == "" && r.get("role") == "" {
+			iss := r.issue("role", "no-role")
+			iss.Valid = roleWords.list(p.lang[r.sheet])
+			p.fail(iss)
+		}
 		c.Stakeholder = stakeholder(r, "stakeholder")
 		if sc == nil {
 			continue
 		}
 		ix := indexOf(sc)
 		if v := r.get("step"); v == "" {
-			r.errorf("step", "", "no step given")
-		} else if s := ix.steps[v]; s != nil && s.ID == model.ID(v) {
+			r.errorf("step", "no-step")
+		} else if s, ok := ix.steps.find(r, "step", v); ok {
 			c.Step = s.ID
-		} else if s := ix.steps[norm(v)]; s != nil {
-			c.Step = s.ID
-		} else {
-			r.errorf("step", suggest(v, ix.stepNames), "'%s' not found", v)
 		}
-		if old := ix.cards[string(c.ID)]; old != nil && old.ID == c.ID {
-			r.errorf("id", "", "id '%s' is used twice", c.ID)
+		if ix.cards.hasID(c.ID) {
+			r.errorf("id", "id-twice", string(c.ID))
 		}
 		sc.Contributions = append(sc.Contributions, c)
 		p.at[model.Ref{Kind: model.EntityContribution, Scenario: sc.ID, ID: c.ID}] = r.n
-		ix.cards[string(c.ID)] = c
-		if c.Value != "" {
-			if _, taken := ix.cards[norm(c.Value)]; !taken {
-				ix.cards[norm(c.Value)] = c
-			}
-			ix.cardNames = append(ix.cardNames, c.Value)
-		}
+		ix.cards.add(c.ID, c.Value, r.n, c)
 	}
 	for _, r := range rowsBy["Flows"] {
 		sc := scenarioOf(r)
-		f := &model.Flow{ID: r.id("f"), Kind: model.FlowKind(r.word("kind", flowWords, "kind of flow")), Label: r.text("label"),
-			Criticality: model.Criticality(r.word("criticality", critWords, "criticality"))}
+		// Left out, a flow is the plain case, as in JSON.
+		f := &model.Flow{ID: r.id("f"), Kind: model.FlowKind(r.word("kind", flowWords)), Label: r.text("label"),
+			Criticality: model.Criticality(r.word("criticality", critWords))}
+		if f.Kind == "" {
+			f.Kind = model.FlowHandOff
+		}
+		if f.Criticality == "" {
+			f.Criticality = model.CriticalityNormal
+		}
 		if sc == nil {
 			continue
 		}
@@ -485,21 +643,17 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		card := func(col string) model.ID {
 			v := r.get(col)
 			if v == "" {
-				r.errorf(col, "", "no contribution given")
+				r.errorf(col, "no-contribution")
 				return ""
 			}
-			if c := ix.cards[v]; c != nil && c.ID == model.ID(v) {
+			if c, ok := ix.cards.find(r, col, v); ok {
 				return c.ID
 			}
-			if c := ix.cards[norm(v)]; c != nil {
-				return c.ID
-			}
-			r.errorf(col, suggest(v, ix.cardNames), "'%s' not found", v)
 			return model.ID(v)
 		}
 		f.From, f.To = card("from"), card("to")
 		if ix.flows[f.ID] {
-			r.errorf("id", "", "id '%s' is used twice", f.ID)
+			r.errorf("id", "id-twice", string(f.ID))
 		}
 		ix.flows[f.ID] = true
 		sc.Flows = append(sc.Flows, f)
@@ -510,7 +664,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		rel := &model.Relationship{ID: r.id("r"), A: stakeholder(r, "a"), B: stakeholder(r, "b"), Kind: r.text("kind"),
 			Quality: r.int("quality"), Notes: r.text("notes")}
 		if relIDs[rel.ID] {
-			r.errorf("id", "", "id '%s' is used twice", rel.ID)
+			r.errorf("id", "id-twice", string(rel.ID))
 		}
 		relIDs[rel.ID] = true
 		m.Relationships = append(m.Relationships, rel)
@@ -526,7 +680,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 			c.Members = append(c.Members, stakeholder(row{p: r.p, sheet: r.sheet, n: r.n, cells: []string{part}, idx: map[string]int{"members": 0}}, "members"))
 		}
 		if coIDs[c.ID] {
-			r.errorf("id", "", "id '%s' is used twice", c.ID)
+			r.errorf("id", "id-twice", string(c.ID))
 		}
 		coIDs[c.ID] = true
 		m.Coalitions = append(m.Coalitions, c)
@@ -538,106 +692,22 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	if len(p.rep.Errors) > 0 {
 		return nil, p.rep
 	}
+	p.check(m)
+	if len(p.rep.Errors) > 0 {
+		return nil, p.rep
+	}
+	// The model's validation is the last word; check above makes the same
+	// tests first so that their messages can be translated.
 	if err := m.Validate(); err != nil {
 		var ps model.Problems
 		if errors.As(err, &ps) {
 			for _, pr := range ps {
-				p.rep.Errors = append(p.rep.Errors, p.problemIssue(pr))
+				p.fail(p.issueAt(pr.Ref, pr.Field, "text", pr.Message))
 			}
 		} else {
-			p.rep.Errors = append(p.rep.Errors, Issue{Sheet: "(map)", Message: err.Error()})
+			p.fail(Issue{Key: "text", Args: []string{err.Error()}})
 		}
 		return nil, p.rep
 	}
 	return m, p.rep
-}
-
-// modelFields maps the model's field names in its problems to the sheet's columns where they differ.
-var modelFields = map[string]string{"start day": "start_day", "duration": "duration_days", "waiting time": "wait_days",
-	"carer experience": "carer_experience"}
-
-// problemIssue places one of the model's problems on the row and column it came from.
-func (p *parser) problemIssue(pr model.Problem) Issue {
-	key := kindSheet[pr.Ref.Kind]
-	iss := Issue{Sheet: sheetOfKind(pr.Ref.Kind, p), Column: pr.Field, Message: pr.Message, Row: p.at[pr.Ref]}
-	if p.sheet[key] != nil && pr.Field != "" {
-		col := pr.Field
-		if c, ok := modelFields[col]; ok {
-			col = c
-		}
-		iss.Column = row{p: p, sheet: key}.colName(col)
-	}
-	return iss
-}
-
-var kindSheet = map[model.EntityKind]string{model.EntityMap: "Map", model.EntityScenario: "Scenarios", model.EntityStakeholder: "Stakeholders",
-	model.EntityStep: "Steps", model.EntityContribution: "Contributions", model.EntityFlow: "Flows",
-	model.EntityRelationship: "Relationships", model.EntityCoalition: "Coalitions"}
-
-func sheetOfKind(k model.EntityKind, p *parser) string {
-	key := kindSheet[k]
-	if s := p.sheet[key]; s != nil {
-		return s.name
-	}
-	return key
-}
-
-// suggest returns the candidate closest to s (Damerau–Levenshtein, case-insensitive)
-// when it is close enough to be a likely typo, or "".
-func suggest(s string, candidates []string) string {
-	best, bestD := "", -1
-	ls := []rune(strings.ToLower(s))
-	if len(ls) > 200 {
-		return ""
-	}
-	for _, c := range candidates {
-		lc := []rune(strings.ToLower(c))
-		if len(lc) > 200 {
-			continue
-		}
-		d := distance(ls, lc)
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	limit := len(ls) / 3
-	if limit < 1 {
-		limit = 1
-	}
-	if bestD < 0 || bestD > limit || bestD == 0 && best == s {
-		return ""
-	}
-	return best
-}
-
-// distance is the optimal-string-alignment Damerau–Levenshtein distance.
-func distance(a, b []rune) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range b {
-		d[0][j+1] = j + 1
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
-}
-
-func stakeholderKind(s string) model.StakeholderKind {
-	if k, ok := kindWords[norm(s)]; ok {
-		return model.StakeholderKind(k)
-	}
-	return model.StakeholderKind(s)
 }

@@ -55,7 +55,7 @@ func diff(want, got *model.Map) string {
 	if got == nil {
 		return "got nil"
 	}
-	w, g := rows(want), rows(got)
+	w, g := rows(want, "en"), rows(got, "en")
 	for _, tb := range tables {
 		for i := range max(len(w[tb.key]), len(g[tb.key])) {
 			var a, b []string
@@ -211,15 +211,15 @@ func TestHandMadeMistakesAreReportedWithExactMessages(t *testing.T) {
 	}{
 		{"a misspelt stakeholder gets a suggestion", map[string]string{
 			"Stakeholders.csv": okStakeholders, "Stappen.csv": "naam\nIntake\n",
-			"Bijdragen.csv": "Stap;Stakeholder;Rol\nIntake;Huisarst;leidend\n"},
+			"Bijdragen.csv": "Stap;Stakeholder;Waarde;Rol\nIntake;Huisarst;Verwijzing;leidend\n"},
 			"Bijdragen row 2, column Stakeholder: 'Huisarst' not found — did you mean 'Huisarts'?"},
 		{"an unknown role is named", map[string]string{
 			"stakeholders.csv": okStakeholders, "steps.csv": okSteps,
-			"contributions.csv": "step,stakeholder,role\nIntake,Huisarts,leidnd\n"},
+			"contributions.csv": "step,stakeholder,value,role\nIntake,Huisarts,Verwijzing,leidnd\n"},
 			"contributions row 2, column Role: 'leidnd' is not a known role — did you mean 'leidend'?"},
 		{"a missing required column is named", map[string]string{
 			"stakeholders.csv": okStakeholders, "steps.csv": okSteps,
-			"contributions.csv": "step,role\nIntake,lead\n"},
+			"contributions.csv": "step,value,role\nIntake,Verwijzing,lead\n"},
 			"contributions, column Stakeholder: required column is missing"},
 		{"a duplicate id is named", map[string]string{
 			"stakeholders.csv": "id,name\nh1,Huisarts\nh1,Apotheker\n"},
@@ -372,7 +372,7 @@ func FuzzReadCSV(f *testing.F) {
 			name string
 			data []byte
 		}{{"stakeholders", stakeholders}, {"steps", []byte(okSteps)}, {"contributions", contributions}} {
-			rows, err := readCSV(f.data)
+			rows, _, err := readCSV(f.data)
 			if err != nil {
 				return
 			}

@@ -2,50 +2,52 @@ package sheet
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/xuri/excelize/v2"
 
 	"valueflow/model"
 )
 
-// lists offered as drop-downs in the workbook, by canonical column name.
-func validationList(col string) []string {
-	var vs []string
-	add := func(xs ...string) { vs = append(vs, xs...) }
-	switch col {
-	case "role":
-		for _, r := range model.Roles {
-			add(string(r))
-		}
-	case "capital":
-		for _, c := range model.Capitals {
-			add(string(c))
-		}
-	case "evidence":
-		for _, e := range model.Evidences {
-			add(string(e))
-		}
-	case "criticality":
-		for _, c := range model.Criticalities {
-			add(string(c))
-		}
-	default:
-		return nil
+// validationList is the drop-down offered for a column of a table in lang,
+// or nil. The lists warn rather than refuse, since import also takes the
+// other language's words and a lane's kind is free text.
+func validationList(table, col, lang string) []string {
+	switch {
+	case col == "role":
+		return roleWords.list(lang)
+	case col == "capital":
+		return capitalWords.list(lang)
+	case col == "evidence":
+		return evidenceWords.list(lang)
+	case col == "criticality":
+		return critWords.list(lang)
+	case col == "kind" && table == "Flows":
+		return flowWords.list(lang)
+	case col == "kind" && table == "Stakeholders":
+		return kindWords.list(lang)
+	case col == "tangible" || col == "informal_leader":
+		return []string{boolStr(true, lang), boolStr(false, lang)}
 	}
-	return vs
+	return nil
 }
 
 // WriteXLSX writes the map as a workbook with one sheet per table; lang is
-// "nl" or "en" and chooses the sheet and column names.
+// "nl" or "en" and chooses the sheet and column names and the words of
+// the enumerated columns.
 func WriteXLSX(w io.Writer, m *model.Map, lang string) error {
+	if lang != "nl" {
+		lang = "en"
+	}
 	f := excelize.NewFile()
 	defer f.Close()
-	data := rows(m)
+	data := rows(m, lang)
 	for i, t := range tables {
 		name := sheetName(t, lang)
 		if i == 0 {
@@ -58,6 +60,25 @@ func WriteXLSX(w io.Writer, m *model.Map, lang string) error {
 		sw, err := f.NewStreamWriter(name)
 		if err != nil {
 			return err
+		}
+		// The stream writer writes the worksheet it was given when it is
+		// flushed, so the drop-downs go onto that worksheet before Flush.
+		n := max(len(data[t.key])+1, 1000)
+		for c, col := range t.cols {
+			list := validationList(t.key, col.en, lang)
+			if list == nil {
+				continue
+			}
+			letter, _ := excelize.ColumnNumberToName(c + 1)
+			dv := excelize.NewDataValidation(true)
+			dv.SetSqref(fmt.Sprintf("%s2:%s%d", letter, letter, n))
+			if err := dv.SetDropList(list); err != nil {
+				return err
+			}
+			dv.SetError(excelize.DataValidationErrorStyleWarning, "", "")
+			if err := f.AddDataValidation(name, dv); err != nil {
+				return err
+			}
 		}
 		for c := range t.cols {
 			width := 18.0
@@ -92,49 +113,31 @@ func WriteXLSX(w io.Writer, m *model.Map, lang string) error {
 		if err := sw.Flush(); err != nil {
 			return err
 		}
-		n := len(data[t.key]) + 1
-		if n < 1000 {
-			n = 1000
-		}
-		for c, col := range t.cols {
-			list := validationList(col.en)
-			if col.en == "kind" && t.key == "Flows" {
-				for _, k := range model.FlowKinds {
-					list = append(list, string(k))
-				}
-			}
-			if col.en == "kind" && t.key == "Stakeholders" {
-				// Free text is allowed for a lane's kind, so this list only offers the usual ones.
-				for _, k := range model.StakeholderKinds {
-					list = append(list, string(k))
-				}
-			}
-			if list == nil {
-				continue
-			}
-			letter, _ := excelize.ColumnNumberToName(c + 1)
-			dv := excelize.NewDataValidation(true)
-			dv.SetSqref(fmt.Sprintf("%s2:%s%d", letter, letter, n))
-			if err := dv.SetDropList(list); err != nil {
-				return err
-			}
-			// A hand-typed Dutch word is accepted on import, so warn rather than refuse.
-			dv.SetError(excelize.DataValidationErrorStyleWarning, "", "")
-			if err := f.AddDataValidation(name, dv); err != nil {
-				return err
-			}
-		}
 	}
 	return f.Write(w)
 }
 
+// ErrDiskFull is a CSV folder that did not fit on the disk; the files
+// written are removed.
+var ErrDiskFull = errors.New("the disk is full; nothing was written")
+
 // WriteCSVDir writes one CSV file per table into dir (created if missing):
-// UTF-8, comma-separated, English headers.
-func WriteCSVDir(dir string, m *model.Map) error {
+// UTF-8, comma-separated, English headers. When the disk is full it
+// removes the files it wrote and returns ErrDiskFull.
+func WriteCSVDir(dir string, m *model.Map) (err error) {
+	var written []string
+	defer func() {
+		if errors.Is(err, syscall.ENOSPC) {
+			for _, p := range written {
+				os.Remove(p)
+			}
+			err = ErrDiskFull
+		}
+	}()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	data := rows(m)
+	data := rows(m, "en")
 	for _, t := range tables {
 		var b strings.Builder
 		cw := csv.NewWriter(&b)
@@ -144,9 +147,11 @@ func WriteCSVDir(dir string, m *model.Map) error {
 		if err := cw.WriteAll(data[t.key]); err != nil {
 			return err
 		}
-		if err := writeFileAtomic(filepath.Join(dir, t.file), []byte(b.String())); err != nil {
+		path := filepath.Join(dir, t.file)
+		if err := writeFileAtomic(path, []byte(b.String())); err != nil {
 			return err
 		}
+		written = append(written, path)
 	}
 	return nil
 }
@@ -157,6 +162,11 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err
