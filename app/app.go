@@ -12,6 +12,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
 
 	"valueflow/app/cli"
 	"valueflow/icons"
@@ -44,7 +47,10 @@ func Run(path string) error {
 	}
 	doc, err := openDocument(path)
 	if err != nil {
-		return errors.New(storageMessage(err))
+		// Started from a launcher nobody reads stderr: say it in a window.
+		msg := storageMessage(err)
+		showStartError(a, msg)
+		return errors.New(msg)
 	}
 	w := a.NewWindow("Valueflow")
 	mw := newMainWindow(a, w, doc)
@@ -102,4 +108,18 @@ func sampleCopy() (string, error) {
 		return "", errors.New(storageMessage(err))
 	}
 	return path, nil
+}
+
+// showStartError shows why no map could be opened in a small window of its
+// own and returns when the user closes it.
+func showStartError(a fyne.App, msg string) {
+	w := a.NewWindow("Valueflow")
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton(T("Close"), w.Close)
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), quit), nil, nil, text))
+	w.Resize(fyne.NewSize(520, 160))
+	w.CenterOnScreen()
+	w.ShowAndRun()
 }
