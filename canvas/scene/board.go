@@ -326,11 +326,14 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	for _, sh := range m.Stakeholders {
 		g.lanes = append(g.lanes, sh.ID)
 	}
-	// Flows are drawn under the cards, so a line never crosses a card's
-	// text. A curve runs from the right edge of one card to the left edge of
-	// the next, or between top and bottom within one column.
+	// Flows are drawn under the cards, and routed round them (see
+	// flowRouter), so a line seldom runs behind a card it does not join.
+	cardLeft := make([]float32, len(sc.Steps))
+	for i := range cardLeft {
+		cardLeft[i] = colX[i] + gap[i] + (colX[i+1]-colX[i]-gap[i]-boardCardW)/2
+	}
+	router := newFlowRouter(occupied, colX, cardLeft, laneY, s.Width)
 	var labels []flowLabel
-	gutter := 0
 	for _, f := range sc.Flows {
 		a, ok1 := rects[f.From]
 		b, ok2 := rects[f.To]
@@ -338,29 +341,27 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 			continue
 		}
 		t := Target{Kind: model.EntityFlow, ID: f.ID}
+		ca, cb := g.cardCell[f.From], g.cardCell[f.To]
 		var pts []Point
-		switch {
-		case b.X > a.X+a.W/2:
+		var routed *Point
+		switch i, k := ca[0], cb[0]; {
+		case k == i:
+			pts = router.inColumn(a, b, i)
+		case k > i:
 			// Forward in time: an S-curve from the right edge to the left edge.
 			p0, p3 := Point{a.X + a.W, a.Y + a.H/2}, Point{b.X, b.Y + b.H/2}
 			dx := (p3.X - p0.X) / 2
 			pts = bezier(p0, Point{p0.X + dx, p0.Y}, Point{p3.X - dx, p3.Y}, p3, 16)
-		case b.X+b.W/2 < a.X:
+		default:
 			// Back in time: from the left edge to the previous card's right edge.
 			p0, p3 := Point{a.X, a.Y + a.H/2}, Point{b.X + b.W, b.Y + b.H/2}
 			dx := (p0.X - p3.X) / 2
 			pts = bezier(p0, Point{p0.X - dx, p0.Y}, Point{p3.X + dx, p3.Y}, p3, 16)
-		default:
-			// Within one step: out of the right edge, along the gutter beside
-			// the column and back in, so the line crosses no card on the way.
-			gutter++
-			gx := a.X + a.W + 3 + float32(gutter%3)*1.5
-			ay, by := a.Y+a.H/2, b.Y+b.H/2
-			pts = append(pts, Point{a.X + a.W, ay}, Point{gx, ay})
-			for k := 1; k < 8; k++ {
-				pts = append(pts, Point{gx, ay + (by-ay)*float32(k)/8})
-			}
-			pts = append(pts, Point{gx, by}, Point{b.X + b.W, by})
+		}
+		if i, k := ca[0], cb[0]; (k > i+1 || k < i-1) && router.crosses(pts, a, b) {
+			var spot Point
+			pts, spot = router.route(a, b, i, k, ca[1], cb[1])
+			routed = &spot
 		}
 		width := float32(1.1)
 		if f.Criticality == model.CriticalityHigh {
@@ -372,7 +373,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		}
 		s.Add(Item{Target: t, Group: "flow:" + string(f.ID), Emphasis: focus.of(t), Path: ar.path(Path{Points: pts, Stroke: ink, Width: width, Dashed: f.Kind == model.FlowInformation, ArrowEnd: true})})
 		if f.Label != "" {
-			labels = append(labels, flowLabel{t, f.Label, pts})
+			labels = append(labels, flowLabel{t, f.Label, pts, routed})
 		}
 	}
 	cp := cardPainter{opt: opt, ar: &ar, roles: map[model.Role]string{}, marks: map[[2]string]string{}}
@@ -389,28 +390,33 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 
 	// Flow labels go where they cover no card, or are left out (the
 	// inspector shows them): a label over a card would hide its value.
+	var spots []Point
 	for _, l := range labels {
 		w := min(MeasureText(l.text, 7, false)+6, 120)
-		for _, k := range []int{2, 1, 3} {
-			mid := l.pts[len(l.pts)*k/4]
-			r := Rect{mid.X - w/2, mid.Y - 6, w, 12}
+		spots = labelSpots(spots[:0], l.pts, l.routed, laneY)
+		for _, mid := range spots {
+			// Kept inside the board, right of the lane headers.
+			x := max(min(mid.X-w/2, s.Width-w-2), boardLaneHeader+2)
+			r := Rect{x, mid.Y - 5.5, w, 11}
 			if occupied.hits(r) {
 				continue
 			}
 			occupied.add(r)
 			g := "flow:" + string(l.target.ID)
 			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Box: ar.box(Box{Rect: r, Fill: Color{255, 255, 255, 230}, Radius: 3})})
-			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Text: ar.text(Text{Rect: Rect{r.X + 3, r.Y + 1, w - 6, 10}, Lines: []string{l.text}, Size: 7, Color: boardMuted, Align: AlignCenter})})
+			s.Add(Item{Target: l.target, Group: g, Emphasis: focus.of(l.target), Text: ar.text(Text{Rect: Rect{r.X + 3, r.Y + 0.5, w - 6, 10}, Lines: []string{l.text}, Size: 7, Color: boardMuted, Align: AlignCenter})})
 			break
 		}
 	}
 	return s, g
 }
 
+// flowLabel is a flow's label with the places it may go, best first.
 type flowLabel struct {
 	target Target
 	text   string
 	pts    []Point
+	routed *Point // the middle of a routed flow's run along a lane gutter
 }
 
 func cardHeight(lines int) float32 {
