@@ -69,6 +69,32 @@ func TestEveryConnectionRunsInDefensiveMode(t *testing.T) {
 	}
 }
 
+func TestEveryConnectionDistrustsTheSchemaAndMapsNoMemory(t *testing.T) {
+	path := create(t, sample.Map())
+	for name, open := range map[string]func(string) (*File, error){"read-write": Open, "read-only": OpenReadOnly} {
+		f, err := open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		for pragma, want := range map[string]int{"trusted_schema": 0, "mmap_size": 0, "cell_size_check": 1} {
+			var got int
+			if err := f.conn.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("%s connection: PRAGMA %s = %d, want %d", name, pragma, got, want)
+			}
+		}
+		// Extension loading is compiled out (sqlite_omit_load_extension):
+		// the SQL function does not exist at all.
+		if _, err := f.conn.ExecContext(ctx, "SELECT load_extension('/tmp/x.so')"); err == nil || !strings.Contains(err.Error(), "no such function") {
+			t.Errorf("%s connection: load_extension gave %v, want no such function", name, err)
+		}
+		f.Close()
+	}
+}
+
 func TestTriggersThatWriteElsewhereNeverRun(t *testing.T) {
 	good := create(t, sample.Map())
 	dir := t.TempDir()
