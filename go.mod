@@ -52,3 +52,9 @@ require (
 	gonum.org/v1/gonum v0.17.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+// clocale is a module of its own so that it initialises before Fyne's lang
+// package (see clocale/clocale.go).
+require clocale v0.0.0
+
+replace clocale => ./clocale

@@ -8,6 +8,10 @@ import (
 	"fmt"
 	"os"
 
+	// Before Fyne's translations read the locale: LANG=C.UTF-8 would make
+	// them log three errors on every command.
+	_ "clocale"
+
 	"valueflow/app"
 	"valueflow/app/cli"
 )

@@ -175,7 +175,7 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 		engines[i] = string(e)
 	}
 	v.engine = widget.NewSelect(engines, func(string) { v.rebuild() })
-	v.sizeBy = widget.NewSelect([]string{"degree", "betweenness", "closeness", "flows"}, func(string) { v.rebuild() })
+	v.sizeBy = widget.NewSelect([]string{T("degree"), T("betweenness"), T("closeness"), T("flows")}, func(string) { v.rebuild() })
 	v.from = widget.NewSelect(nil, func(string) { v.rebuild() })
 	v.to = widget.NewSelect(nil, func(string) { v.rebuild() })
 	v.without = widget.NewSelect(nil, func(string) { v.rebuild() })
@@ -221,7 +221,7 @@ func (v *NetworkView) SetMap(m *model.Map, scenario model.ID) {
 		}
 	}
 	set(v.engine, string(scene.Neato))
-	set(v.sizeBy, "betweenness")
+	set(v.sizeBy, T("betweenness"))
 	if n := len(v.stepNames); n > 0 {
 		set(v.from, v.stepNames[0])
 		set(v.to, v.stepNames[n-1])
@@ -255,7 +255,7 @@ func (v *NetworkView) rebuild() {
 	if i := indexOf(v.stakeholderNms, v.without.Selected); i > 0 {
 		opt.Without = v.stakeholderIDs[i]
 	}
-	nopt := scene.NetworkOptions{SizeBy: v.sizeBy.Selected, Engine: scene.Engine(v.engine.Selected), Selected: v.selected}
+	nopt := scene.NetworkOptions{SizeBy: []string{"degree", "betweenness", "closeness", "flows"}[max(v.sizeBy.SelectedIndex(), 0)], Engine: scene.Engine(v.engine.Selected), Selected: v.selected}
 	v.mu.Lock()
 	v.generation++
 	gen := v.generation

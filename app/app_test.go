@@ -1,13 +1,10 @@
 package app
 
 import (
-	"encoding/json"
 	"image/color"
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -170,95 +167,6 @@ func TestDeleteRemovesTheSelectionAndUndoBringsItBack(t *testing.T) {
 	}
 }
 
-// TestEveryShownStringIsTranslated checks that every literal passed to T or
-// Tf in the app, and every key made from model values, has an English and a
-// Dutch translation.
-func TestEveryShownStringIsTranslated(t *testing.T) {
-	load := func(name string) map[string]string {
-		b, err := os.ReadFile(filepath.Join("translations", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]string
-		if err := json.Unmarshal(b, &m); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		return m
-	}
-	en, nl := load("en.json"), load("nl.json")
-	keys := map[string]bool{}
-	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`\bTf?\("([^"]+)"`)
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, _ := os.ReadFile(f)
-		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
-			if !strings.HasSuffix(m[1], ".") {
-				keys[m[1]] = true
-			}
-		}
-	}
-	for _, r := range model.Roles {
-		keys["role."+string(r)] = true
-	}
-	for _, s := range model.Stages {
-		keys["stage."+string(s)] = true
-	}
-	for _, k := range model.StakeholderKinds {
-		keys["kind."+string(k)] = true
-	}
-	for _, k := range model.FlowKinds {
-		keys["flow."+string(k)] = true
-	}
-	for _, c := range model.Criticalities {
-		keys["criticality."+string(c)] = true
-	}
-	for _, c := range model.Capitals {
-		keys["capital."+string(c)] = true
-	}
-	for _, e := range model.Evidences {
-		keys["evidence."+string(e)] = true
-	}
-	for _, code := range []storage.ErrorCode{storage.NotFound, storage.IsDirectory, storage.Empty, storage.NotSQLite, storage.Corrupt,
-		storage.NotValueflow, storage.TooNew, storage.BadSchema, storage.UnexpectedObjects, storage.BrokenReferences,
-		storage.InvalidMap, storage.Locked, storage.ReadOnly, storage.DiskFull, storage.Exists, storage.IO} {
-		keys["error."+string(code)] = true
-	}
-	keys["error.disk-full-new"] = true
-	for _, name := range []string{"Network", "Stakeholder grid", "Roles over time", "Insights"} {
-		keys[name] = true
-	}
-	// The finding sentences of the analysis and the words of its views.
-	findings, _ := os.ReadFile("../model/analysis/findings.go")
-	for _, m := range regexp.MustCompile(`x\.t\(("(?:[^"\\]|\\.)*")\)`).FindAllStringSubmatch(string(findings), -1) {
-		k, err := strconv.Unquote(m[1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		keys[k] = true
-	}
-	labels, _ := os.ReadFile("../canvas/scene/network_labels.go")
-	for _, m := range regexp.MustCompile(`(?m)^\s+[A-Z][A-Za-z]*:\s+"([^"]{3,})",`).FindAllStringSubmatch(string(labels), -1) {
-		if m[1] != "other" { // reserved in translation files; it goes by kind.other
-			keys[m[1]] = true
-		}
-	}
-	keys["kind.other"] = true
-	for _, m := range regexp.MustCompile(`"(very negative|negative|neutral|positive|very positive)"`).FindAllStringSubmatch(string(labels), -1) {
-		keys[m[1]] = true
-	}
-	for k := range keys {
-		if _, ok := en[k]; !ok {
-			t.Errorf("English translation missing for %q", k)
-		}
-		if _, ok := nl[k]; !ok {
-			t.Errorf("Dutch translation missing for %q", k)
-		}
-	}
-}
-
 // TestThemeTextHasEnoughContrast checks the text colours of both theme
 // variants the preferences offer against their backgrounds (WCAG AA).
 func TestThemeTextHasEnoughContrast(t *testing.T) {
@@ -407,24 +315,6 @@ func TestDraggingOnTheBoardMovesACardAndConnectsTwo(t *testing.T) {
 	mw.undo()
 	if got := mw.doc.current().Contribution(c.ID).Step; got != c.Step {
 		t.Fatalf("undo left the card at %s", got)
-	}
-}
-
-// TestNoLiteralTextReachesTheScreen fails when a widget, menu or dialog is
-// given an English literal instead of a translated string.
-func TestNoLiteralTextReachesTheScreen(t *testing.T) {
-	re := regexp.MustCompile(`\b(NewLabel|NewButton|NewButtonWithIcon|NewCheck|SetText|NewMenuItem|NewMenu|ShowInformation|ShowConfirm|NewFormItem|NewLabelWithStyle|SetPlaceHolder|NewTabItem|NewTabItemWithIcon|NewForm|NewCustom|NewCustomConfirm|NewError)\("[A-Za-z]`)
-	files, _ := filepath.Glob("*.go")
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, _ := os.ReadFile(f)
-		for i, line := range strings.Split(string(b), "\n") {
-			if re.MatchString(line) && !strings.Contains(line, "never shown") {
-				t.Errorf("%s:%d shows a literal: %s", f, i+1, strings.TrimSpace(line))
-			}
-		}
 	}
 }
 

@@ -83,7 +83,7 @@ func (mw *mainWindow) coalitionsDialog() {
 	list := widget.NewList(func() int { return len(cs) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(cs[i].Name + " — " + Tf("%d members", len(cs[i].Members)))
+			o.(*widget.Label).SetText(cs[i].Name + " — " + Tn(len(cs[i].Members), "%d member", "%d members"))
 		})
 	list.OnSelected = func(i widget.ListItemID) {
 		d.Hide()

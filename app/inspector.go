@@ -74,7 +74,7 @@ func (mw *mainWindow) editForm(items []*widget.FormItem, build func() (model.Com
 			err = mw.doc.editor.Do(c)
 		}
 		if err != nil {
-			problem.SetText(storageMessage(err))
+			problem.SetText(errorMessage(mw.doc.m(), err))
 			problem.Show()
 			return
 		}

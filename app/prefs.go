@@ -3,9 +3,11 @@ package app
 import (
 	"image/color"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -16,14 +18,29 @@ const (
 	prefTheme    = "theme"    // "", "light" or "dark"
 )
 
-// applyLanguage makes a chosen language win over the system's. Fyne reads
-// the language from the environment when translations load, so this runs
-// before that, and a change takes effect at the next start.
+// applyLanguage sets the language the GUI speaks: the one chosen in the
+// preferences, else Dutch on a Dutch system and English on any other, Fyne's
+// own words included (a German system would otherwise mix Fyne's "Datei"
+// with our English "Edit"). Fyne reads the language from the environment
+// when translations load, so this runs before that, and a change takes
+// effect at the next start.
 func applyLanguage(a fyne.App) {
-	if l := a.Preferences().String(prefLanguage); l != "" {
-		os.Setenv("LANGUAGE", l)
-		os.Setenv("LC_ALL", map[string]string{"nl": "nl_NL.UTF-8", "en": "en_US.UTF-8"}[l])
+	l := guiLanguage(a.Preferences().String(prefLanguage), lang.SystemLocale().LanguageString())
+	os.Setenv("LANGUAGE", l)
+	os.Setenv("LC_ALL", map[string]string{"nl": "nl_NL.UTF-8", "en": "en_US.UTF-8"}[l])
+}
+
+// guiLanguage is "nl" or "en" for a preference ("", "en", "nl") and the
+// system's locale ("nl-NL", "de-DE", "en").
+func guiLanguage(pref, system string) string {
+	switch pref {
+	case "en", "nl":
+		return pref
 	}
+	if system == "nl" || strings.HasPrefix(system, "nl-") || strings.HasPrefix(system, "nl_") {
+		return "nl"
+	}
+	return "en"
 }
 
 // variantTheme is the default theme held to light or dark.

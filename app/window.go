@@ -177,7 +177,7 @@ func (mw *mainWindow) exists(t scene.Target) bool {
 }
 
 func (mw *mainWindow) showError(err error) {
-	msg := storageMessage(err)
+	msg := errorMessage(mw.doc.m(), err)
 	d := dialog.NewError(fmt.Errorf("%s", msg), mw.win)
 	d.Show()
 }
@@ -201,7 +201,7 @@ func (mw *mainWindow) refresh() {
 	mw.board.Select(mw.selected)
 	mw.showInspector()
 	mw.updateMenus()
-	mw.status.SetText(Tf("%d steps · %d stakeholders · %d cards · %d flows · saved automatically", len(sc.Steps), len(m.Stakeholders), len(sc.Contributions), len(sc.Flows)))
+	mw.status.SetText(statusLine(m, sc))
 	mw.refreshView()
 	if mw.onChange != nil {
 		mw.onChange()

@@ -1,8 +1,6 @@
 package model
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 )
 
@@ -70,7 +68,7 @@ func scenarioList[T keyed](kind EntityKind, scenario ID, field func(sc *Scenario
 	return list[T]{kind: kind, scenario: scenario, get: func(m *Map) (*[]T, error) {
 		sc := m.Scenario(scenario)
 		if sc == nil {
-			return nil, fmt.Errorf("scenario %q does not exist", scenario)
+			return nil, notFound(Ref{Kind: EntityScenario, ID: scenario})
 		}
 		return field(sc), nil
 	}}
@@ -114,12 +112,12 @@ func (c *insert[T]) Do(m *Map) error {
 	}
 	id := c.item.key()
 	if id == "" {
-		return fmt.Errorf("%s: the id is empty", c.l.kind)
+		return problemf(c.l.ref(id), "id", "%s: the id is empty", KindArg(c.l.kind))
 	}
 	// Ids are unique per kind (steps, cards and flows per scenario), as
 	// Validate and the file's tables have them; NewID avoids clashes anyway.
 	if index(*s, id) >= 0 {
-		return fmt.Errorf("%s %q: the id is already used", c.l.kind, id)
+		return problemf(c.l.ref(id), "id", "%s %q: the id is already used", KindArg(c.l.kind), RefArg(c.l.ref(id)))
 	}
 	if c.check != nil {
 		if err := c.check(m, c.item); err != nil {
@@ -162,7 +160,7 @@ func (c *replace[T]) Do(m *Map) error {
 	}
 	i := index(*s, c.item.key())
 	if i < 0 {
-		return fmt.Errorf("%s %q does not exist", c.l.kind, c.item.key())
+		return notFound(c.l.ref(c.item.key()))
 	}
 	if c.check != nil {
 		if err := c.check(m, c.item); err != nil {
@@ -198,7 +196,7 @@ func (c *remove[T]) Do(m *Map) error {
 	}
 	c.pos = index(*s, c.id)
 	if c.pos < 0 {
-		return fmt.Errorf("%s %q does not exist", c.l.kind, c.id)
+		return notFound(c.l.ref(c.id))
 	}
 	c.old = (*s)[c.pos]
 	c.touched = c.l.refsFrom(*s, c.pos)
@@ -229,10 +227,10 @@ func (c *move[T]) Do(m *Map) error {
 	}
 	c.from = index(*s, c.id)
 	if c.from < 0 {
-		return fmt.Errorf("%s %q does not exist", c.l.kind, c.id)
+		return notFound(c.l.ref(c.id))
 	}
 	if c.to < 0 || c.to >= len(*s) {
-		return fmt.Errorf("%s %q: position %d is outside 0..%d", c.l.kind, c.id, c.to, len(*s)-1)
+		return problemf(c.l.ref(c.id), "position", "%s %q: position %d is outside 0..%d", KindArg(c.l.kind), RefArg(c.l.ref(c.id)), c.to, len(*s)-1)
 	}
 	moveWithin(*s, c.from, c.to)
 	// Only the elements between the old and the new place change position.
@@ -358,7 +356,7 @@ func DeleteStep(scenario, id ID) Command {
 	return cascade("Delete step", func(m *Map) ([]Command, error) {
 		sc := m.Scenario(scenario)
 		if sc == nil {
-			return nil, fmt.Errorf("scenario %q does not exist", scenario)
+			return nil, notFound(Ref{Kind: EntityScenario, ID: scenario})
 		}
 		var parts []Command
 		for _, c := range sc.CardsForStep(id) {
@@ -395,7 +393,7 @@ func MoveStakeholder(id ID, to int) Command {
 func DeleteStakeholder(id ID) Command {
 	return cascade("Delete stakeholder", func(m *Map) ([]Command, error) {
 		if m.Stakeholder(id) == nil {
-			return nil, fmt.Errorf("stakeholder %q does not exist", id)
+			return nil, notFound(Ref{Kind: EntityStakeholder, ID: id})
 		}
 		var parts []Command
 		for _, sc := range m.Scenarios {
@@ -449,7 +447,7 @@ func DeleteContribution(scenario, id ID) Command {
 	return cascade("Delete card", func(m *Map) ([]Command, error) {
 		sc := m.Scenario(scenario)
 		if sc == nil {
-			return nil, fmt.Errorf("scenario %q does not exist", scenario)
+			return nil, notFound(Ref{Kind: EntityScenario, ID: scenario})
 		}
 		in, out := sc.FlowsOf(id)
 		var parts []Command
@@ -554,13 +552,14 @@ func (c *addScenario) Do(m *Map) error {
 		return err
 	}
 	if m.Scenario(c.sc.ID) != nil {
-		return fmt.Errorf("scenario %q: the id is already used", c.sc.ID)
+		ref := Ref{Kind: EntityScenario, ID: c.sc.ID}
+		return problemf(ref, "id", "%s %q: the id is already used", KindArg(EntityScenario), RefArg(ref))
 	}
 	sc := &Scenario{ID: c.sc.ID, Name: c.sc.Name, BasedOn: c.sc.BasedOn, Notes: c.sc.Notes}
 	if c.copyOf != "" {
 		from := m.Scenario(c.copyOf)
 		if from == nil {
-			return fmt.Errorf("scenario %q does not exist", c.copyOf)
+			return notFound(Ref{Kind: EntityScenario, ID: c.copyOf})
 		}
 		cp := from.Clone()
 		sc.Steps, sc.Contributions, sc.Flows = cp.Steps, cp.Contributions, cp.Flows
@@ -599,7 +598,7 @@ func UpdateScenario(id ID, name, notes string) Command {
 func (c *updateScenario) Do(m *Map) error {
 	sc := m.Scenario(c.id)
 	if sc == nil {
-		return fmt.Errorf("scenario %q does not exist", c.id)
+		return notFound(Ref{Kind: EntityScenario, ID: c.id})
 	}
 	probe := Scenario{ID: c.id, Name: c.name}
 	if err := firstError(func(ps *problems) { checkScenario(ps, &probe) }); err != nil {
@@ -625,7 +624,7 @@ type deleteScenario struct {
 }
 
 // ErrLastScenario refuses to delete the only scenario of a map.
-var ErrLastScenario = errors.New("the last scenario of a map cannot be deleted")
+var ErrLastScenario error = &Problem{Ref: Ref{Kind: EntityScenario}, Message: "the last scenario of a map cannot be deleted", Key: "the last scenario of a map cannot be deleted", Whole: true}
 
 // DeleteScenario removes a scenario with its steps, cards and flows; the last
 // one cannot be deleted.
@@ -634,7 +633,7 @@ func DeleteScenario(id ID) Command { return &deleteScenario{id: id} }
 func (c *deleteScenario) Do(m *Map) error {
 	c.pos = index(m.Scenarios, c.id)
 	if c.pos < 0 {
-		return fmt.Errorf("scenario %q does not exist", c.id)
+		return notFound(Ref{Kind: EntityScenario, ID: c.id})
 	}
 	if len(m.Scenarios) == 1 {
 		return ErrLastScenario

@@ -2,6 +2,8 @@ package model_test
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,6 +102,17 @@ func TestValidateNamesEachProblemWithItsElementAndField(t *testing.T) {
 			p := ps[0]
 			if p.Message != tc.want || err.Error() != tc.want {
 				t.Errorf("got  %q\nwant %q", p.Message, tc.want)
+			}
+			if !slices.Contains(model.Fields, p.Field) {
+				t.Errorf("field %q is not in model.Fields, so the GUI cannot name it", p.Field)
+			}
+			for _, a := range p.Args {
+				if f, ok := a.(model.FieldArg); ok && !slices.Contains(model.Fields, string(f)) {
+					t.Errorf("field %q is not in model.Fields", f)
+				}
+			}
+			if got := fmt.Sprintf(p.Key, p.Args...); !strings.HasSuffix(tc.want, got) {
+				t.Errorf("Key and Args give %q, not the end of %q", got, tc.want)
 			}
 			if p.Ref != tc.ref || p.Field != tc.field {
 				t.Errorf("problem is about %+v field %q, want %+v field %q", p.Ref, p.Field, tc.ref, tc.field)
