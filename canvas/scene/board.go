@@ -75,7 +75,9 @@ var (
 	boardCarer   = Color{253, 126, 20, 255}
 	boardPain    = Color{200, 35, 51, 255}
 	boardWait    = Color{238, 240, 243, 255}
-	boardFlowInk = Color{73, 80, 87, 255}
+	// boardFlowInk is the hand-off's ink, kept for the legend of older code;
+	// FlowStyle gives each kind its own.
+	boardFlowInk = flowHandOff
 	roleColours  = map[model.Role]Color{
 		model.RoleLead:        {25, 135, 84, 255},
 		model.RoleContributes: {13, 110, 253, 255},
@@ -363,15 +365,11 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 			pts, spot = router.route(a, b, i, k, ca[1], cb[1])
 			routed = &spot
 		}
-		width := float32(1.1)
-		if f.Criticality == model.CriticalityHigh {
-			width = 2.4
-		}
-		ink := boardFlowInk
+		st := FlowStyle(f.Kind, f.Criticality)
 		if opt.Selected == t {
-			ink = boardSelect
+			st.Stroke = boardSelect
 		}
-		s.Add(Item{Target: t, Group: "flow:" + string(f.ID), Emphasis: focus.of(t), Path: ar.path(Path{Points: pts, Stroke: ink, Width: width, Dashed: f.Kind == model.FlowInformation, ArrowEnd: true})})
+		s.Add(Item{Target: t, Group: "flow:" + string(f.ID), Emphasis: focus.of(t), Path: ar.path(Path{Points: pts, Stroke: st.Stroke, Width: st.Width, Dashed: st.Dashed, ArrowEnd: true})})
 		if f.Label != "" {
 			labels = append(labels, flowLabel{t, f.Label, pts, routed})
 		}
