@@ -65,16 +65,16 @@ const (
 )
 
 var (
-	boardInk     = Color{33, 37, 41, 255}
-	boardMuted   = Color{73, 80, 87, 255}
-	boardGrid    = Color{222, 226, 230, 255}
-	boardHeader  = Color{241, 243, 245, 255}
-	boardCard    = Color{255, 255, 255, 255}
-	boardSelect  = Color{13, 110, 253, 255}
-	boardCurve   = Color{214, 51, 132, 255}
-	boardCarer   = Color{253, 126, 20, 255}
-	boardPain    = Color{200, 35, 51, 255}
-	boardWait    = Color{238, 240, 243, 255}
+	boardInk    = Color{33, 37, 41, 255}
+	boardMuted  = Color{73, 80, 87, 255}
+	boardGrid   = Color{222, 226, 230, 255}
+	boardHeader = Color{241, 243, 245, 255}
+	boardCard   = Color{255, 255, 255, 255}
+	boardSelect = Color{13, 110, 253, 255}
+	boardCurve  = Color{214, 51, 132, 255}
+	boardCarer  = Color{253, 126, 20, 255}
+	boardPain   = Color{200, 35, 51, 255}
+	boardWait   = Color{238, 240, 243, 255}
 	// boardFlowInk is the hand-off's ink, kept for the legend of older code;
 	// FlowStyle gives each kind its own.
 	boardFlowInk = flowHandOff

@@ -15,7 +15,7 @@ type LineStyle struct {
 // are light tints) and told apart by hue and, for the two kinds that pass
 // knowledge or means rather than the patient, by a dashed line.
 var (
-	flowHandOff     = Color{52, 58, 64, 255}  // dark grey, solid: the patient passes on
+	flowHandOff     = Color{52, 58, 64, 255}   // dark grey, solid: the patient passes on
 	flowReferral    = Color{111, 66, 193, 255} // purple, solid
 	flowInformation = Color{11, 114, 133, 255} // teal, dashed
 	flowResource    = Color{176, 80, 0, 255}   // burnt orange, dashed
