@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"valueflow/model"
 	"valueflow/model/sample"
@@ -205,5 +206,31 @@ func TestReplaceWritesANewMapOverAnOldOneButNotOverAnOpenOne(t *testing.T) {
 	defer f.conn.ExecContext(context.Background(), "ROLLBACK")
 	if err := Replace(path, sample.Map()); CodeOf(err) != Locked {
 		t.Fatalf("replacing a file in use gave %v, want the locked message", err)
+	}
+}
+
+func TestANewWriteRemovesOldLeftoversOfAKilledOneButNotFreshOnes(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kaart [1].vflow")
+	old := filepath.Join(dir, ".kaart [1].vflow.123.tmp")
+	oldJournal := old + "-journal"
+	fresh := filepath.Join(dir, ".kaart [1].vflow.456.tmp")
+	other := filepath.Join(dir, ".ander.vflow.789.tmp")
+	for _, p := range []string{old, oldJournal, fresh, other} {
+		if err := os.WriteFile(p, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-time.Hour)
+	for _, p := range []string{old, oldJournal, other} {
+		os.Chtimes(p, long, long)
+	}
+	if err := Create(path, sample.Map()); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{old: false, oldJournal: false, fresh: true, other: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: exists=%v, want %v", filepath.Base(p), err == nil, want)
+		}
 	}
 }
