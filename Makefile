@@ -5,7 +5,7 @@ TAGS     := sqlite_omit_load_extension
 GOFLAGS  := -tags=$(TAGS)
 BIN      := bin/valueflow
 
-.PHONY: run test build setup setup-test vet unit fuzz bench stress harness package clean
+.PHONY: run test build setup setup-test vet unit fulldisk fuzz bench stress harness package clean
 
 run: setup build
 	./$(BIN) $(ARGS)
@@ -25,8 +25,12 @@ vet:
 unit:
 	$(GO) test $(GOFLAGS) -count=1 -timeout 15m ./...
 
-# make test also fuzzes every target for FUZZTIME (30 s each, issue 10).
-test: setup-test vet unit fuzz
+# make test also runs the full-disk tests on a small tmpfs where one can be
+# mounted, and fuzzes every target for FUZZTIME (30 s each, issue 10).
+test: setup-test vet unit fulldisk fuzz
+
+fulldisk:
+	@GO=$(GO) TAGS=$(TAGS) scripts/harness-fulldisk.sh
 
 FUZZTIME ?= 30s
 fuzz:

@@ -15,17 +15,7 @@ echo "== crash loop: $KILLS kills" >&2
   grep -E 'kills=|^(---|ok|FAIL|panic)|_test\.go:' || status=1
 
 echo "== full disk on a tmpfs" >&2
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-mnt=$(mktemp -d)
-if $sudo mount -t tmpfs -o size=4m,mode=1777 valueflow-full "$mnt" 2>/dev/null; then
-  trap '$sudo umount "$mnt" 2>/dev/null; rmdir "$mnt"' EXIT
-  VALUEFLOW_FULL_DIR=$mnt "$GO" test -tags="$TAGS" -count=1 -run 'FullDisk' -v ./storage ./app/cli 2>&1 |
-    grep -E '^(--- |ok|FAIL|panic)|_test\.go:' || status=1
-else
-  rmdir "$mnt"
-  echo "stress: SKIP full disk on a tmpfs: cannot mount one here (needs root or passwordless sudo); the max_page_count tests in make test still run" >&2
-fi
+scripts/harness-fulldisk.sh || status=1
 
 echo "== fuzzing, $FUZZTIME per target" >&2
 scripts/harness-fuzz.sh || status=1

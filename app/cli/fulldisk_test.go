@@ -43,7 +43,14 @@ func TestExportAndImportOntoARealFullDiskLeaveNothingBehind(t *testing.T) {
 	}{
 		{"a PDF export", []string{"export", src, "--format", "pdf", "--out", filepath.Join(dir, "kaart.pdf")}},
 		{"an SVG export", []string{"export", src, "--format", "svg", "--out", filepath.Join(dir, "kaart.svg")}},
+		{"a PNG export", []string{"export", src, "--format", "png", "--out", filepath.Join(dir, "kaart.png")}},
+		{"a DOT export", []string{"export", src, "--format", "dot", "--out", filepath.Join(dir, "kaart.dot")}},
+		{"a JSON export", []string{"export", src, "--format", "json", "--out", filepath.Join(dir, "kaart2.json")}},
+		{"an XLSX export", []string{"export", src, "--format", "xlsx", "--out", filepath.Join(dir, "kaart.xlsx")}},
+		{"a CSV export", []string{"export", src, "--format", "csv", "--out", filepath.Join(dir, "kaart-csv")}},
+		{"a network PDF", []string{"export", src, "--view", "network", "--format", "pdf", "--out", filepath.Join(dir, "netwerk.pdf")}},
 		{"an import", []string{"import", js, filepath.Join(dir, "nieuw.vflow")}},
+		{"a sample", []string{"sample", filepath.Join(dir, "voorbeeld.vflow")}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
@@ -54,6 +61,9 @@ func TestExportAndImportOntoARealFullDiskLeaveNothingBehind(t *testing.T) {
 			}
 			if msg == "" || strings.Contains(msg, "\n") {
 				t.Errorf("want one line on stderr, got %q", msg)
+			}
+			if !strings.Contains(msg, "the disk is full; nothing was written") {
+				t.Errorf("the message does not say the disk is full and nothing was written: %q", msg)
 			}
 			t.Logf("stderr: %s", msg)
 			entries, _ := os.ReadDir(dir)
