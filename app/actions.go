@@ -162,11 +162,13 @@ func (mw *mainWindow) addScenarioDialog() {
 		if !ok {
 			return
 		}
-		id := mw.doc.m().NewID("sc")
-		if mw.do(model.AddScenario(sc.ID, model.Scenario{ID: id, Name: name.Text})) {
-			mw.doc.scenario = id
-			mw.refresh()
-		}
+		mw.confirmScenarioName(name.Text, "", func() {
+			id := mw.doc.m().NewID("sc")
+			if mw.do(model.AddScenario(sc.ID, model.Scenario{ID: id, Name: name.Text})) {
+				mw.doc.scenario = id
+				mw.refresh()
+			}
+		}, mw.addScenarioDialog)
 	}, mw.win)
 	d.Resize(fyne.NewSize(420, 160))
 	d.Show()

@@ -139,15 +139,19 @@ func (mw *mainWindow) importAsScenario(m *model.Map, name string) {
 		mw.showError(err)
 		return
 	}
-	if _, err := mw.doc.file.TakeSnapshot(Tf("Before importing %s", name), ""); err != nil {
+	snap, err := mw.doc.file.TakeSnapshot(Tf("Before importing %s", name), "")
+	if err != nil {
 		mw.showError(err)
 		return
 	}
-	if mw.do(cmd) {
-		sc := mw.doc.m().Scenarios[len(mw.doc.m().Scenarios)-1]
-		mw.doc.scenario = sc.ID
-		mw.refresh()
+	if !mw.do(cmd) {
+		// Nothing was imported: a snapshot "before importing" would mislead.
+		mw.doc.file.DeleteSnapshot(snap.ID)
+		return
 	}
+	sc := mw.doc.m().Scenarios[len(mw.doc.m().Scenarios)-1]
+	mw.doc.scenario = sc.ID
+	mw.refresh()
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -37,8 +38,18 @@ func (mw *mainWindow) compareSides() []compareSide {
 		if err != nil {
 			continue // a damaged snapshot is left out of the choice
 		}
+		name, _ := snapshotText(s)
 		for _, sc := range m.Scenarios {
-			sides = append(sides, compareSide{label: Tf("Snapshot %s: %s", s.Name, sc.Name), snapshot: s.ID, scenario: sc.ID})
+			sides = append(sides, compareSide{label: Tf("Snapshot %s: %s", name, sc.Name), snapshot: s.ID, scenario: sc.ID})
+		}
+	}
+	// Two scenarios (or snapshots) may share a name; the choice must still
+	// tell them apart, as the scenario selector does.
+	seen := map[string]int{}
+	for i := range sides {
+		seen[sides[i].label]++
+		if n := seen[sides[i].label]; n > 1 {
+			sides[i].label = fmt.Sprintf("%s (%d)", sides[i].label, n)
 		}
 	}
 	return sides
@@ -55,9 +66,22 @@ func (mw *mainWindow) resolve(s compareSide) (*model.Map, *model.Scenario, error
 	}
 	sc := m.Scenario(s.scenario)
 	if sc == nil {
-		return nil, nil, fmt.Errorf("scenario %q does not exist", s.scenario)
+		return nil, nil, errorf(Tf("The scenario %q no longer exists.", string(s.scenario)))
 	}
 	return m, sc, nil
+}
+
+// defaultSides are the choices the compare dialog starts with: the first
+// scenario against the one on the board, or against the next choice when
+// the board shows the first, so the two differ whenever they can.
+func defaultSides(sides []compareSide, current model.ID) (from, to int) {
+	to = min(1, len(sides)-1)
+	for i, s := range sides {
+		if i > 0 && s.snapshot == 0 && s.scenario == current {
+			to = i
+		}
+	}
+	return 0, to
 }
 
 // compareDialog asks for two scenarios or snapshots and shows their compare
@@ -69,13 +93,9 @@ func (mw *mainWindow) compareDialog() {
 		labels[i] = s.label
 	}
 	from, to := widget.NewSelect(labels, nil), widget.NewSelect(labels, nil)
-	from.SetSelectedIndex(0)
-	to.SetSelectedIndex(min(1, len(labels)-1))
-	for i, s := range sides {
-		if s.snapshot == 0 && s.scenario == mw.doc.current().ID {
-			to.SetSelectedIndex(i)
-		}
-	}
+	f, t := defaultSides(sides, mw.doc.current().ID)
+	from.SetSelectedIndex(f)
+	to.SetSelectedIndex(t)
 	d := dialog.NewForm(T("Compare"), T("Compare"), T("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(T("From"), from),
 		widget.NewFormItem(T("To"), to),
@@ -89,8 +109,31 @@ func (mw *mainWindow) compareDialog() {
 	d.Show()
 }
 
+// compareView is one compare: both sides, their diff and its board.
+type compareView struct {
+	from, to compareSide
+	ma, mb   *model.Map
+	sa, sb   *model.Scenario
+	diff     *compare.Diff
+	scene    *scene.Scene
+	status   map[scene.Target]scene.CompareStatus
+}
+
+// newCompareView compares sides a and b of maps ma and mb and lays out
+// their board.
+func newCompareView(a, b compareSide, ma, mb *model.Map, sa, sb *model.Scenario) *compareView {
+	v := &compareView{from: a, to: b, ma: ma, mb: mb, sa: sa, sb: sb}
+	v.diff = compare.Compare(sa, sb, ma, mb)
+	v.scene, v.status = scene.CompareBoard(sa, sb, ma, mb, v.diff, scene.CompareOptions{FromName: a.label, ToName: b.label, Board: scene.BoardOptions{NoFocus: true, Translate: T}})
+	return v
+}
+
+// names is how the compare calls its two sides, on screen and on paper.
+func (v *compareView) names() string { return v.from.label + " → " + v.to.label }
+
 // showCompare opens a window with the compare board of a and b and, for
-// the element selected on it, what changed (before → after).
+// the element selected on it, what changed (before → after); what belongs
+// to the whole map and is not drawn on the board is listed under it.
 func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
 	ma, sa, err := mw.resolve(a)
 	if err != nil {
@@ -102,49 +145,297 @@ func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
 		mw.showError(err)
 		return nil
 	}
-	d := compare.Compare(sa, sb, ma, mb)
-	s, status := scene.CompareBoard(sa, sb, ma, mb, d, scene.CompareOptions{FromName: a.label, ToName: b.label, Board: scene.BoardOptions{NoFocus: true, Translate: T}})
+	v := newCompareView(a, b, ma, mb, sa, sb)
 	board := canvas.NewBoard()
-	board.SetScene(s)
+	board.SetScene(v.scene)
 	details := widget.NewLabel(T("Select an element to see what changed."))
 	details.Wrapping = fyne.TextWrapWord
 	board.OnSelect = func(t scene.Target) {
-		details.SetText(compareDetails(d, status, t))
+		details.SetText(v.details(t))
 	}
-	w := mw.app.NewWindow(T("Compare") + ": " + a.label + " → " + b.label)
-	right := container.NewVScroll(container.NewPadded(details))
-	split := container.NewHSplit(board, right)
+	w := mw.app.NewWindow(T("Compare") + ": " + v.names())
+	side := container.NewVBox(details)
+	if text := v.mapChanges(); text != "" {
+		more := widget.NewLabel(text)
+		more.Wrapping = fyne.TextWrapWord
+		side.Add(widget.NewSeparator())
+		side.Add(more)
+	}
+	right := container.NewVScroll(container.NewPadded(side))
+	view, fit := fitted(board)
+	split := container.NewHSplit(view, right)
 	split.Offset = 0.78
-	w.SetContent(split)
+	exp := widget.NewButton(T("Export…"), func() { mw.compareExportDialog(w, v) })
+	zoom := widget.NewButton(T("Fit to Window"), fit.refit)
+	top := container.NewHBox(widget.NewLabelWithStyle(v.names(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), zoom, exp)
+	w.SetContent(container.NewBorder(top, nil, nil, nil, split))
 	w.Resize(fyne.NewSize(1200, 760))
 	w.Show()
-	board.ZoomFit()
 	return w
 }
 
-// compareDetails describes what happened to one element of a compare board.
-func compareDetails(d *compare.Diff, status map[scene.Target]scene.CompareStatus, t scene.Target) string {
-	switch status[t] {
+// details describes what happened to one element of the compare board, in
+// the user's words: field names and values translated, references by name.
+func (v *compareView) details(t scene.Target) string {
+	if t.ID == "" {
+		return T("Select an element to see what changed.")
+	}
+	switch v.status[t] {
 	case scene.Added:
-		return T("Added")
+		return T("Added") + "\n" + v.itemName(t)
 	case scene.Removed:
-		return T("Removed")
+		return T("Removed") + "\n" + v.itemName(t)
 	case scene.Changed:
-		var lines []string
-		for _, c := range d.Changed {
+		lines := []string{T("Changed"), v.itemName(t)}
+		for _, c := range v.diff.Changed {
 			if c.ID == t.ID && kindOf(c.Kind) == t.Kind {
-				lines = append(lines, fmt.Sprintf("%s: %s → %s", c.Field, c.Before, c.After))
+				lines = append(lines, v.changeLine(c))
 			}
 		}
-		return T("Changed") + "\n" + strings.Join(lines, "\n")
+		return strings.Join(lines, "\n")
 	}
-	return T("Unchanged")
+	return T("Unchanged") + "\n" + v.itemName(t)
+}
+
+// itemName names an element of the board: its kind and name, from the
+// side that has it.
+func (v *compareView) itemName(t scene.Target) string {
+	word := kindWord(t.Kind)
+	for _, side := range []struct {
+		m  *model.Map
+		sc *model.Scenario
+	}{{v.mb, v.sb}, {v.ma, v.sa}} {
+		switch t.Kind {
+		case model.EntityStakeholder:
+			if s := side.m.Stakeholder(t.ID); s != nil {
+				return word + ": " + s.Name
+			}
+		case model.EntityStep:
+			if s := side.sc.Step(t.ID); s != nil {
+				return word + ": " + s.Name
+			}
+		case model.EntityContribution:
+			if c := side.sc.Contribution(t.ID); c != nil {
+				return word + ": " + cardName(side.m, c)
+			}
+		case model.EntityFlow:
+			if f := side.sc.Flow(t.ID); f != nil {
+				return word + ": " + flowName(side.m, side.sc, f)
+			}
+		}
+	}
+	return word
+}
+
+func kindWord(k model.EntityKind) string {
+	switch k {
+	case model.EntityStakeholder:
+		return T("Stakeholder")
+	case model.EntityStep:
+		return T("Step")
+	case model.EntityContribution:
+		return T("Card")
+	case model.EntityFlow:
+		return T("Flow")
+	case model.EntityRelationship:
+		return T("Relationship")
+	case model.EntityCoalition:
+		return T("Coalition")
+	}
+	return T("Map properties")
+}
+
+// cardName is a card's value with the stakeholder who adds it.
+func cardName(m *model.Map, c *model.Contribution) string {
+	if s := m.Stakeholder(c.Stakeholder); s != nil {
+		return c.Value + " (" + s.Name + ")"
+	}
+	return c.Value
+}
+
+func flowName(m *model.Map, sc *model.Scenario, f *model.Flow) string {
+	ends := make([]string, 2)
+	for i, id := range []model.ID{f.From, f.To} {
+		ends[i] = string(id)
+		if c := sc.Contribution(id); c != nil {
+			ends[i] = cardName(m, c)
+		}
+	}
+	name := ends[0] + " → " + ends[1]
+	if f.Label != "" {
+		name = f.Label + ": " + name
+	}
+	return name
+}
+
+// fieldLabels are the inspector's words for the fields a change names.
+var fieldLabels = map[string]string{
+	"name": "Name", "kind": "Kind", "organisation": "Organisation", "colour": "Colour",
+	"attitude": "Attitude", "influence": "Influence", "interest": "Interest",
+	"informal_leader": "Informal leader", "notes": "Notes",
+	"timing": "Timing", "start_day": "Start day", "duration_days": "Duration (days)",
+	"wait_days": "Waiting time before (days)", "description": "field.description",
+	"experience": "Patient experience", "carer_experience": "Carer experience", "pain_points": "Pain points",
+	"step": "Step", "stakeholder": "Stakeholder", "value": "Value", "role": "Role",
+	"capital": "Capital", "tangible": "Tangible", "evidence": "Evidence",
+	"from": "From", "to": "To", "label": "Label", "criticality": "Criticality",
+	"a": "Stakeholder A", "b": "Stakeholder B", "quality": "Quality",
+	"issue": "Issue", "members": "Members",
+	"title": "Title", "purpose": "Purpose", "region": "Region", "stage": "Network stage",
+}
+
+// changeLine is one changed field: "Role: lead → informed".
+func (v *compareView) changeLine(c compare.Change) string {
+	label := c.Field
+	if key, ok := fieldLabels[c.Field]; ok {
+		label = T(key)
+	}
+	return fmt.Sprintf("%s: %s → %s", label, v.value(c, true), v.value(c, false))
+}
+
+// value shows the before (or after) of a change as the user knows it:
+// a role, kind or stage in their language, a reference by the name of what
+// it points at on that side.
+func (v *compareView) value(c compare.Change, before bool) string {
+	raw, m, sc := c.After, v.mb, v.sb
+	if before {
+		raw, m, sc = c.Before, v.ma, v.sa
+	}
+	if c.Field == "members" {
+		return v.members(c, before)
+	}
+	if raw == "" {
+		return "—"
+	}
+	switch c.Field {
+	case "role":
+		return roleName(model.Role(raw))
+	case "capital":
+		return T("capital." + raw)
+	case "evidence":
+		return T("evidence." + raw)
+	case "criticality":
+		return T("criticality." + raw)
+	case "stage":
+		return stageName(model.Stage(raw))
+	case "tangible", "informal_leader":
+		if b, err := strconv.ParseBool(raw); err == nil {
+			return yesNo(b)
+		}
+	case "kind":
+		switch c.Kind {
+		case compare.Stakeholder:
+			return T("kind." + raw)
+		case compare.Flow:
+			return T("flow." + raw)
+		}
+	case "step":
+		if s := sc.Step(model.ID(raw)); s != nil {
+			return s.Name
+		}
+	case "stakeholder", "a", "b":
+		if s := m.Stakeholder(model.ID(raw)); s != nil {
+			return s.Name
+		}
+	case "from", "to":
+		if card := sc.Contribution(model.ID(raw)); card != nil {
+			return cardName(m, card)
+		}
+	}
+	return raw
+}
+
+// members lists a coalition's members on one side by name.
+func (v *compareView) members(c compare.Change, before bool) string {
+	m, id := v.mb, c.ID
+	if before {
+		m = v.ma
+		if c.FromID != "" {
+			id = c.FromID
+		}
+	}
+	co := m.Coalition(id)
+	if co == nil || len(co.Members) == 0 {
+		return "—"
+	}
+	names := make([]string, len(co.Members))
+	for i, s := range co.Members {
+		names[i] = string(s)
+		if sh := m.Stakeholder(s); sh != nil {
+			names[i] = sh.Name
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func yesNo(b bool) string {
+	if b {
+		return T("yes")
+	}
+	return T("no")
+}
+
+// mapChanges lists what changed in the parts of the map the board does not
+// draw (its information, relationships and coalitions), or "" when none
+// did: they differ only between two maps, a snapshot and now.
+func (v *compareView) mapChanges() string {
+	var lines []string
+	mapPart := func(k compare.Kind) bool {
+		return k == compare.Map || k == compare.Relationship || k == compare.Coalition
+	}
+	for _, it := range v.diff.Added {
+		if mapPart(it.Kind) {
+			lines = append(lines, "+ "+kindWord(kindOf(it.Kind))+": "+it.Name)
+		}
+	}
+	for _, it := range v.diff.Removed {
+		if mapPart(it.Kind) {
+			lines = append(lines, "− "+kindWord(kindOf(it.Kind))+": "+it.Name)
+		}
+	}
+	for _, c := range v.diff.Changed {
+		if !mapPart(c.Kind) {
+			continue
+		}
+		name := kindWord(kindOf(c.Kind))
+		switch c.Kind {
+		case compare.Relationship:
+			if r := v.mb.Relationship(c.ID); r != nil {
+				name += " " + relationshipName(v.mb, r)
+			}
+		case compare.Coalition:
+			if co := v.mb.Coalition(c.ID); co != nil {
+				name += " " + co.Name
+			}
+		}
+		lines = append(lines, "~ "+name+" · "+v.changeLine(c))
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return T("Not on the board:") + "\n" + strings.Join(lines, "\n")
+}
+
+func relationshipName(m *model.Map, r *model.Relationship) string {
+	name := func(id model.ID) string {
+		if s := m.Stakeholder(id); s != nil {
+			return s.Name
+		}
+		return string(id)
+	}
+	return name(r.A) + " – " + name(r.B)
 }
 
 func kindOf(k compare.Kind) model.EntityKind {
 	switch k {
+	case compare.Map:
+		return model.EntityMap
 	case compare.Stakeholder:
 		return model.EntityStakeholder
+	case compare.Relationship:
+		return model.EntityRelationship
+	case compare.Coalition:
+		return model.EntityCoalition
 	case compare.Step:
 		return model.EntityStep
 	case compare.Contribution:

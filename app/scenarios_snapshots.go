@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,19 +19,58 @@ import (
 // renameScenarioDialog renames the scenario on the board (undoable).
 func (mw *mainWindow) renameScenarioDialog() {
 	sc := mw.doc.current()
+	mw.renameScenarioDialogWith(sc, sc.Name, sc.Notes)
+}
+
+// renameScenarioDialogWith opens the rename dialog filled in with name and
+// notes: the scenario's own, or what the user typed before being told the
+// name is taken.
+func (mw *mainWindow) renameScenarioDialogWith(sc *model.Scenario, text, note string) {
 	name := widget.NewEntry()
-	name.SetText(sc.Name)
+	name.SetText(text)
 	notes := widget.NewMultiLineEntry()
-	notes.SetText(sc.Notes)
+	notes.SetText(note)
 	d := dialog.NewForm(T("Rename scenario"), T("Save"), T("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(T("Name"), name),
 		widget.NewFormItem(T("Notes"), notes),
 	}, func(ok bool) {
-		if ok {
-			mw.do(model.UpdateScenario(sc.ID, name.Text, notes.Text))
+		if !ok {
+			return
 		}
+		mw.confirmScenarioName(name.Text, sc.ID, func() {
+			mw.do(model.UpdateScenario(sc.ID, name.Text, notes.Text))
+		}, func() { mw.renameScenarioDialogWith(sc, name.Text, notes.Text) })
 	}, mw.win)
 	d.Resize(fyne.NewSize(420, 240))
+	d.Show()
+}
+
+// confirmScenarioName runs then when no other scenario than self is called
+// name, or self already was; otherwise it first warns that the two will be
+// hard to tell apart, and runs then only if the user keeps the name (else
+// again, when set).
+func (mw *mainWindow) confirmScenarioName(name string, self model.ID, then, again func()) {
+	taken := false
+	if sc := mw.doc.m().Scenario(self); sc != nil && strings.TrimSpace(sc.Name) == strings.TrimSpace(name) {
+		then() // not renamed: nothing new to warn about
+		return
+	}
+	for _, sc := range mw.doc.m().Scenarios {
+		taken = taken || (sc.ID != self && strings.EqualFold(strings.TrimSpace(sc.Name), strings.TrimSpace(name)))
+	}
+	if !taken {
+		then()
+		return
+	}
+	d := dialog.NewConfirm(T("Name already used"), Tf("Another scenario is already called %q: on the board, in the selector and on paper the two are hard to tell apart. Keep this name anyway?", strings.TrimSpace(name)), func(keep bool) {
+		if keep {
+			then()
+		} else if again != nil {
+			again()
+		}
+	}, mw.win)
+	d.SetConfirmText(T("Keep the name"))
+	d.SetDismissText(T("Choose another"))
 	d.Show()
 }
 
@@ -39,7 +79,7 @@ func (mw *mainWindow) renameScenarioDialog() {
 func (mw *mainWindow) deleteScenario() {
 	sc := mw.doc.current()
 	if len(mw.doc.m().Scenarios) == 1 {
-		mw.showError(model.ErrLastScenario)
+		mw.showError(errorf(T("The last scenario of a map cannot be deleted: a map always has one.")))
 		return
 	}
 	dialog.ShowConfirm(T("Delete scenario"), Tf("Delete the scenario %q with its steps, cards and flows? Undo brings it back.", sc.Name), func(ok bool) {
@@ -48,6 +88,15 @@ func (mw *mainWindow) deleteScenario() {
 			mw.refresh()
 		}
 	}, mw.win)
+}
+
+// snapshotText is a snapshot's name and note in the user's words: the one
+// taken automatically before a format update is stored in English.
+func snapshotText(s model.SnapshotInfo) (name, note string) {
+	if from, to, ok := storage.MigrationSnapshot(s); ok {
+		return Tf("Before the update to format version %d", to), Tf("taken automatically; the file had format version %d", from)
+	}
+	return s.Name, s.Note
 }
 
 // snapshotsDialog lists the file's snapshots with their time and note, and
@@ -62,12 +111,12 @@ func (mw *mainWindow) snapshotsDialog() {
 			return container.NewVBox(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(""))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			s := snaps[i]
+			name, note := snapshotText(snaps[i])
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(s.Name)
-			line := time.Unix(s.Time, 0).Format("2006-01-02 15:04")
-			if s.Note != "" {
-				line += " · " + s.Note
+			box.Objects[0].(*widget.Label).SetText(name)
+			line := time.Unix(snaps[i].Time, 0).Format("2006-01-02 15:04")
+			if note != "" {
+				line += " · " + note
 			}
 			box.Objects[1].(*widget.Label).SetText(line)
 		})
@@ -85,6 +134,12 @@ func (mw *mainWindow) snapshotsDialog() {
 	take := widget.NewButton(T("Take snapshot…"), func() {
 		name := widget.NewEntry()
 		name.SetText(time.Now().Format("2006-01-02 15:04"))
+		name.Validator = func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New(T("A snapshot needs a name."))
+			}
+			return nil
+		}
 		note := widget.NewEntry()
 		dialog.ShowForm(T("Take snapshot"), T("Save"), T("Cancel"), []*widget.FormItem{
 			widget.NewFormItem(T("Name"), name),
@@ -93,7 +148,9 @@ func (mw *mainWindow) snapshotsDialog() {
 			if !ok {
 				return
 			}
-			if _, err := file.TakeSnapshot(name.Text, note.Text); err != nil {
+			if _, err := file.TakeSnapshot(name.Text, note.Text); errors.Is(err, storage.ErrSnapshotName) {
+				mw.showError(errorf(T("A snapshot needs a name.")))
+			} else if err != nil {
 				mw.showError(err)
 			}
 			reload()
@@ -124,7 +181,8 @@ func (mw *mainWindow) snapshotsDialog() {
 			return
 		}
 		s := snaps[selected]
-		dialog.ShowConfirm(T("Delete snapshot"), Tf("Delete the snapshot %q? This cannot be undone.", s.Name), func(ok bool) {
+		name, _ := snapshotText(s)
+		dialog.ShowConfirm(T("Delete snapshot"), Tf("Delete the snapshot %q? This cannot be undone.", name), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -155,21 +213,18 @@ func (mw *mainWindow) showSnapshot(info model.SnapshotInfo) fyne.Window {
 		return nil
 	}
 	board := canvas.NewBoard()
-	names := make([]string, len(m.Scenarios))
-	for i, sc := range m.Scenarios {
-		names[i] = sc.Name
-	}
-	pick := widget.NewSelect(names, func(name string) {
-		for _, sc := range m.Scenarios {
-			if sc.Name == name {
-				board.SetScene(scene.Board(m, sc.ID, scene.BoardOptions{Translate: T}))
-				board.ZoomFit()
-			}
+	view, fit := fitted(board)
+	pick := widget.NewSelect(scenarioLabels(m), nil)
+	pick.OnChanged = func(string) {
+		if i := pick.SelectedIndex(); i >= 0 {
+			board.SetScene(scene.Board(m, m.Scenarios[i].ID, scene.BoardOptions{Translate: T}))
+			fit.refit()
 		}
-	})
-	w := mw.app.NewWindow(Tf("Snapshot %s (read-only)", info.Name))
-	top := container.NewHBox(widget.NewLabel(T("Scenario:")), pick, widget.NewLabel(time.Unix(info.Time, 0).Format("2006-01-02 15:04")+"  "+info.Note))
-	w.SetContent(container.NewBorder(top, nil, nil, nil, board))
+	}
+	name, note := snapshotText(info)
+	w := mw.app.NewWindow(Tf("Snapshot %s (read-only)", name))
+	top := container.NewHBox(widget.NewLabel(T("Scenario:")), pick, widget.NewLabel(time.Unix(info.Time, 0).Format("2006-01-02 15:04")+"  "+note))
+	w.SetContent(container.NewBorder(top, nil, nil, nil, view))
 	w.Resize(fyne.NewSize(1200, 760))
 	pick.SetSelectedIndex(0)
 	w.Show()

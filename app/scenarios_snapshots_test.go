@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -12,6 +14,7 @@ import (
 	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/sample"
+	"valueflow/model/templates"
 )
 
 // deepWalk visits o and everything drawn inside it, widgets' renderers
@@ -164,7 +167,153 @@ func TestTheCompareWindowShowsTheUnionAndWhatChanged(t *testing.T) {
 	}
 	board.OnSelect(scene.Target{Kind: model.EntityContribution, ID: card.ID})
 	details := findDeep(t, w.Content(), func(l *widget.Label) bool { return strings.Contains(l.Text, "→") })
-	if want := "role: " + string(before) + " → " + string(card.Role); !strings.Contains(details.Text, want) {
+	if want := T("Role") + ": " + roleName(before) + " → " + roleName(card.Role); !strings.Contains(details.Text, want) {
 		t.Fatalf("details %q, want %q", details.Text, want)
 	}
+}
+
+// TestAScenarioNameAlreadyUsedIsWarnedAbout: renaming or creating a
+// scenario with a name another one has asks first; "Choose another" goes
+// back to the dialog with what was typed, "Keep the name" goes ahead.
+func TestAScenarioNameAlreadyUsedIsWarnedAbout(t *testing.T) {
+	mw, _ := openSample(t)
+	first := mw.doc.current()
+	if !mw.do(model.AddScenario(first.ID, model.Scenario{ID: "tobe", Name: "Gewenst"})) {
+		t.Fatal("add scenario failed")
+	}
+	mw.doc.scenario = "tobe"
+	mw.renameScenarioDialog()
+	form := topOverlay(t, mw)
+	findDeep(t, form, func(e *widget.Entry) bool { return e.Text == "Gewenst" }).SetText(first.Name)
+	findDeep(t, form, func(e *widget.Entry) bool { return e.MultiLine }).SetText("variant")
+	tapButton(t, form, T("Save"))
+	warning := topOverlay(t, mw)
+	findDeep(t, warning, func(l *widget.Label) bool {
+		return l.Text == Tf("Another scenario is already called %q: on the board, in the selector and on paper the two are hard to tell apart. Keep this name anyway?", first.Name)
+	})
+	tapButton(t, warning, T("Choose another"))
+	if got := mw.doc.m().Scenario("tobe").Name; got != "Gewenst" {
+		t.Fatalf("renamed to %q without confirmation", got)
+	}
+	form = topOverlay(t, mw)
+	findDeep(t, form, func(e *widget.Entry) bool { return e.Text == first.Name })
+	findDeep(t, form, func(e *widget.Entry) bool { return e.MultiLine && e.Text == "variant" })
+	tapButton(t, form, T("Save"))
+	tapButton(t, topOverlay(t, mw), T("Keep the name"))
+	if got := mw.doc.m().Scenario("tobe"); got.Name != first.Name || got.Notes != "variant" {
+		t.Fatalf("after keeping the name: %q, %q", got.Name, got.Notes)
+	}
+
+	// Keeping a scenario's own name is no clash.
+	mw.renameScenarioDialog()
+	tapButton(t, topOverlay(t, mw), T("Save"))
+	if mw.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("renaming a scenario to its own name warns")
+	}
+
+	n := len(mw.doc.m().Scenarios)
+	mw.addScenarioDialog()
+	form = topOverlay(t, mw)
+	findDeep(t, form, func(*widget.Entry) bool { return true }).SetText(strings.ToUpper(first.Name))
+	tapButton(t, form, T("Add"))
+	tapButton(t, topOverlay(t, mw), T("Keep the name"))
+	if len(mw.doc.m().Scenarios) != n+1 {
+		t.Fatalf("%d scenarios after adding one with a used name, want %d", len(mw.doc.m().Scenarios), n+1)
+	}
+}
+
+// TestASnapshotNeedsAName: the Save button stays off, with the reason, until
+// the snapshot has a name.
+func TestASnapshotNeedsAName(t *testing.T) {
+	mw, _ := openSample(t)
+	mw.snapshotsDialog()
+	tapButton(t, topOverlay(t, mw), T("Take snapshot…"))
+	form := topOverlay(t, mw)
+	name := findDeep(t, form, func(*widget.Entry) bool { return true })
+	name.SetText("   ")
+	save := findDeep(t, form, func(b *widget.Button) bool { return b.Text == T("Save") })
+	if !save.Disabled() {
+		t.Fatal("a snapshot without a name can be saved")
+	}
+	if err := name.Validate(); err == nil || err.Error() != T("A snapshot needs a name.") {
+		t.Fatalf("the entry says %v", err)
+	}
+	name.SetText("Voor de sessie")
+	if save.Disabled() {
+		t.Fatal("a named snapshot cannot be saved")
+	}
+}
+
+// TestTheLastScenarioCannotBeDeleted says so in the user's words and keeps it.
+func TestTheLastScenarioCannotBeDeleted(t *testing.T) {
+	mw, _ := openSample(t)
+	for len(mw.doc.m().Scenarios) > 1 {
+		if !mw.do(model.DeleteScenario(mw.doc.m().Scenarios[1].ID)) {
+			t.Fatal("delete failed")
+		}
+	}
+	mw.deleteScenario()
+	findDeep(t, topOverlay(t, mw), func(l *widget.Label) bool {
+		return strings.Contains(l.Text, T("The last scenario of a map cannot be deleted: a map always has one."))
+	})
+	if len(mw.doc.m().Scenarios) != 1 {
+		t.Fatal("the last scenario was deleted")
+	}
+}
+
+// TestTheUpdatesSnapshotIsShownInTheUsersWords: the snapshot a format
+// update took is listed with the translated name and note.
+func TestTheUpdatesSnapshotIsShownInTheUsersWords(t *testing.T) {
+	name, note := snapshotText(model.SnapshotInfo{Name: "Before the update to format version 3", Note: "taken automatically; the file had format version 2"})
+	if name != Tf("Before the update to format version %d", 3) || note != Tf("taken automatically; the file had format version %d", 2) {
+		t.Fatalf("got %q, %q", name, note)
+	}
+	if name, note := snapshotText(model.SnapshotInfo{Name: "Voor de sessie", Note: "3 maart"}); name != "Voor de sessie" || note != "3 maart" {
+		t.Fatalf("a user's snapshot became %q, %q", name, note)
+	}
+}
+
+// failingSaver refuses every save, as a full disk would.
+type failingSaver struct{}
+
+func (failingSaver) Save(*model.Map, []model.Ref) error { return errors.New("the disk is full") }
+
+// TestAnImportIntoTheMapKeepsASnapshotOfItAsItWas: the snapshot taken
+// before an import into a new scenario is the map before the import, and
+// when the import itself cannot be saved no snapshot is left behind.
+func TestAnImportIntoTheMapKeepsASnapshotOfItAsItWas(t *testing.T) {
+	tpl, _ := templates.ByName("copd")
+	t.Run("the snapshot is the map before the import", func(t *testing.T) {
+		mw, _ := openSample(t)
+		before := mw.doc.m().Clone()
+		mw.importAsScenario(tpl.Map(), "copd")
+		if len(mw.doc.m().Scenarios) != len(before.Scenarios)+1 {
+			t.Fatal("the import added no scenario")
+		}
+		snaps, err := mw.doc.file.Snapshots()
+		if err != nil || len(snaps) != 1 || snaps[0].Name != Tf("Before importing %s", "copd") {
+			t.Fatalf("snapshots %+v, %v", snaps, err)
+		}
+		got, err := mw.doc.file.SnapshotMap(snaps[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, before) {
+			t.Fatalf("the snapshot is not the map before the import: %d scenarios, %d stakeholders (want %d, %d)",
+				len(got.Scenarios), len(got.Stakeholders), len(before.Scenarios), len(before.Stakeholders))
+		}
+	})
+	t.Run("an import that cannot be saved leaves no snapshot", func(t *testing.T) {
+		mw, _ := openSample(t)
+		n := len(mw.doc.m().Scenarios)
+		mw.doc.editor.Saver = failingSaver{}
+		mw.importAsScenario(tpl.Map(), "copd")
+		if len(mw.doc.m().Scenarios) != n {
+			t.Fatal("the failed import left a scenario")
+		}
+		if snaps, err := mw.doc.file.Snapshots(); err != nil || len(snaps) != 0 {
+			t.Fatalf("the failed import left snapshots %+v (%v)", snaps, err)
+		}
+		labelWith(t, topOverlay(t, mw), "disk is full")
+	})
 }

@@ -1,0 +1,310 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"valueflow/canvas"
+	"valueflow/canvas/scene"
+	"valueflow/model"
+)
+
+// withToBe adds a copy "Gewenst" of the first scenario and returns both.
+func withToBe(t *testing.T, mw *mainWindow) (asIs, toBe *model.Scenario) {
+	t.Helper()
+	asIs = mw.doc.current()
+	if !mw.do(model.AddScenario(asIs.ID, model.Scenario{ID: "tobe", Name: "Gewenst"})) {
+		t.Fatal("add scenario failed")
+	}
+	return asIs, mw.doc.m().Scenario("tobe")
+}
+
+func overlayOf(t *testing.T, w fyne.Window) fyne.CanvasObject {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
+	}
+	return top
+}
+
+func labelWith(t *testing.T, root fyne.CanvasObject, text string) *widget.Label {
+	t.Helper()
+	return findDeep(t, root, func(l *widget.Label) bool { return strings.Contains(l.Text, text) })
+}
+
+// TestCompareDetailsSayWhatChangedInTheUsersWords: before → after names
+// the field as the inspector does, a role by its word, and a reference by
+// the name of the step or card it points at, never by an id.
+func TestCompareDetailsSayWhatChangedInTheUsersWords(t *testing.T) {
+	mw, _ := openSample(t)
+	asIs, toBe := withToBe(t, mw)
+	card := *toBe.Contributions[0]
+	oldStep := asIs.Step(card.Step)
+	newStep := toBe.Steps[len(toBe.Steps)-1]
+	if newStep.ID == card.Step {
+		newStep = toBe.Steps[0]
+	}
+	oldRole := card.Role
+	card.Role = model.RoleInformed
+	if oldRole == model.RoleInformed {
+		card.Role = model.RoleLead
+	}
+	card.Step = newStep.ID
+	if !mw.do(model.UpdateContribution("tobe", card)) {
+		t.Fatal("edit failed")
+	}
+	flow := *toBe.Flows[0]
+	oldTo := asIs.Contribution(flow.To)
+	var newTo *model.Contribution
+	for _, c := range toBe.Contributions {
+		if c.ID != flow.From && c.ID != flow.To {
+			newTo = c
+			break
+		}
+	}
+	flow.To = newTo.ID
+	if !mw.do(model.UpdateFlow("tobe", flow)) {
+		t.Fatal("edit failed")
+	}
+
+	sides := mw.compareSides()
+	w := mw.showCompare(sides[0], sides[1])
+	defer w.Close()
+	board := findDeep(t, w.Content(), func(*canvas.Board) bool { return true })
+	lane := func(c *model.Contribution) string { return mw.doc.m().Stakeholder(c.Stakeholder).Name }
+	for _, tc := range []struct {
+		name   string
+		target scene.Target
+		want   []string
+		not    []string
+	}{
+		{"a card moved to another step and given another role", scene.Target{Kind: model.EntityContribution, ID: card.ID}, []string{
+			T("Changed"),
+			T("Card") + ": " + card.Value,
+			T("Role") + ": " + roleName(oldRole) + " → " + roleName(card.Role),
+			T("Step") + ": " + oldStep.Name + " → " + newStep.Name,
+		}, []string{"role:", string(oldStep.ID) + " →"}},
+		{"a flow moved to another card", scene.Target{Kind: model.EntityFlow, ID: flow.ID}, []string{
+			T("To") + ": " + oldTo.Value + " (" + lane(oldTo) + ") → " + newTo.Value + " (" + lane(newTo) + ")",
+		}, []string{string(oldTo.ID) + " →", "to:"}},
+		{"an element nobody changed", scene.Target{Kind: model.EntityStep, ID: asIs.Steps[1].ID}, []string{T("Unchanged"), asIs.Steps[1].Name}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			board.OnSelect(tc.target)
+			details := findDeep(t, w.Content(), func(l *widget.Label) bool {
+				return strings.HasPrefix(l.Text, T("Changed")) || strings.HasPrefix(l.Text, T("Unchanged"))
+			})
+			for _, want := range tc.want {
+				if !strings.Contains(details.Text, want) {
+					t.Errorf("details %q lack %q", details.Text, want)
+				}
+			}
+			for _, not := range tc.not {
+				if strings.Contains(details.Text, not) {
+					t.Errorf("details %q show %q", details.Text, not)
+				}
+			}
+		})
+	}
+}
+
+// TestTheCompareDialogStartsWithTwoDifferentSides: comparing a scenario
+// with itself is never the default.
+func TestTheCompareDialogStartsWithTwoDifferentSides(t *testing.T) {
+	mw, _ := openSample(t)
+	asIs, _ := withToBe(t, mw)
+	for _, tc := range []struct {
+		name     string
+		board    model.ID
+		from, to string
+	}{
+		{"the board shows the first scenario", asIs.ID, asIs.Name, "Gewenst"},
+		{"the board shows the second", "tobe", asIs.Name, "Gewenst"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mw.doc.scenario = tc.board
+			mw.compareDialog()
+			form := topOverlay(t, mw)
+			var selects []*widget.Select
+			deepWalk(form, func(o fyne.CanvasObject) {
+				if s, ok := o.(*widget.Select); ok {
+					selects = append(selects, s)
+				}
+			})
+			if len(selects) != 2 || selects[0].Selected != tc.from || selects[1].Selected != tc.to {
+				for _, s := range selects {
+					t.Logf("select: %q", s.Selected)
+				}
+				t.Fatalf("want From %q and To %q", tc.from, tc.to)
+			}
+			tapButton(t, form, T("Cancel"))
+		})
+	}
+}
+
+// TestTheCompareWindowListsWhatChangedInTheMapItself: a snapshot against
+// now also reports the map's own information and its relationships, which
+// the board does not draw.
+func TestTheCompareWindowListsWhatChangedInTheMapItself(t *testing.T) {
+	mw, _ := openSample(t)
+	if _, err := mw.doc.file.TakeSnapshot("Begin", ""); err != nil {
+		t.Fatal(err)
+	}
+	m := mw.doc.m()
+	oldTitle := m.Title
+	rel := m.Relationships[0]
+	a, b := m.Stakeholder(rel.A).Name, m.Stakeholder(rel.B).Name
+	info := m.Info()
+	info.Title = "Nieuwe titel"
+	if !mw.do(model.DeleteRelationship(rel.ID)) || !mw.do(model.SetMapInfo(info)) {
+		t.Fatal("edit failed")
+	}
+	sides := mw.compareSides()
+	snap := sides[len(sides)-1]
+	if snap.snapshot == 0 {
+		t.Fatalf("no snapshot side in %+v", sides)
+	}
+	w := mw.showCompare(snap, sides[0])
+	defer w.Close()
+	list := labelWith(t, w.Content(), T("Not on the board:"))
+	for _, want := range []string{
+		"− " + T("Relationship") + ": " + a + " – " + b,
+		T("Title") + ": " + oldTitle + " → Nieuwe titel",
+	} {
+		if !strings.Contains(list.Text, want) {
+			t.Errorf("%q lacks %q", list.Text, want)
+		}
+	}
+	// Two scenarios of one map share all of it: nothing to list.
+	withToBe(t, mw)
+	sides = mw.compareSides()
+	w2 := mw.showCompare(sides[0], sides[1])
+	defer w2.Close()
+	deepWalk(w2.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, T("Not on the board:")) {
+			t.Errorf("two scenarios of one map list %q", l.Text)
+		}
+	})
+}
+
+// TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage: Export… in
+// the compare window previews the sheets, and each one carries both names
+// and the compare legend.
+func TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage(t *testing.T) {
+	mw, _ := openSample(t)
+	_, toBe := withToBe(t, mw)
+	card := *toBe.Contributions[0]
+	card.Value = "Ander werk"
+	if !mw.do(model.UpdateContribution("tobe", card)) {
+		t.Fatal("edit failed")
+	}
+	if _, err := mw.doc.file.TakeSnapshot("Begin", ""); err != nil {
+		t.Fatal(err)
+	}
+	sides := mw.compareSides()
+	from, to := sides[len(sides)-2], sides[1] // the snapshot's first scenario, and the to-be
+	w := mw.showCompare(from, to)
+	defer w.Close()
+	names := from.label + " → " + to.label
+	if !strings.HasPrefix(from.label, Tf("Snapshot %s: %s", "Begin", "")) {
+		t.Fatalf("the snapshot side is called %q", from.label)
+	}
+
+	tapButton(t, w.Content(), T("Export…"))
+	form := overlayOf(t, w)
+	format := findDeep(t, form, func(s *widget.Select) bool { return s.Selected == "PDF" })
+	if strings.Join(format.Options, " ") != "PDF SVG PNG" {
+		t.Errorf("formats %v", format.Options)
+	}
+	findDeep(t, form, func(c *widget.Check) bool { return c.Text == T("Fit on one page") }).SetChecked(false)
+	scale := findDeep(t, form, func(e *widget.Entry) bool { return e.Text == "100" })
+	scale.SetText("0")
+	if tapped := findDeep(t, form, func(b *widget.Button) bool { return b.Text == T("Export…") }); !tapped.Disabled() {
+		t.Error("a scale of 0 % can be exported")
+	}
+	scale.SetText("60")
+	tapButton(t, form, T("Export…"))
+	preview := overlayOf(t, w)
+	ma, sa, _ := mw.resolve(from)
+	mb, sb, _ := mw.resolve(to)
+	v := newCompareView(from, to, ma, mb, sa, sb)
+	setup := scene.PageSetup{Paper: scene.Paper(format.Selected), Landscape: true, ScalePct: 60}
+	setup.Paper = "A3"
+	pages, err := scene.Paginate(v.scene, setup, v.meta().PageInfo())
+	if err != nil {
+		t.Fatal(err)
+	}
+	labelWith(t, preview, Tf("%d pages, %s", len(pages), setup.String()))
+	if len(pages) < 2 {
+		t.Fatalf("%d pages at 60 %%: the test wants several", len(pages))
+	}
+
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	write, err := compareWriter(v, "pdf", setup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := write(context.Background(), &buf, func(int, int) {}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "vergelijk.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+	if len(sheets) != len(pages) {
+		t.Errorf("%d sheets printed, %d previewed", len(sheets), len(pages))
+	}
+	for i, sheet := range sheets {
+		flat := strings.Join(strings.Fields(sheet), " ")
+		for _, want := range []string{names, T("added"), T("removed"), T("changed")} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("sheet %d lacks %q", i+1, want)
+			}
+		}
+	}
+}
+
+// TestTheSnapshotWindowShowsItsWholeBoard: the read-only board is fitted
+// to its window once the window is shown, not to no size at all.
+func TestTheSnapshotWindowShowsItsWholeBoard(t *testing.T) {
+	mw, _ := openSample(t)
+	info, err := mw.doc.file.TakeSnapshot("Begin", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := mw.showSnapshot(info)
+	defer w.Close()
+	board := findDeep(t, w.Content(), func(*canvas.Board) bool { return true })
+	size, s := board.Size(), board.Scene()
+	want := min(1, size.Width/s.Width, size.Height/s.Height)
+	if size.Width < 600 || board.Zoom() != want || want >= 1 {
+		t.Fatalf("board %v at zoom %.3f, want the fit %.3f of a scene of %.0f × %.0f", size, board.Zoom(), want, s.Width, s.Height)
+	}
+	// A bigger window shows the board bigger, until the user zooms.
+	w.Resize(fyne.NewSize(1500, 900))
+	if board.Zoom() <= want {
+		t.Errorf("after resizing the window the zoom is %.3f (was %.3f)", board.Zoom(), want)
+	}
+	board.SetZoom(0.9)
+	w.Resize(fyne.NewSize(1200, 760))
+	if board.Zoom() != 0.9 {
+		t.Errorf("a resize undid the user's zoom: %.3f", board.Zoom())
+	}
+}
