@@ -49,3 +49,84 @@ func TestNamesOfPersonsAreReplacedByTheirKind(t *testing.T) {
 		t.Error("the patient's lane is not called by its kind")
 	}
 }
+
+// bakkerMap has a patient and a carer who share a surname, named without
+// brackets, in every text field a map has.
+func bakkerMap() *model.Map {
+	m := sample.Map()
+	m.Stakeholders = append(m.Stakeholders,
+		&model.Stakeholder{ID: "piet", Name: "Piet Bakker", Kind: model.KindPatient, Organisation: "Familie Bakker", Notes: "Piet woont alleen"},
+		&model.Stakeholder{ID: "els", Name: "Els Bakker", Kind: model.KindCarer, Organisation: "Bakker thuis"},
+		&model.Stakeholder{ID: "wv", Name: "Wijkverpleegkundige (Anja de Vries)", Kind: model.KindProfessional, Notes: "Anja belt Els"},
+	)
+	m.Title = "Zorgpad Piet Bakker"
+	m.Purpose = "Piet blijft thuis wonen met steun van Els"
+	m.Region = "Wijk van Els Bakker"
+	m.Description = "Piet vertelt; Els Bakker vult aan. BAKKER staat op de bel. Piets dochter belt."
+	sc := m.Scenarios[0]
+	sc.Name = "Zoals Piet het beleeft"
+	sc.Notes = "Gesprek met Els"
+	st := sc.Steps[0]
+	st.Name, st.Timing, st.Description, st.PainPoints = "Piet valt", "dag 1 (Els is er)", "Els belt 112", "Piet wacht lang"
+	sc.Contributions[0].Value = "Els regelt vervoer voor Piet"
+	sc.Contributions[0].Description = "Anja de Vries komt langs"
+	sc.Flows[0].Label = "van Els naar Anja"
+	m.Relationships = append(m.Relationships, &model.Relationship{ID: "rb", A: "piet", B: "els", Kind: "Piet is de vader van Els", Notes: "Els Bakker woont dichtbij"})
+	m.Coalitions = append(m.Coalitions, &model.Coalition{ID: "cb", Name: "Kring rond Piet", Issue: "Els ontlasten", Members: []model.ID{"piet", "els"}})
+	return m
+}
+
+func TestEveryTextLosesEveryPartOfAPersonsName(t *testing.T) {
+	a := Map(bakkerMap(), nil)
+	if err := a.Validate(); err != nil {
+		t.Fatalf("the anonymised map is not valid: %v", err)
+	}
+	var b strings.Builder
+	if err := jsonmap.Encode(&b, a); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, name := range []string{"Piet", "Bakker", "BAKKER", "Els", "Anja", "Vries"} {
+		if strings.Contains(out, name) {
+			i := strings.Index(out, name)
+			t.Errorf("the anonymised map still holds %q: …%s…", name, out[max(0, i-60):min(len(out), i+40)])
+		}
+	}
+	// What stands for them reads: the whole name becomes the kind, a first
+	// name the kind of its one person, a shared surname "…".
+	for _, tc := range []struct{ got, want string }{
+		{a.Title, "Zorgpad Patient 2"}, // the sample has a patient of its own
+		{a.Description, "Patient 2 vertelt; Informal carer 2 vult aan. … staat op de bel. Patient 2 dochter belt."},
+		{a.Region, "Wijk van Informal carer 2"},
+		{a.Stakeholder("wv").Name, "Wijkverpleegkundige"},
+		{a.Stakeholder("piet").Organisation, ""},
+		{a.Coalition("cb").Name, "Kring rond Patient 2"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+	// Words that only look like names stay.
+	if !strings.Contains(out, "Huisarts") {
+		t.Error("a professional role lost its name")
+	}
+}
+
+func TestAMapWithoutPersonsStaysAsItIs(t *testing.T) {
+	m := sample.Map()
+	var keep []*model.Stakeholder
+	for _, s := range m.Stakeholders {
+		if s.Kind != model.KindPatient && s.Kind != model.KindCarer && s.Kind != model.KindProfessional {
+			keep = append(keep, s)
+		}
+	}
+	m.Stakeholders = keep
+	for _, sc := range m.Scenarios {
+		sc.Contributions, sc.Flows = nil, nil
+	}
+	m.Relationships, m.Coalitions = nil, nil
+	a := Map(m, nil)
+	if !reflect.DeepEqual(a, m) {
+		t.Error("a map with no persons in it was changed")
+	}
+}
