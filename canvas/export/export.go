@@ -41,28 +41,48 @@ func (m Meta) PageInfo() scene.PageInfo {
 	return scene.PageInfo{Title: m.Title, Scenario: m.Scenario, Date: d.Format("2006-01-02"), Legend: m.Legend, Translate: m.Translate}
 }
 
+// An Error is a file that could not be written or a drawing that cannot be
+// made. Format is an English phrase with fmt verbs, which is also the GUI's
+// translation key; an argument that is itself an error is translated the
+// same way, so "cannot write %q: %v" with a full disk reads whole in Dutch.
+type Error struct {
+	Format string
+	Args   []any
+	Err    error // the cause, for errors.Is (a full disk, a cancelled export)
+}
+
+func (e *Error) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
+func (e *Error) Unwrap() error { return e.Err }
+
+func errorf(cause error, format string, args ...any) error {
+	return &Error{Format: format, Args: args, Err: cause}
+}
+
 // WriteFile writes a file through write so that it appears whole or not at
 // all: into a temporary file next to path, synced, then renamed over path.
 // On any error the temporary file is removed and path is left as it was.
+// It refuses what is not an ordinary document: a folder, a device, a pipe
+// or socket, a read-only file. A symbolic link is followed, so the file it
+// points to is replaced and the link stays. A replaced file keeps its
+// permissions; a new one is readable by everyone.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if st, serr := os.Stat(dir); serr != nil {
-		if errors.Is(serr, fs.ErrNotExist) {
-			return fmt.Errorf("cannot write %q: the folder %q does not exist", path, dir)
-		}
-		return fmt.Errorf("cannot write %q: %w", path, serr)
-	} else if !st.IsDir() {
-		return fmt.Errorf("cannot write %q: %q is not a folder", path, dir)
+	target, mode, err := writeTarget(path)
+	if err != nil {
+		return err
 	}
-	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
-		return fmt.Errorf("cannot write %q: it is a folder", path)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	dir := filepath.Dir(target)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("cannot write %q: no permission to write in the folder %q", path, dir)
+			return errorf(err, "cannot write %q: no permission to write in the folder %q", path, dir)
 		}
-		return fmt.Errorf("cannot write %q: %w", path, err)
+		if errors.Is(err, syscall.ENOSPC) {
+			return errorf(err, "cannot write %q: the disk is full; nothing was written", path)
+		}
+		if errors.Is(err, syscall.EROFS) {
+			return errorf(err, "cannot write %q: the folder %q is on a read-only disk", path, dir)
+		}
+		return errorf(err, "cannot write %q: %v", path, err)
 	}
 	tmp := f.Name()
 	defer func() {
@@ -71,29 +91,81 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 			os.Remove(tmp)
 		}
 	}()
-	if err = write(f); err != nil {
+	wrap := func(err error) error {
 		if errors.Is(err, syscall.ENOSPC) {
-			return fmt.Errorf("cannot write %q: the disk is full; nothing was written", path)
+			return errorf(err, "cannot write %q: the disk is full; nothing was written", path)
 		}
-		return fmt.Errorf("cannot write %q: %w", path, err)
+		return errorf(err, "cannot write %q: %v", path, err)
+	}
+	if err = write(f); err != nil {
+		return wrap(err)
 	}
 	if err = f.Sync(); err != nil {
-		if errors.Is(err, syscall.ENOSPC) {
-			return fmt.Errorf("cannot write %q: the disk is full; nothing was written", path)
-		}
-		return fmt.Errorf("cannot write %q: %w", path, err)
+		return wrap(err)
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("cannot write %q: %w", path, err)
+		return wrap(err)
 	}
 	// CreateTemp makes the file private; an export is an ordinary document.
-	if err = os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("cannot write %q: %w", path, err)
+	if err = os.Chmod(tmp, mode); err != nil {
+		return wrap(err)
 	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("cannot write %q: %w", path, err)
+	if err = os.Rename(tmp, target); err != nil {
+		return wrap(err)
 	}
 	return nil
+}
+
+// writeTarget checks where path may be written: the file a symbolic link
+// points to, or path itself; and the permissions the new file gets.
+func writeTarget(path string) (string, fs.FileMode, error) {
+	target := path
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return "", 0, errorf(err, "cannot write %q: it is a link to a file that does not exist", path)
+		}
+		target = real
+	}
+	dir := filepath.Dir(target)
+	if st, err := os.Stat(dir); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", 0, errorf(err, "cannot write %q: the folder %q does not exist", path, dir)
+		}
+		if errors.Is(err, syscall.ENOTDIR) {
+			return "", 0, errorf(err, "cannot write %q: %q is not a folder", path, dir)
+		}
+		return "", 0, errorf(err, "cannot write %q: %v", path, err)
+	} else if !st.IsDir() {
+		return "", 0, errorf(nil, "cannot write %q: %q is not a folder", path, dir)
+	}
+	st, err := os.Stat(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return target, 0o644, nil
+	}
+	if err != nil {
+		return "", 0, errorf(err, "cannot write %q: %v", path, err)
+	}
+	switch {
+	case st.IsDir():
+		return "", 0, errorf(nil, "cannot write %q: it is a folder", path)
+	case !st.Mode().IsRegular():
+		return "", 0, errorf(nil, "cannot write %q: it is not an ordinary file (a device, a pipe or a socket)", path)
+	case st.Mode().Perm()&0o222 == 0:
+		// Even root, who could, should not replace a file marked read-only.
+		return "", 0, errorf(fs.ErrPermission, "cannot write %q: the file is read-only", path)
+	}
+	// Opening for writing without truncating changes nothing, and says
+	// whether this user may change the file at all.
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return "", 0, errorf(err, "cannot write %q: the file is read-only", path)
+		}
+		return "", 0, errorf(err, "cannot write %q: %v", path, err)
+	}
+	f.Close()
+	return target, st.Mode().Perm(), nil
 }
 
 // Text metrics shared by every format, so line breaks and baselines agree:

@@ -31,7 +31,7 @@ func PDFPages(w io.Writer, s *scene.Scene, pages []scene.Page, meta Meta) error 
 // ctx.Err() when ctx is cancelled: the GUI's progress bar and Cancel button.
 func PDFProgress(ctx context.Context, w io.Writer, s *scene.Scene, pages []scene.Page, meta Meta, progress func(done, total int)) error {
 	if len(pages) == 0 {
-		return fmt.Errorf("nothing to print: no pages")
+		return errorf(nil, "nothing to print: no pages")
 	}
 	f := newPDF(pages[0].Width, pages[0].Height, meta, usesItalic(s.Items))
 	r := &pdfRenderer{f: f, bg: s.Background}
@@ -69,7 +69,7 @@ func PDFProgress(ctx context.Context, w io.Writer, s *scene.Scene, pages []scene
 			r.item(&p.Items[k], page)
 		}
 		if err := f.Error(); err != nil {
-			return fmt.Errorf("cannot draw page %d: %w", p.Number, err)
+			return errorf(err, "cannot draw page %d: %v", p.Number, err)
 		}
 		if err := ctx.Err(); err != nil {
 			return err
@@ -79,7 +79,7 @@ func PDFProgress(ctx context.Context, w io.Writer, s *scene.Scene, pages []scene
 		}
 	}
 	if err := f.Output(w); err != nil {
-		return fmt.Errorf("cannot write the PDF: %w", err)
+		return errorf(err, "cannot write the PDF: %v", err)
 	}
 	return nil
 }

@@ -1,7 +1,10 @@
 package export
 
 import (
+	"context"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/draw"
@@ -31,25 +34,59 @@ func PNGSize(s *scene.Scene, dpi float32) (w, h int) {
 // PNG writes the whole scene as a PNG image at dpi (72 dpi: one pixel per
 // point), drawn from the scene, not from the screen.
 func PNG(w io.Writer, s *scene.Scene, dpi float32) error {
-	img, err := Raster(s, dpi)
+	return PNGProgress(context.Background(), w, s, dpi, nil)
+}
+
+// PNGProgress writes a PNG like PNG, calling progress (when not nil) as the
+// items are drawn and stopping with ctx.Err() when ctx is cancelled.
+func PNGProgress(ctx context.Context, w io.Writer, s *scene.Scene, dpi float32, progress func(done, total int)) error {
+	img, err := raster1(ctx, s, dpi, progress)
 	if err != nil {
 		return err
 	}
-	return encodePNG(w, img)
+	if err := encodePNG(w, img, dpi); err != nil {
+		return err
+	}
+	if progress != nil {
+		n := len(s.Items) + 1
+		progress(n, n)
+	}
+	return nil
 }
 
 // Raster draws the whole scene into an image at dpi.
 func Raster(s *scene.Scene, dpi float32) (*image.RGBA, error) {
-	if dpi < 10 || dpi > 1200 || math.IsNaN(float64(dpi)) {
-		return nil, fmt.Errorf("resolution %g dpi is out of range 10..1200", dpi)
+	return raster1(context.Background(), s, dpi, nil)
+}
+
+func checkDPI(dpi float32) error {
+	if !(dpi >= MinDPI && dpi <= MaxDPI) {
+		return errorf(nil, "resolution %g dpi is out of range 10..1200", dpi)
+	}
+	return nil
+}
+
+// The resolutions a PNG may be drawn at.
+const (
+	MinDPI = 10
+	MaxDPI = 1200
+)
+
+func raster1(ctx context.Context, s *scene.Scene, dpi float32, progress func(done, total int)) (*image.RGBA, error) {
+	if err := checkDPI(dpi); err != nil {
+		return nil, err
 	}
 	pw, ph := PNGSize(s, dpi)
 	if pw*ph > MaxPixels {
-		return nil, fmt.Errorf("the image would be %d × %d pixels: choose a lower resolution", pw, ph)
+		return nil, errorf(nil, "the image would be %d × %d pixels: choose a lower resolution", pw, ph)
 	}
 	page := scene.Page{Width: max(s.Width, 1), Height: max(s.Height, 1), Background: s.Background,
 		Views: []scene.View{{Src: scene.Rect{W: s.Width, H: s.Height}, Dst: scene.Rect{W: s.Width, H: s.Height}, Scale: 1}}}
-	return rasterPage(s, &page, dpi, boundsOf(s.Items))
+	var report func(int)
+	if progress != nil {
+		report = func(done int) { progress(done, len(s.Items)+1) }
+	}
+	return rasterPage(ctx, s, &page, dpi, boundsOf(s.Items), report)
 }
 
 // PNGPage writes one printed page (from scene.Paginate) as a PNG at dpi:
@@ -59,27 +96,83 @@ func PNGPage(w io.Writer, s *scene.Scene, page scene.Page, dpi float32) error {
 	if err != nil {
 		return err
 	}
-	return encodePNG(w, img)
+	return encodePNG(w, img, dpi)
 }
 
 // RasterPage draws one printed page into an image at dpi, for a preview of
 // the pages before they are saved.
 func RasterPage(s *scene.Scene, page scene.Page, dpi float32) (*image.RGBA, error) {
-	if dpi < 10 || dpi > 1200 || math.IsNaN(float64(dpi)) {
-		return nil, fmt.Errorf("resolution %g dpi is out of range 10..1200", dpi)
+	if err := checkDPI(dpi); err != nil {
+		return nil, err
 	}
-	return rasterPage(s, &page, dpi, boundsOf(s.Items))
+	return rasterPage(context.Background(), s, &page, dpi, boundsOf(s.Items), nil)
 }
 
-func encodePNG(w io.Writer, img image.Image) error {
+func encodePNG(w io.Writer, img image.Image, dpi float32) error {
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(w, img); err != nil {
-		return fmt.Errorf("cannot write the PNG: %w", err)
+	if err := enc.Encode(&physWriter{w: w, dpi: dpi}, img); err != nil {
+		return errorf(err, "cannot write the PNG: %v", err)
 	}
 	return nil
 }
 
-func rasterPage(s *scene.Scene, p *scene.Page, dpi float32, bounds []scene.Rect) (*image.RGBA, error) {
+// physWriter passes a PNG through and adds a pHYs chunk after the header,
+// so image programs and printers know the resolution: an A4 page drawn at
+// 300 dpi prints as A4, not as a poster. image/png writes no pHYs itself.
+type physWriter struct {
+	w    io.Writer
+	dpi  float32
+	seen int // bytes passed so far
+	done bool
+}
+
+// ihdrEnd is where the PNG signature and the IHDR chunk end: 8 + 4 + 4 + 13 + 4.
+const ihdrEnd = 33
+
+func (p *physWriter) Write(b []byte) (int, error) {
+	if p.done || p.dpi <= 0 {
+		return p.w.Write(b)
+	}
+	n := 0
+	if head := ihdrEnd - p.seen; head > 0 {
+		k := min(head, len(b))
+		m, err := p.w.Write(b[:k])
+		n += m
+		p.seen += m
+		if err != nil {
+			return n, err
+		}
+		b = b[k:]
+	}
+	if p.seen < ihdrEnd {
+		return n, nil
+	}
+	p.done = true
+	if _, err := p.w.Write(physChunk(p.dpi)); err != nil {
+		return n, err
+	}
+	if len(b) == 0 {
+		return n, nil
+	}
+	m, err := p.w.Write(b)
+	return n + m, err
+}
+
+// physChunk is a pHYs chunk: pixels per metre on both axes.
+func physChunk(dpi float32) []byte {
+	ppm := uint32(math.Round(float64(dpi) / 0.0254))
+	c := make([]byte, 0, 21)
+	c = binary.BigEndian.AppendUint32(c, 9)
+	c = append(c, "pHYs"...)
+	c = binary.BigEndian.AppendUint32(c, ppm)
+	c = binary.BigEndian.AppendUint32(c, ppm)
+	c = append(c, 1) // the unit is the metre
+	return binary.BigEndian.AppendUint32(c, crc32.ChecksumIEEE(c[4:]))
+}
+
+// rasterPage draws a page; report (when not nil) is told every so many
+// items how many are drawn, and ctx is checked as often.
+func rasterPage(ctx context.Context, s *scene.Scene, p *scene.Page, dpi float32, bounds []scene.Rect, report func(done int)) (*image.RGBA, error) {
 	k := dpi / 72
 	pw, ph := int(math.Ceil(float64(p.Width*k))), int(math.Ceil(float64(p.Height*k)))
 	img := image.NewRGBA(image.Rect(0, 0, pw, ph))
@@ -90,6 +183,7 @@ func rasterPage(s *scene.Scene, p *scene.Page, dpi float32, bounds []scene.Rect)
 	}
 	r := &raster{img: img, dpi: k, bg: s.Background, fonts: fonts, faces: map[faceKey]font.Face{}}
 	var idx []int32
+	done := 0
 	for _, v := range p.Views {
 		// Each view is clipped to its own rectangle, like the PDF's clip.
 		r.clip = image.Rect(int(math.Floor(float64(v.Dst.X*k))), int(math.Floor(float64(v.Dst.Y*k))),
@@ -98,16 +192,25 @@ func rasterPage(s *scene.Scene, p *scene.Page, dpi float32, bounds []scene.Rect)
 			draw.Draw(img, r.clip, image.NewUniform(rgba(p.Background)), image.Point{}, draw.Over)
 		}
 		idx = cull(bounds, v.Src, idx)
-		for _, i := range idx {
+		for n, i := range idx {
+			if n%512 == 511 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				if report != nil {
+					report(done + n)
+				}
+			}
 			r.item(&s.Items[i], v)
 		}
+		done += len(idx)
 	}
 	r.clip = img.Bounds()
 	page := scene.View{Src: scene.Rect{W: p.Width, H: p.Height}, Dst: scene.Rect{W: p.Width, H: p.Height}, Scale: 1}
 	for i := range p.Items {
 		r.item(&p.Items[i], page)
 	}
-	return img, nil
+	return img, ctx.Err()
 }
 
 type faceKey struct {

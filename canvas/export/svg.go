@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -14,6 +15,12 @@ import (
 // and one <g> with an id per group of items (per lane, per card, per flow),
 // so the drawing can be restyled or taken apart in other tools.
 func SVG(w io.Writer, s *scene.Scene) error {
+	return SVGProgress(context.Background(), w, s, nil)
+}
+
+// SVGProgress writes the SVG like SVG, calling progress (when not nil) as
+// the groups are written and stopping with ctx.Err() when ctx is cancelled.
+func SVGProgress(ctx context.Context, w io.Writer, s *scene.Scene, progress func(done, total int)) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	sv := &svgWriter{w: bw, bg: s.Background, ids: map[string]int{}}
 	width, height := max(s.Width, 1), max(s.Height, 1)
@@ -28,11 +35,26 @@ func SVG(w io.Writer, s *scene.Scene) error {
 	if s.Background.A > 0 {
 		fmt.Fprintf(bw, `<rect width="%s" height="%s" %s/>`+"\n", num(width), num(height), paint("fill", s.Background))
 	}
-	for _, run := range groupRuns(s.Items) {
+	runs := groupRuns(s.Items)
+	for i, run := range runs {
+		if i%512 == 511 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if progress != nil {
+				progress(i, len(runs))
+			}
+		}
 		sv.group(run, s.Items)
 	}
 	bw.WriteString("</svg>\n")
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if progress != nil {
+		progress(len(runs), len(runs))
+	}
+	return nil
 }
 
 // groupRuns orders the items into runs that each become one <g>. Items of
@@ -89,8 +111,8 @@ type svgWriter struct {
 	buf []segment
 }
 
-// id turns a group name ("card:c12") into a unique XML id ("card-c12").
-func (sv *svgWriter) id(group string) string {
+// name turns a group name ("card:c12") into an XML name ("card-c12").
+func name(group string) string {
 	var b strings.Builder
 	for _, r := range group {
 		switch {
@@ -100,10 +122,17 @@ func (sv *svgWriter) id(group string) string {
 			b.WriteByte('-')
 		}
 	}
-	id := b.String()
-	if id == "" || !(id[0] >= 'a' && id[0] <= 'z' || id[0] >= 'A' && id[0] <= 'Z' || id[0] == '_') {
-		id = "g-" + id
+	n := b.String()
+	if n == "" || !(n[0] >= 'a' && n[0] <= 'z' || n[0] >= 'A' && n[0] <= 'Z' || n[0] == '_') {
+		n = "g-" + n
 	}
+	return n
+}
+
+// id returns a unique XML id for a group: its name, numbered from the
+// second element on when one group had to be split.
+func (sv *svgWriter) id(group string) string {
+	id := name(group)
 	sv.ids[id]++
 	if n := sv.ids[id]; n > 1 {
 		id += "-" + strconv.Itoa(n)
@@ -116,7 +145,7 @@ func (sv *svgWriter) group(run []int, items []scene.Item) {
 	g := items[run[0]].Group
 	if g != "" {
 		kind, _, _ := strings.Cut(g, ":")
-		fmt.Fprintf(w, `<g id="%s" class="%s" data-group="`, sv.id(g), sv.id(kind))
+		fmt.Fprintf(w, `<g id="%s" class="%s" data-group="`, sv.id(g), name(kind))
 		xmlText(w, g)
 		w.WriteString("\">\n")
 	}

@@ -2,10 +2,13 @@ package export
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"fmt"
+	"hash/crc32"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,6 +76,64 @@ func TestSVG(t *testing.T) {
 	if ids["lane-h0-2"] {
 		t.Errorf("lane h0 is split over two groups")
 	}
+	for id, class := range svgClasses(t, buf.Bytes()) {
+		kind, _, _ := strings.Cut(id, "-")
+		if class != kind {
+			t.Errorf("<g id=%q> has class %q, want %q", id, class, kind)
+		}
+	}
+}
+
+// svgClasses returns the class of every <g> with an id.
+func svgClasses(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "g" {
+			var id, class string
+			for _, a := range se.Attr {
+				switch a.Name.Local {
+				case "id":
+					id = a.Value
+				case "class":
+					class = a.Value
+				}
+			}
+			if id != "" {
+				out[id] = class
+			}
+		}
+	}
+	return out
+}
+
+// pngDPI reads the resolution from a PNG's pHYs chunk; 0 when it has none.
+func pngDPI(t *testing.T, data []byte) float32 {
+	t.Helper()
+	for i := 8; i+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[i:]))
+		typ := string(data[i+4 : i+8])
+		if typ == "pHYs" && n == 9 && data[i+16] == 1 {
+			ppm := binary.BigEndian.Uint32(data[i+8:])
+			if y := binary.BigEndian.Uint32(data[i+12:]); y != ppm {
+				t.Errorf("pHYs has %d × %d pixels per metre", ppm, y)
+			}
+			if crc := binary.BigEndian.Uint32(data[i+8+n:]); crc != crc32.ChecksumIEEE(data[i+4:i+8+n]) {
+				t.Errorf("the pHYs chunk has a wrong checksum")
+			}
+			return float32(math.Round(float64(ppm) * 0.0254))
+		}
+		if typ == "IDAT" {
+			return 0 // pHYs must come before the image data
+		}
+		i += 12 + n
+	}
+	return 0
 }
 
 func TestSVGEscapesText(t *testing.T) {
@@ -103,6 +164,11 @@ func TestPNG(t *testing.T) {
 		w, h := PNGSize(s, dpi)
 		if img.Bounds().Dx() != w || img.Bounds().Dy() != h {
 			t.Errorf("at %g dpi the image is %v, want %d × %d", dpi, img.Bounds().Size(), w, h)
+		}
+		var again bytes.Buffer
+		PNG(&again, s, dpi)
+		if got := pngDPI(t, again.Bytes()); got != dpi {
+			t.Errorf("the PNG says it is %g dpi, want %g", got, dpi)
 		}
 		if wantW := int(s.Width*dpi/72 + 0.999); w != wantW {
 			t.Errorf("at %g dpi the width is %d, want %d", dpi, w, wantW)

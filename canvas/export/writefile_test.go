@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -74,18 +75,105 @@ func TestWriteFile(t *testing.T) {
 		}
 	})
 	t.Run("says clearly that the folder is not writable", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root may write in any folder; the read-only file and the path under a file below refuse as root too")
+		}
 		ro := filepath.Join(dir, "ro")
 		os.Mkdir(ro, 0o555)
-		if os.Geteuid() == 0 {
-			// Root may write anywhere but in the kernel's own folders.
-			ro = "/sys"
-			if _, err := os.Stat(ro); err != nil {
-				t.Skip("root may write anywhere")
-			}
-		}
 		err := WriteFile(filepath.Join(ro, "x.pdf"), hello)
 		if err == nil || !strings.Contains(err.Error(), "no permission") {
 			t.Errorf("error = %v", err)
+		}
+	})
+	t.Run("refuses a path under a file, even as root", func(t *testing.T) {
+		file := filepath.Join(dir, "plain.txt")
+		os.WriteFile(file, []byte("keep"), 0o644)
+		err := WriteFile(filepath.Join(file, "x.pdf"), hello)
+		if err == nil || !strings.Contains(err.Error(), "is not a folder") {
+			t.Errorf("error = %v", err)
+		}
+		if b, _ := os.ReadFile(file); string(b) != "keep" {
+			t.Errorf("the file now holds %q", b)
+		}
+	})
+	t.Run("refuses a read-only file, even as root", func(t *testing.T) {
+		path := filepath.Join(dir, "locked.pdf")
+		os.WriteFile(path, []byte("old"), 0o444)
+		err := WriteFile(path, hello)
+		if err == nil || !strings.Contains(err.Error(), "read-only") {
+			t.Errorf("error = %v", err)
+		}
+		if b, _ := os.ReadFile(path); string(b) != "old" {
+			t.Errorf("the read-only file now holds %q", b)
+		}
+	})
+	t.Run("keeps the permissions of a replaced file", func(t *testing.T) {
+		path := filepath.Join(dir, "private.pdf")
+		os.WriteFile(path, []byte("old"), 0o600)
+		os.Chmod(path, 0o600)
+		if err := WriteFile(path, hello); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+			t.Errorf("the file is now %v, want -rw-------", st.Mode())
+		}
+	})
+	t.Run("writes through a link and keeps the link", func(t *testing.T) {
+		real := filepath.Join(dir, "real.pdf")
+		link := filepath.Join(dir, "link.pdf")
+		os.WriteFile(real, []byte("old"), 0o644)
+		if err := os.Symlink(real, link); err != nil {
+			t.Skip(err)
+		}
+		if err := WriteFile(link, hello); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("the link was replaced by a file")
+		}
+		if b, _ := os.ReadFile(real); string(b) != "hello" {
+			t.Errorf("the linked file holds %q", b)
+		}
+	})
+	t.Run("refuses a link to nowhere", func(t *testing.T) {
+		link := filepath.Join(dir, "dangling.pdf")
+		os.Symlink(filepath.Join(dir, "gone", "x.pdf"), link)
+		err := WriteFile(link, hello)
+		if err == nil || !strings.Contains(err.Error(), "link to a file that does not exist") {
+			t.Errorf("error = %v", err)
+		}
+	})
+	t.Run("refuses a device and a pipe", func(t *testing.T) {
+		fifo := filepath.Join(dir, "pipe")
+		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+			t.Skip(err)
+		}
+		paths := []string{fifo}
+		// Only a real device: never risk replacing a /dev/full that some
+		// other program has already turned into a file.
+		if st, err := os.Stat("/dev/full"); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			paths = append(paths, "/dev/full")
+		}
+		for _, path := range paths {
+			err := WriteFile(path, hello)
+			if err == nil || !strings.Contains(err.Error(), "not an ordinary file") {
+				t.Errorf("%s: error = %v", path, err)
+			}
+			if st, err := os.Stat(path); err != nil || st.Mode().IsRegular() {
+				t.Errorf("%s was replaced: %v", path, err)
+			}
+		}
+	})
+	t.Run("says the disk is full in words the GUI can translate", func(t *testing.T) {
+		path := filepath.Join(dir, "full.pdf")
+		os.WriteFile(path, []byte("old"), 0o644)
+		err := WriteFile(path, func(io.Writer) error { return &os.PathError{Op: "write", Path: path, Err: syscall.ENOSPC} })
+		var e *Error
+		if !errors.As(err, &e) || e.Format != "cannot write %q: the disk is full; nothing was written" || !errors.Is(err, syscall.ENOSPC) {
+			t.Errorf("error = %#v", err)
+		}
+		if b, _ := os.ReadFile(path); string(b) != "old" {
+			t.Errorf("the old file now holds %q", b)
 		}
 	})
 }

@@ -36,8 +36,20 @@ func ParsePaper(s string) (Paper, error) {
 	for i, p := range Papers {
 		names[i] = string(p)
 	}
-	return "", fmt.Errorf("unknown paper %q (valid: %s)", s, strings.Join(names, ", "))
+	return "", setupErrorf("unknown paper %q (valid: %s)", s, strings.Join(names, ", "))
 }
+
+// A SetupError is a page setup that cannot be printed. Format is an English
+// phrase with fmt verbs, which is also its translation key, so the GUI can
+// say it in the user's language: Tf(e.Format, e.Args...).
+type SetupError struct {
+	Format string
+	Args   []any
+}
+
+func (e *SetupError) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+func setupErrorf(format string, args ...any) error { return &SetupError{Format: format, Args: args} }
 
 // SizeMM returns the portrait width and height in millimetres.
 func (p Paper) SizeMM() (w, h float32, ok bool) {
@@ -50,6 +62,26 @@ func (p Paper) SizeMM() (w, h float32, ok bool) {
 		return 215.9, 279.4, true
 	}
 	return 0, 0, false
+}
+
+// pageWords are the English words of the page furniture whose keys are
+// not English text themselves (the board's own words are in boardWords).
+var pageWords = map[string]string{
+	"criticality.low": "low", "criticality.normal": "normal", "criticality.high": "high",
+}
+
+// Word returns the user's word for a key of the board or the printed page
+// ("stage.richten", "role.lead", "page %d of %d") through tr, and the
+// English word where tr is nil or does not know the key: never the key
+// itself, and never another language than the rest of the sheet.
+func Word(tr func(string) string, key string) string {
+	w := BoardOptions{Translate: tr}.word(key)
+	if w == key {
+		if e, ok := pageWords[key]; ok {
+			return e
+		}
+	}
+	return w
 }
 
 // PtPerMM converts millimetres to points.
@@ -66,6 +98,9 @@ const (
 	MaxFitScale = 2
 	// MaxPages refuses a scale that would print a stack of paper by mistake.
 	MaxPages = 999
+	// MinScalePct and MaxScalePct bound the tiling scale, in percent.
+	MinScalePct = 10
+	MaxScalePct = 400
 )
 
 // PageSetup is how a scene goes onto paper.
@@ -76,6 +111,14 @@ type PageSetup struct {
 	// Fit scales the scene onto one page; otherwise it is tiled at ScalePct.
 	Fit      bool
 	ScalePct float32 // 0 means 100
+}
+
+// Check reports whether the setup can print at all (paper, margins, scale),
+// before any scene is laid out: the one place the ranges are checked, for
+// the command line and the export dialog alike.
+func (ps PageSetup) Check() error {
+	_, err := ps.normalized()
+	return err
 }
 
 // normalized fills in defaults and checks the values.
@@ -90,14 +133,14 @@ func (ps PageSetup) normalized() (PageSetup, error) {
 	if ps.MarginMM == 0 {
 		ps.MarginMM = DefaultMarginMM
 	}
-	if ps.MarginMM < 0 || ps.MarginMM > 40 {
-		return ps, fmt.Errorf("margin %g mm is out of range 0..40", ps.MarginMM)
+	if ps.MarginMM < 0 || ps.MarginMM > 40 || math.IsNaN(float64(ps.MarginMM)) {
+		return ps, setupErrorf("margin %g mm is out of range 0..40", ps.MarginMM)
 	}
 	if ps.ScalePct == 0 {
 		ps.ScalePct = DefaultScalePct
 	}
-	if !ps.Fit && (ps.ScalePct < 10 || ps.ScalePct > 400 || math.IsNaN(float64(ps.ScalePct))) {
-		return ps, fmt.Errorf("scale %g %% is out of range 10..400", ps.ScalePct)
+	if !ps.Fit && !(ps.ScalePct >= MinScalePct && ps.ScalePct <= MaxScalePct) {
+		return ps, setupErrorf("scale %g %% is out of range 10..400", ps.ScalePct)
 	}
 	return ps, nil
 }
@@ -119,6 +162,12 @@ func (ps PageSetup) SizePt() (w, h float32) {
 func (ps PageSetup) String() string { return ps.describe(func(s string) string { return s }) }
 
 func (ps PageSetup) describe(tr func(string) string) string {
+	if ps.Paper == "" {
+		ps.Paper = A4
+	}
+	if ps.ScalePct == 0 {
+		ps.ScalePct = DefaultScalePct
+	}
 	o := tr("portrait")
 	if ps.Landscape {
 		o = tr("landscape")
@@ -175,9 +224,11 @@ func (p Page) Position(tr func(string) string) string {
 type LegendSwatch uint8
 
 const (
-	SwatchBox  LegendSwatch = iota // a small card
-	SwatchLine                     // a short arrow, for flow kinds
-	SwatchDot                      // a dot, for the experience scale
+	SwatchBox   LegendSwatch = iota // a small card
+	SwatchLine                      // a short arrow, for flow kinds
+	SwatchDot                       // a dot, for the experience scale
+	SwatchCurve                     // a short line without a head, for the experience curves
+	SwatchWord                      // no sample: the label itself, in Stroke, as cards print it
 )
 
 // LegendEntry is one sample with its label.
@@ -232,16 +283,9 @@ const (
 	markLength      = 6
 )
 
-// measureFurniture measures page text. Until the shared font metrics are
-// used here, an average advance of the sans-serif font is close enough for
-// laying out a legend with generous spacing.
-var measureFurniture = func(s string, size float32, bold bool) float32 {
-	n := float32(len([]rune(s)))
-	if bold {
-		return n * size * 0.6
-	}
-	return n * size * 0.55
-}
+// measureFurniture measures page text in the font every format prints
+// it in, so notes and legend entries are placed by their real widths.
+func measureFurniture(s string, size float32, bold bool) float32 { return MeasureText(s, size, bold) }
 
 // Paginate cuts the scene into pages as setup asks.
 func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
@@ -250,8 +294,8 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		return nil, err
 	}
 	// The legend's labels are keys ("role.lead"): a translator that does
-	// not know one leaves the board's English word, never the key.
-	tr := BoardOptions{Translate: info.Translate}.word
+	// not know one leaves the English word, never the key.
+	tr := func(key string) string { return Word(info.Translate, key) }
 	legend := info.Legend
 	if legend == nil && hasCards(s) {
 		legend = DefaultLegend()
@@ -266,7 +310,7 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		body.H += furnitureGap
 	}
 	if body.W < 50 || body.H < 50 {
-		return nil, fmt.Errorf("the margins leave no room to print on %s", ps)
+		return nil, setupErrorf("the margins leave no room to print on %s", ps.describe(tr))
 	}
 	sw, sh := max(s.Width, 1), max(s.Height, 1)
 
@@ -299,7 +343,7 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		p.Background = s.Background
 		p.Items = header(p, info, ps, inner, tr)
 		p.Items = append(p.Items, legendItems...)
-		p.Items = append(p.Items, marks(p, pages)...)
+		p.Items = append(p.Items, marks(p, pages, body)...)
 	}
 	return pages, nil
 }
@@ -335,7 +379,7 @@ func tile(s *Scene, sw, sh float32, body Rect, scale float32) ([]Page, error) {
 	ys := starts(tb, sh, bh, ovy, edges(s, "lane:", false))
 	rows, cols := len(ys), len(xs)
 	if rows*cols > MaxPages {
-		return nil, fmt.Errorf("printing at %g %% would take %d pages (at most %d): choose a smaller scale or fit to page", scale*100, rows*cols, MaxPages)
+		return nil, setupErrorf("printing at %g %% would take %d pages (at most %d): choose a smaller scale or fit to page", math.Round(float64(scale*100)), rows*cols, MaxPages)
 	}
 	pages := make([]Page, 0, rows*cols)
 	for r, sy := range ys {
@@ -418,11 +462,12 @@ func lineItem(c Color, w float32, dashed bool, pts ...Point) Item {
 }
 
 // header lays out the title block: map and scenario on the left, page
-// number, grid position and a small map of the tiles on the right.
+// number, grid position and a small map of the tiles on the right. The left
+// texts are shortened with an ellipsis where they would run into the right.
 func header(p *Page, info PageInfo, ps PageSetup, inner Rect, tr func(string) string) []Item {
 	var items []Item
 	right := fmt.Sprintf(tr("page %d of %d"), p.Number, p.Count)
-	rw := measureFurniture(right, headerTitleSize, true) + 4
+	rw := measureFurniture(right, headerTitleSize, true)
 	var mini []Item
 	miniW := float32(0)
 	if p.Count > 1 {
@@ -445,19 +490,21 @@ func header(p *Page, info PageInfo, ps PageSetup, inner Rect, tr func(string) st
 	}
 	textRight := inner.X + inner.W - miniW
 	items = append(items,
-		textItem(Rect{textRight - rw - 200, inner.Y, rw + 200, 14}, right, headerTitleSize, true, pageInk, AlignRight))
+		textItem(Rect{textRight - rw - 4, inner.Y, rw + 4, 14}, right, headerTitleSize, true, pageInk, AlignRight))
 	sub := ps.describe(tr)
 	if p.Count > 1 {
 		sub = p.Position(tr) + " · " + sub
 	}
-	items = append(items, textItem(Rect{textRight - 300, inner.Y + 15, 300, 10}, sub, headerSmallSize, false, pageMuted, AlignRight))
+	sw := measureFurniture(sub, headerSmallSize, false)
+	items = append(items, textItem(Rect{textRight - sw - 4, inner.Y + 15, sw + 4, 10}, sub, headerSmallSize, false, pageMuted, AlignRight))
 
 	title := info.Title
 	if title == "" {
 		title = tr("Untitled map")
 	}
-	leftW := max(textRight-rw-inner.X-8, 40)
-	items = append(items, textItem(Rect{inner.X, inner.Y, leftW, 14}, title, headerTitleSize, true, pageInk, AlignLeft))
+	const gap = 12
+	titleW := max(textRight-rw-4-gap-inner.X, 20)
+	items = append(items, textItem(Rect{inner.X, inner.Y, titleW, 14}, Ellipsis(title, headerTitleSize, titleW, true), headerTitleSize, true, pageInk, AlignLeft))
 	var parts []string
 	if info.Scenario != "" {
 		parts = append(parts, fmt.Sprintf(tr("Scenario: %s"), info.Scenario))
@@ -466,7 +513,9 @@ func header(p *Page, info PageInfo, ps PageSetup, inner Rect, tr func(string) st
 		parts = append(parts, info.Date)
 	}
 	if len(parts) > 0 {
-		items = append(items, textItem(Rect{inner.X, inner.Y + 15, leftW, 10}, strings.Join(parts, " · "), headerSmallSize, false, pageMuted, AlignLeft))
+		lineW := max(textRight-sw-4-gap-inner.X, 20)
+		line := Ellipsis(strings.Join(parts, " · "), headerSmallSize, lineW, false)
+		items = append(items, textItem(Rect{inner.X, inner.Y + 15, lineW, 10}, line, headerSmallSize, false, pageMuted, AlignLeft))
 	}
 	items = append(items, mini...)
 	y := inner.Y + headerHeight
@@ -474,10 +523,19 @@ func header(p *Page, info PageInfo, ps PageSetup, inner Rect, tr func(string) st
 	return items
 }
 
+// Neighbour notes: small text in the gap under the printed area.
+const (
+	noteSize = 6
+	noteGap  = 10 // at least this much paper between two notes
+)
+
 // marks draws crop marks at the corners of the printed area and, on every
 // side that continues on another sheet, alignment ticks where the shared
-// 10 mm strip begins, with the neighbouring page's number.
-func marks(p *Page, pages []Page) []Item {
+// strip begins and ends. One line of notes under the printed area names the
+// neighbouring sheets: the left one at the left, up and down in the middle,
+// the right one at the right. On a narrow tile the notes are pushed apart
+// within the page's body width, so they never print over each other.
+func marks(p *Page, pages []Page, body Rect) []Item {
 	r := printed(p)
 	x0, y0, x1, y1 := r.X, r.Y, r.X+r.W, r.Y+r.H
 	const g, l = 2, markLength
@@ -494,7 +552,7 @@ func marks(p *Page, pages []Page) []Item {
 	if p.Count == 1 {
 		return items
 	}
-	body := p.Views[0]
+	view := p.Views[0]
 	neighbour := func(r, c int) *Page {
 		if r < 0 || c < 0 || r >= p.Rows || c >= p.Cols {
 			return nil
@@ -512,42 +570,60 @@ func marks(p *Page, pages []Page) []Item {
 			lineItem(pageMark, 0.5, false, Point{x0 - g - l, y}, Point{x0 - g, y}),
 			lineItem(pageMark, 0.5, false, Point{x1 + g, y}, Point{x1 + g + l, y}))
 	}
-	ov := func(next *Page, horizontal bool) float32 {
-		// The shared strip is where the next tile's window starts.
-		if horizontal {
-			return body.Dst.X + (next.Views[0].Src.X-body.Src.X)*body.Scale
-		}
-		return body.Dst.Y + (next.Views[0].Src.Y-body.Src.Y)*body.Scale
+	// The ticks: where the previous tile's window ends on this sheet, and
+	// where the next one's starts. The notes for left and right want to sit
+	// just inside the shared strips: ending at the first tick, starting
+	// after the second.
+	type note struct {
+		text string
+		x, w float32
 	}
-	small := func(r Rect, s string, a Align) {
-		items = append(items, textItem(r, s, 6, false, pageMuted, a))
-	}
-	if n := neighbour(p.Row, p.Col+1); n != nil {
-		x := ov(n, true)
-		tickX(x)
-		small(Rect{x + 2, y1 + g, x1 - x, 8}, "→ "+label(n), AlignLeft)
+	var notes []note
+	add := func(text string, x func(w float32) float32) {
+		w := measureFurniture(text, noteSize, false)
+		notes = append(notes, note{text, x(w), w})
 	}
 	if n := neighbour(p.Row, p.Col-1); n != nil {
-		// Where the previous tile's window ends on this sheet.
-		x := body.Dst.X + (n.Views[0].Src.X+n.Views[0].Src.W-body.Src.X)*body.Scale
+		x := view.Dst.X + (n.Views[0].Src.X+n.Views[0].Src.W-view.Src.X)*view.Scale
 		tickX(x)
-		small(Rect{x0, y1 + g, x - x0 - 2, 8}, label(n)+" ←", AlignRight)
+		add("← "+label(n), func(w float32) float32 { return max(x0+2, x-2-w) })
 	}
-	// Up and down share one note in the middle of the bottom gap, clear of
-	// the header above and of the left/right notes.
 	var vert []string
 	if n := neighbour(p.Row-1, p.Col); n != nil {
-		y := body.Dst.Y + (n.Views[0].Src.Y+n.Views[0].Src.H-body.Src.Y)*body.Scale
-		tickY(y)
+		tickY(view.Dst.Y + (n.Views[0].Src.Y+n.Views[0].Src.H-view.Src.Y)*view.Scale)
 		vert = append(vert, "↑ "+label(n))
 	}
 	if n := neighbour(p.Row+1, p.Col); n != nil {
-		y := ov(n, false)
-		tickY(y)
+		tickY(view.Dst.Y + (n.Views[0].Src.Y-view.Src.Y)*view.Scale)
 		vert = append(vert, "↓ "+label(n))
 	}
 	if len(vert) > 0 {
-		small(Rect{x0 + r.W/2 - 100, y1 + g, 200, 8}, strings.Join(vert, "   "), AlignCenter)
+		add(strings.Join(vert, "   "), func(w float32) float32 { return x0 + r.W/2 - w/2 })
+	}
+	if n := neighbour(p.Row, p.Col+1); n != nil {
+		x := view.Dst.X + (n.Views[0].Src.X-view.Src.X)*view.Scale
+		tickX(x)
+		add("→ "+label(n), func(w float32) float32 { return min(x+2, x1-2-w) })
+	}
+
+	// Where they would overlap (a narrow tile, strips wider than the
+	// tile's middle), push them right past each other, then back left from
+	// the edge of the body.
+	lo, hi := body.X, body.X+body.W
+	for i := range notes {
+		notes[i].x = max(notes[i].x, lo)
+		if i > 0 {
+			notes[i].x = max(notes[i].x, notes[i-1].x+notes[i-1].w+noteGap)
+		}
+	}
+	for i := len(notes) - 1; i >= 0; i-- {
+		notes[i].x = min(notes[i].x, hi-notes[i].w)
+		if i+1 < len(notes) {
+			notes[i].x = min(notes[i].x, notes[i+1].x-noteGap-notes[i].w)
+		}
+	}
+	for _, n := range notes {
+		items = append(items, textItem(Rect{n.x, y1 + g + 0.5, n.w + 1, 8}, n.text, noteSize, false, pageMuted, AlignLeft))
 	}
 	return items
 }
@@ -585,32 +661,45 @@ func layoutLegend(legend []LegendSection, width float32, tr func(string) string)
 		return nil, 0
 	}
 	var items []Item
-	const sw, gap, secGap = 12, 3, 12
+	const sw, gap, entryGap, secGap = 14, 3, 8, 14
+	entryWidth := func(e LegendEntry, label string) float32 {
+		w := measureFurniture(label, legendTextSize, false)
+		if e.Swatch != SwatchWord {
+			w += sw + gap
+		}
+		return w
+	}
 	x, y := float32(0), float32(2)
 	for _, sec := range legend {
 		title := tr(sec.Title) + ":"
-		tw := measureFurniture(title, legendTitleSize, true) + gap
+		tw := measureFurniture(title, legendTitleSize, true) + gap + 2
 		// Keep a section's title with at least its first entry.
 		first := tw
 		if len(sec.Entries) > 0 {
-			first += sw + gap + measureFurniture(tr(sec.Entries[0].Label), legendTextSize, false)
+			first += entryWidth(sec.Entries[0], tr(sec.Entries[0].Label))
 		}
 		if x > 0 && x+first > width {
 			x, y = 0, y+legendRowHeight
 		}
-		items = append(items, textItem(Rect{x, y, tw + 2, legendRowHeight}, title, legendTitleSize, true, pageInk, AlignLeft))
+		items = append(items, textItem(Rect{x, y, tw, legendRowHeight}, title, legendTitleSize, true, pageInk, AlignLeft))
 		x += tw
-		for _, e := range sec.Entries {
+		start := x
+		for k, e := range sec.Entries {
 			label := tr(e.Label)
-			ew := sw + gap + measureFurniture(label, legendTextSize, false) + 8
-			if x+ew > width {
-				x, y = tw, y+legendRowHeight
+			ew := entryWidth(e, label)
+			if k > 0 && x+ew > width {
+				x, y = start, y+legendRowHeight
 			}
-			items = append(items, swatch(e, Rect{x, y + 1, sw, 7})...)
-			items = append(items, textItem(Rect{x + sw + gap, y + 0.5, ew, legendRowHeight}, label, legendTextSize, false, pageInk, AlignLeft))
-			x += ew
+			ink, tx := pageInk, x+sw+gap
+			if e.Swatch == SwatchWord {
+				ink, tx = e.Stroke, x
+			} else {
+				items = append(items, swatch(e, Rect{x, y + 1, sw, 7})...)
+			}
+			items = append(items, textItem(Rect{tx, y + 0.5, x + ew - tx + 1, legendRowHeight}, label, legendTextSize, false, ink, AlignLeft))
+			x += ew + entryGap
 		}
-		x += secGap
+		x += secGap - entryGap
 	}
 	h := y + legendRowHeight
 	rule := lineItem(pageRule, 0.5, false, Point{0, 0}, Point{width, 0})
@@ -623,12 +712,14 @@ func swatch(e LegendEntry, r Rect) []Item {
 		sw = 0.8
 	}
 	switch e.Swatch {
-	case SwatchLine:
+	case SwatchLine, SwatchCurve:
 		y := r.Y + r.H/2
-		return []Item{{Group: "page", Path: &Path{Points: []Point{{r.X, y}, {r.X + r.W, y}}, Stroke: e.Stroke, Width: sw, Dashed: e.Dashed, ArrowEnd: true}}}
+		return []Item{{Group: "page", Path: &Path{Points: []Point{{r.X, y}, {r.X + r.W, y}}, Stroke: e.Stroke, Width: sw, Dashed: e.Dashed, ArrowEnd: e.Swatch == SwatchLine}}}
 	case SwatchDot:
 		d := min(r.W, r.H)
 		return []Item{{Group: "page", Circle: &Circle{Center: Point{r.X + r.W/2, r.Y + r.H/2}, Radius: d / 2, Fill: e.Fill, Stroke: e.Stroke, StrokeWidth: sw}}}
+	case SwatchWord:
+		return nil
 	}
 	return []Item{{Group: "page", Box: &Box{Rect: r, Fill: e.Fill, Stroke: e.Stroke, StrokeWidth: sw, Radius: 1.5, Dashed: e.Dashed}}}
 }

@@ -1,9 +1,18 @@
 package scene
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"valueflow/model"
+	"valueflow/model/sample"
 )
 
 func TestParsePaper(t *testing.T) {
@@ -92,7 +101,7 @@ func TestPaginateFitsOnePage(t *testing.T) {
 		t.Fatalf("%d pages, want 1", len(pages))
 	}
 	p := pages[0]
-	if abs32(p.Width-420*PtPerMM) > 0.1 || abs32(p.Height-297*PtPerMM) > 0.1 {
+	if pageAbs(p.Width-420*PtPerMM) > 0.1 || pageAbs(p.Height-297*PtPerMM) > 0.1 {
 		t.Errorf("page is %g × %g pt, want A3 landscape", p.Width, p.Height)
 	}
 	v := p.Views[0]
@@ -140,7 +149,7 @@ func TestPaginateTiles(t *testing.T) {
 					t.Errorf("page %d says number %d of %d at %d,%d", i+1, p.Number, p.Count, p.Row, p.Col)
 				}
 				body := p.Views[0]
-				if abs32(body.Scale-scale) > 1e-4 {
+				if pageAbs(body.Scale-scale) > 1e-4 {
 					t.Errorf("page %d is at scale %g", p.Number, body.Scale)
 				}
 				if s.LeftBand > 0 && s.TopBand > 0 && len(p.Views) != 4 {
@@ -178,7 +187,7 @@ func TestPaginateTiles(t *testing.T) {
 					want = append(want, "↓ "+itoa(p.Number+cols)+" ("+RowName(p.Row+1)+itoa(p.Col+1)+")")
 				}
 				if p.Col > 0 {
-					want = append(want, itoa(p.Number-1)+" ("+RowName(p.Row)+itoa(p.Col)+") ←")
+					want = append(want, "← "+itoa(p.Number-1)+" ("+RowName(p.Row)+itoa(p.Col)+")")
 				}
 				if p.Row > 0 {
 					want = append(want, "↑ "+itoa(p.Number-cols)+" ("+RowName(p.Row-1)+itoa(p.Col+1)+")")
@@ -244,7 +253,7 @@ func TestRowName(t *testing.T) {
 	}
 }
 
-func abs32(x float32) float32 {
+func pageAbs(x float32) float32 {
 	if x < 0 {
 		return -x
 	}
@@ -270,6 +279,209 @@ func TestPaginateTranslatesThePagePhrases(t *testing.T) {
 	for _, want := range []string{"pagina 2 van", "rij A, kolom 2", "A4 liggend, 100 %", "Rollen:", "leidend"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the page lacks %q:\n%s", want, txt)
+		}
+	}
+}
+
+// inkRect is where a furniture text's letters are on the page, measured in
+// the printed font.
+func inkRect(t *Text) Rect {
+	var w float32
+	for _, l := range t.Lines {
+		w = max(w, MeasureText(l, t.Size, t.Bold))
+	}
+	x := t.X
+	switch t.Align {
+	case AlignCenter:
+		x += (t.W - w) / 2
+	case AlignRight:
+		x += t.W - w
+	}
+	return Rect{x, t.Y, w, t.Size * 1.2 * float32(len(t.Lines))}
+}
+
+// dutchWords reads the app's Dutch translations, so the sheets are checked
+// with the longer Dutch words too; nil when the file is not there.
+func dutchWords(t *testing.T) func(string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "app", "translations", "nl.json"))
+	if err != nil {
+		t.Logf("no Dutch translations: %v", err)
+		return nil
+	}
+	var nl map[string]string
+	if err := json.Unmarshal(b, &nl); err != nil {
+		t.Fatal(err)
+	}
+	return func(k string) string {
+		if v, ok := nl[k]; ok {
+			return v
+		}
+		return k
+	}
+}
+
+func TestPageTextsNeverPrintOverEachOther(t *testing.T) {
+	m := sample.Map()
+	real := Board(m, m.Scenarios[0].ID, BoardOptions{})
+	long := PageInfo{Title: strings.Repeat("Kwetsbare oudere: van ziekenhuis naar huis ", 3), Scenario: "Huidige situatie · richten · Regio Vechtdal (Overijssel)", Date: "2026-12-01"}
+	scenes := []struct {
+		name string
+		s    *Scene
+	}{{"the sample board", real}, {"a board of 12 lanes and 20 steps", boardLike(12, 20)}, {"a board of 40 lanes and 60 steps", boardLike(40, 60)}}
+	setups := []PageSetup{
+		{Paper: A4}, {Paper: A4, Landscape: true}, {Paper: A3, Landscape: true}, {Paper: A3},
+		{Paper: Letter, ScalePct: 150}, {Paper: A4, ScalePct: 40}, {Paper: A4, Fit: true},
+	}
+	for _, lang := range []struct {
+		name string
+		tr   func(string) string
+	}{{"in English", nil}, {"in Dutch", dutchWords(t)}} {
+		for _, sc := range scenes {
+			for _, setup := range setups {
+				info := long
+				info.Translate = lang.tr
+				pages, err := Paginate(sc.s, setup, info)
+				if err != nil {
+					if strings.Contains(err.Error(), "would take") {
+						continue
+					}
+					t.Fatal(err)
+				}
+				for _, p := range pages {
+					var inks []Rect
+					var texts []string
+					for _, it := range p.Items {
+						if it.Text == nil {
+							continue
+						}
+						r := inkRect(it.Text)
+						if r.X < 0 || r.Y < 0 || r.X+r.W > p.Width || r.Y+r.H > p.Height {
+							t.Errorf("%s %s on %s, page %d: %q runs off the paper", sc.name, lang.name, setup, p.Number, it.Text.Lines)
+						}
+						for k, o := range inks {
+							// Shrunk a little: letters of one line may touch.
+							in := Rect{o.X + 0.2, o.Y + 0.2, o.W - 0.4, o.H - 0.4}
+							if in.Intersects(r) {
+								t.Errorf("%s %s on %s, page %d: %q prints over %q", sc.name, lang.name, setup, p.Number, it.Text.Lines, texts[k])
+							}
+						}
+						inks = append(inks, r)
+						texts = append(texts, strings.Join(it.Text.Lines, " "))
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestPageSetupCheck(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup PageSetup
+		want  string // "" when it prints
+	}{
+		{"accepts the defaults", PageSetup{}, ""},
+		{"accepts 10 %", PageSetup{ScalePct: 10}, ""},
+		{"accepts 400 %", PageSetup{ScalePct: 400}, ""},
+		{"refuses 9 %", PageSetup{ScalePct: 9}, "scale 9 % is out of range 10..400"},
+		{"refuses 401 %", PageSetup{ScalePct: 401}, "scale 401 % is out of range 10..400"},
+		{"refuses a negative scale", PageSetup{ScalePct: -50}, "out of range 10..400"},
+		{"ignores the scale when fitting", PageSetup{Fit: true, ScalePct: 5}, ""},
+		{"refuses an unknown paper", PageSetup{Paper: "A5"}, `unknown paper "A5" (valid: A4, A3, Letter)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.setup.Check()
+			if tt.want == "" {
+				if err != nil {
+					t.Errorf("error = %v", err)
+				}
+				return
+			}
+			var se *SetupError
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.As(err, &se) {
+				t.Fatalf("error = %v, want a SetupError saying %q", err, tt.want)
+			}
+			// The format is the translation key; the message fills it in.
+			if fmt.Sprintf(se.Format, se.Args...) != err.Error() {
+				t.Errorf("format %q with %v does not give %q", se.Format, se.Args, err)
+			}
+		})
+	}
+}
+
+func TestWordIsNeverAKey(t *testing.T) {
+	for _, key := range []string{"stage.richten", "criticality.high", "role.lead", "capital.social", "page %d of %d"} {
+		w := Word(nil, key)
+		if w == "" || (strings.Contains(key, ".") && w == key) {
+			t.Errorf("Word(nil, %q) = %q", key, w)
+		}
+	}
+	if w := Word(func(string) string { return "richten" }, "stage.richten"); w != "richten" {
+		t.Errorf("a translator's word was replaced by %q", w)
+	}
+}
+
+// TestLegendDrawsFlowsAsTheBoardDoes lays out a board with a flow of every
+// kind and criticality and checks each line against the printed key.
+func TestLegendDrawsFlowsAsTheBoardDoes(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	if len(sc.Flows) < len(model.FlowKinds)*len(model.Criticalities) {
+		t.Fatalf("the sample has only %d flows", len(sc.Flows))
+	}
+	for i := range sc.Flows {
+		sc.Flows[i].Kind = model.FlowKinds[i%len(model.FlowKinds)]
+		sc.Flows[i].Criticality = model.Criticalities[(i/len(model.FlowKinds))%len(model.Criticalities)]
+	}
+	byLabel := map[string]LegendEntry{}
+	var titles []string
+	for _, sec := range DefaultLegend() {
+		titles = append(titles, sec.Title)
+		for _, e := range sec.Entries {
+			byLabel[e.Label] = e
+		}
+	}
+	for _, want := range []string{"Roles", "Capital", "Flows", "Criticality", "Experience"} {
+		if !slices.Contains(titles, want) {
+			t.Errorf("the legend has no %q section (it has %v)", want, titles)
+		}
+	}
+	for _, c := range model.Capitals {
+		if _, ok := byLabel["capital."+string(c)]; !ok {
+			t.Errorf("the legend does not name the %s capital", c)
+		}
+	}
+	s := Board(m, sc.ID, BoardOptions{})
+	seen := map[string]bool{}
+	for _, it := range s.Items {
+		if it.Path == nil || !strings.HasPrefix(it.Group, "flow:") {
+			continue
+		}
+		f := sc.Flow(model.ID(strings.TrimPrefix(it.Group, "flow:")))
+		check := func(label string) {
+			e, ok := byLabel[label]
+			if !ok {
+				t.Errorf("the legend has no entry %q", label)
+				return
+			}
+			seen[label] = true
+			if e.Stroke != it.Path.Stroke || e.StrokeWidth != it.Path.Width || e.Dashed != it.Path.Dashed {
+				t.Errorf("flow %s (%s, %s) is drawn %v %g dashed=%v; the legend's %q shows %v %g dashed=%v",
+					f.ID, f.Kind, f.Criticality, it.Path.Stroke, it.Path.Width, it.Path.Dashed, label, e.Stroke, e.StrokeWidth, e.Dashed)
+			}
+		}
+		if f.Criticality == model.CriticalityNormal {
+			check("flow." + string(f.Kind))
+		}
+		if f.Kind == model.FlowHandOff {
+			check("criticality." + string(f.Criticality))
+		}
+	}
+	for _, k := range model.FlowKinds {
+		if !seen["flow."+string(k)] {
+			t.Errorf("no %s flow of normal criticality was drawn to compare with", k)
 		}
 	}
 }
