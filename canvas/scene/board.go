@@ -30,7 +30,7 @@ var boardWords = map[string]string{
 	"evidence.interview": "interview", "evidence.data": "data", "evidence.assumption": "assumption",
 	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
 	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
-	"informal leader": "informal leader", "wait": "wait",
+	"informal leader": "informal leader", "wait": "wait", "axis.days": "days",
 	"compare.kind.stakeholder": "stakeholders", "compare.kind.step": "steps", "compare.kind.contribution": "contributions", "compare.kind.flow": "flows",
 	"flow.hand-off": "hand-off", "flow.referral": "referral", "flow.information": "information", "flow.resource": "resource",
 	"hint.empty":      "Start here: add the steps of the patient's journey with + Step and the stakeholders with + Stakeholder; then double-click where a step meets a lane to add a card.",
@@ -60,7 +60,6 @@ const (
 	boardCardText   = 9
 	boardCardMinH   = 40
 	boardLaneMinH   = 58
-	boardDayWidth   = 12 // units per day on the real time axis
 	boardMinGap     = 28 // the narrowest wait that still reads as a gap
 )
 
@@ -123,24 +122,22 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		focus = focusSet(m, sc, opt.Selected)
 	}
 
-	// Columns: equal widths, or following the days on a real time axis.
-	// On the time axis a column starts with the wait before its step (a
-	// visible gap, never narrower than boardMinGap) and is at least as wide
-	// as a card.
-	colX := make([]float32, len(sc.Steps)+1)
-	gap := make([]float32, len(sc.Steps))
-	colX[0] = boardLaneHeader
-	for i, st := range sc.Steps {
-		w := float32(boardColumn)
-		if opt.RealTime {
-			if st.DurationDays > 0 {
-				w = max(boardColumn, float32(st.DurationDays)*boardDayWidth)
-			}
-			if st.WaitDays > 0 {
-				gap[i] = max(boardMinGap, float32(st.WaitDays)*boardDayWidth)
-			}
+	// Columns: equal widths, or following the days on a real time axis
+	// (see timeColumns), where a column may start with a gap: its waiting
+	// time (wait, drawn grey) and the idle days before it.
+	var colX, gap, wait []float32
+	var days []daySegment
+	axis := float32(0)
+	if opt.RealTime {
+		colX, gap, wait, days = timeColumns(sc.Steps, boardLaneHeader)
+		axis = boardAxisBand
+	} else {
+		colX = make([]float32, len(sc.Steps)+1)
+		gap, wait = make([]float32, len(sc.Steps)), make([]float32, len(sc.Steps))
+		colX[0] = boardLaneHeader
+		for i := range sc.Steps {
+			colX[i+1] = colX[i] + boardColumn
 		}
-		colX[i+1] = colX[i] + gap[i] + w
 	}
 	stepIndex := make(map[model.ID]int, len(sc.Steps))
 	for i, st := range sc.Steps {
@@ -175,7 +172,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		}
 		laneH[k.lane] = max(laneH[k.lane], h)
 	}
-	top := float32(boardStepHeader + boardCurveBand)
+	top := boardStepHeader + axis + boardCurveBand
 	laneY := make([]float32, len(m.Stakeholders)+1)
 	laneY[0] = top
 	for j := range m.Stakeholders {
@@ -209,12 +206,13 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	for i, st := range sc.Steps {
 		t := Target{Kind: model.EntityStep, ID: st.ID}
 		g := "step:" + string(st.ID)
-		if gap[i] > 0 {
+		if wait[i] > 0 {
 			// The wait before the step: a grey gap through the board, with
 			// its days on the time axis.
-			s.Add(Item{Target: t, Group: g, Box: ar.box(Box{Rect: Rect{colX[i], 0, gap[i], laneY[len(m.Stakeholders)]}, Fill: boardWait})})
-			lines := []string{Ellipsis(opt.word("wait"), 7, gap[i]-2, false), fmt.Sprintf("%d d", st.WaitDays)}
-			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{colX[i] + 1, 12, gap[i] - 2, 20}, Lines: lines, Size: 7, Color: boardMuted, Align: AlignCenter})})
+			x := colX[i] + gap[i] - wait[i]
+			s.Add(Item{Target: t, Group: g, Box: ar.box(Box{Rect: Rect{x, 0, wait[i], laneY[len(m.Stakeholders)]}, Fill: boardWait})})
+			lines := []string{Ellipsis(opt.word("wait"), 7, wait[i]-2, false), fmt.Sprintf("%d d", st.WaitDays)}
+			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{x + 1, 12, wait[i] - 2, 20}, Lines: lines, Size: 7, Color: boardMuted, Align: AlignCenter})})
 		}
 		r := Rect{colX[i] + gap[i] + 2, 2, colX[i+1] - colX[i] - gap[i] - 4, boardStepHeader - 4}
 		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: ar.box(Box{Rect: r, Fill: boardHeader, Radius: 4, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2})})
@@ -231,7 +229,10 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	// before its points, so the points sit on the line; a pain point is a
 	// red marker above the patient's point, where it cannot be mistaken for
 	// a value on the curve.
-	bandTop := float32(boardStepHeader + 8)
+	if days != nil {
+		drawDayScale(s, &ar, days, opt.word("axis.days"))
+	}
+	bandTop := boardStepHeader + axis + 8
 	bandH := float32(boardCurveBand - 16)
 	right := colX[len(sc.Steps)]
 	s.Add(Item{Text: ar.text(Text{Rect: Rect{12, bandTop, boardLaneHeader - 40, 12}, Lines: []string{opt.word("Experience")}, Size: 8, Bold: true, Color: boardMuted})})

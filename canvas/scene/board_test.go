@@ -150,29 +150,75 @@ func TestAnEmptyMapSaysWhereToBegin(t *testing.T) {
 	}
 }
 
-func TestRealTimeShowsTheWaitBeforeAStepAsAGap(t *testing.T) {
-	m := sample.Map()
-	sc := m.Scenarios[0]
+// stepHeaders returns the header box of each step (a wait gap also has
+// boxes with the step's target, but they run down the board).
+func stepHeaders(s *Scene) map[model.ID]Rect {
 	headers := map[model.ID]Rect{}
-	for _, it := range Board(m, sc.ID, BoardOptions{RealTime: true}).Items {
+	for _, it := range s.Items {
 		if it.Target.Kind == model.EntityStep && it.Box != nil && it.Box.Y == 2 {
 			headers[it.Target.ID] = it.Box.Rect
 		}
 	}
+	return headers
+}
+
+func TestRealTimeShowsTheWaitBeforeAStepAsAGap(t *testing.T) {
+	m := sample.Map()
+	sc := m.Scenarios[0]
+	headers := stepHeaders(Board(m, sc.ID, BoardOptions{RealTime: true}))
+	start, end := stepDays(sc.Steps)
 	waited := 0
 	for i := 1; i < len(sc.Steps); i++ {
 		prev, cur := headers[sc.Steps[i-1].ID], headers[sc.Steps[i].ID]
 		space := cur.X - (prev.X + prev.W)
+		idle := start[i] - end[i-1]
 		if w := sc.Steps[i].WaitDays; w > 0 {
 			waited++
 			if space < boardMinGap {
 				t.Errorf("step %s waits %d days but follows its predecessor at %.0f", sc.Steps[i].ID, w, space)
 			}
-		} else if space > 5 {
-			t.Errorf("step %s does not wait but leaves %.0f of space", sc.Steps[i].ID, space)
+		} else if idle <= 0 && space > 5 {
+			t.Errorf("step %s neither waits nor starts after its predecessor ended, but leaves %.0f of space", sc.Steps[i].ID, space)
 		}
 	}
 	if waited == 0 {
 		t.Fatal("the sample has no waiting time to show")
+	}
+}
+
+func TestRealTimePlacesStepsOnTheirStartDays(t *testing.T) {
+	m := &model.Map{Title: "Tijd", Stakeholders: []*model.Stakeholder{{ID: "a", Name: "Huisarts"}}, Scenarios: []*model.Scenario{{ID: "sc", Name: "Nu", Steps: []*model.Step{
+		{ID: "s1", Name: "Begin", StartDay: 0, DurationDays: 2},
+		{ID: "s2", Name: "Een maand later", StartDay: 30, DurationDays: 2},
+		{ID: "s3", Name: "Zonder startdag", WaitDays: 5, DurationDays: 1},
+		{ID: "s4", Name: "Tegelijk", StartDay: 36, DurationDays: 1},
+	}}}}
+	s := Board(m, "sc", BoardOptions{RealTime: true})
+	h := stepHeaders(s)
+	space := func(a, b model.ID) float32 { return h[b].X - (h[a].X + h[a].W) }
+	month, wait := space("s1", "s2"), space("s2", "s3")
+	if wait < boardMinGap || month < 4*wait {
+		t.Errorf("28 idle days leave %.0f of space and a wait of 5 days %.0f; want the month far wider", month, wait)
+	}
+	if got := space("s3", "s4"); got > 5 {
+		t.Errorf("a step that starts while the one before runs leaves %.0f of space", got)
+	}
+	// The day scale names the first day of each step, counted from 1: s3
+	// starts on the running sum, 32 + 5.
+	numbers := map[string]bool{}
+	for _, it := range s.Items {
+		if it.Group == "axis" && it.Text != nil {
+			numbers[it.Text.Lines[0]] = true
+		}
+	}
+	for _, day := range []string{"1", "31", "38", "days"} {
+		if !numbers[day] {
+			t.Errorf("the day scale has no %q (it has %v)", day, numbers)
+		}
+	}
+	for _, it := range Board(m, "sc", BoardOptions{}).Items {
+		if it.Group == "axis" {
+			t.Fatal("the board without the time axis has a day scale")
+		}
 	}
 }
