@@ -117,8 +117,9 @@ Usage:
   valueflow check FILE                               check a map and print what it holds
   valueflow import IN.json|IN.xlsx|CSV-DIR OUT.vflow [--dry-run]
   valueflow export FILE --format json|pdf|svg|png|dot|xlsx|csv --out OUT|-
-                   [--view board|network|grid|roles] [--scenario NAME]
-                   [--paper A4|A3|Letter] [--landscape] [--fit | --scale PCT] [--dpi N] [--anonymise]
+                   [--view board|network|grid|roles|compare] [--scenario NAME] [--from A --to B]
+                   [--paper A4|A3|Letter] [--landscape] [--fit | --scale PCT] (pdf)
+                   [--dpi N] (png) [--anonymise]
   valueflow analyze FILE [--scenario NAME] [--steps FROM..TO] [--without STAKEHOLDER] [--format text|json]
   valueflow version
 
@@ -134,12 +135,20 @@ func oneLine(s string) string {
 // parse parses flags that may stand before, between or after the positional
 // arguments ("sample OUT.vflow --size L" and "sample --size L OUT.vflow" both
 // work) and returns the positional arguments.
+//
+// The flag package prints the usage on every mistake; here it is printed
+// only when asked for with --help. A mistake is one line on stderr, and the
+// usage never ends up in an output written to standard output.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				usage()
 				return nil, err
 			}
 			return nil, usageError{err.Error()}

@@ -33,15 +33,11 @@ func drawingExporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io
 	case "png":
 		return func(w io.Writer) error { return export.PNG(w, s, float32(o.dpi)) }, nil
 	case "pdf":
-		paper, err := scene.ParsePaper(o.paper)
-		if err != nil {
-			return nil, usageError{err.Error()}
-		}
-		setup := scene.PageSetup{Paper: paper, Landscape: o.landscape, Fit: o.fit, ScalePct: float32(o.scale)}
+		setup := o.setup
 		meta := export.MapMeta(m, sc, nil)
 		// Paginate once here so a bad setup is reported before any file is made.
 		if _, err := scene.Paginate(s, setup, meta.PageInfo()); err != nil {
-			return nil, usageError{err.Error()}
+			return nil, err
 		}
 		return func(w io.Writer) error { return export.PDF(w, s, setup, meta) }, nil
 	}

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
 
 	"valueflow/canvas/export"
+	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/anonymise"
 	"valueflow/storage"
@@ -21,9 +23,11 @@ type exportOptions struct {
 	landscape, fit, anonymise   bool
 	scale                       float64
 	dpi                         int
+	setup                       scene.PageSetup // from paper, landscape, fit and scale, checked
 }
 
 var exportFormats = []string{"json", "pdf", "svg", "png", "dot", "xlsx", "csv"}
+
 var exportViews = []string{"board", "network", "grid", "roles", "compare"}
 
 func runExport(args []string, out io.Writer) error {
@@ -64,11 +68,8 @@ func runExport(args []string, out io.Writer) error {
 	if o.out == "" {
 		return usagef("--out is required (a file, or - for standard output)")
 	}
-	if o.scale <= 0 || o.scale > 1000 {
-		return usagef("--scale %g is out of range (1 to 1000 percent)", o.scale)
-	}
-	if o.dpi < 10 || o.dpi > 1200 {
-		return usagef("--dpi %d is out of range (10 to 1200)", o.dpi)
+	if err := checkDrawingFlags(fs, &o); err != nil {
+		return err
 	}
 
 	var write func(io.Writer) error
@@ -114,6 +115,31 @@ func runExport(args []string, out io.Writer) error {
 		return writeCSVFolder(o.out, shown)
 	}
 	return export.WriteFile(o.out, write)
+}
+
+// checkDrawingFlags checks the paper, scale and resolution flags before any
+// file is read, whatever the format: a wrong value is refused even where a
+// format has no pages or pixels, so a script learns of it at once. --fit
+// and --scale exclude each other. The ranges are those of
+// scene.PageSetup.Check and export.MinDPI..MaxDPI, the one place they live.
+func checkDrawingFlags(fs *flag.FlagSet, o *exportOptions) error {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["fit"] && set["scale"] {
+		return usagef("--fit and --scale exclude each other: fit the view on one page, or tile it at a scale")
+	}
+	paper, err := scene.ParsePaper(o.paper)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	o.setup = scene.PageSetup{Paper: paper, Landscape: o.landscape, Fit: o.fit, ScalePct: float32(o.scale)}
+	if err := (scene.PageSetup{ScalePct: float32(o.scale)}).Check(); err != nil {
+		return usagef("--scale %g is out of range (%d to %d percent)", o.scale, scene.MinScalePct, scene.MaxScalePct)
+	}
+	if !(o.dpi >= export.MinDPI && o.dpi <= export.MaxDPI) {
+		return usagef("--dpi %d is out of range (%d to %d)", o.dpi, export.MinDPI, export.MaxDPI)
+	}
+	return nil
 }
 
 // exporter returns the function that writes m in the chosen format.

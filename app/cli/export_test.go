@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sampleMap writes the built-in sample into a new folder and returns its path.
+func sampleMap(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "zorgpad.vflow")
+	mustRun(t, "sample", path)
+	return path
+}
+
+func TestExportRefusesBadDrawingFlagsInOneLine(t *testing.T) {
+	m := sampleMap(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"an unknown paper, listing the valid ones", []string{"--format", "pdf", "--paper", "B5"}, `unknown paper "B5" (valid: A4, A3, Letter)`},
+		{"an empty paper", []string{"--format", "pdf", "--paper", ""}, `unknown paper "" (valid: A4, A3, Letter)`},
+		{"an unknown format, listing the valid ones", []string{"--format", "docx"}, "valid: json, pdf, svg, png, dot, xlsx, csv"},
+		{"an unknown view, listing the valid ones", []string{"--format", "pdf", "--view", "kanban"}, "valid: board, network, grid, roles, compare"},
+		{"a scale below 10 %", []string{"--format", "pdf", "--scale", "5"}, "--scale 5 is out of range (10 to 400 percent)"},
+		{"a scale above 400 %", []string{"--format", "pdf", "--scale", "401"}, "--scale 401 is out of range (10 to 400 percent)"},
+		{"--fit with --scale", []string{"--format", "pdf", "--fit", "--scale", "50"}, "--fit and --scale exclude each other"},
+		{"an unknown paper for an svg, which has no pages", []string{"--format", "svg", "--paper", "B5"}, `unknown paper "B5" (valid: A4, A3, Letter)`},
+		{"an unknown paper for the compare view", []string{"--format", "pdf", "--view", "compare", "--from", "a", "--to", "b", "--paper", "B5"}, `unknown paper "B5"`},
+		{"a scale out of range for a png", []string{"--format", "png", "--scale", "1000"}, "--scale 1000 is out of range"},
+		{"--fit with --scale for a dot file", []string{"--format", "dot", "--fit", "--scale", "50"}, "--fit and --scale exclude each other"},
+		{"a resolution out of range", []string{"--format", "png", "--dpi", "5000"}, "--dpi 5000 is out of range (10 to 1200)"},
+		{"an unknown flag", []string{"--format", "pdf", "--colour"}, "flag provided but not defined: -colour"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, to := range []string{out, "-"} {
+				args := append([]string{"export", m, "--out", to}, tt.args...)
+				code, stdout, stderr := run(t, args...)
+				if code != 1 {
+					t.Errorf("--out %s: exit %d, want 1", to, code)
+				}
+				if stdout != "" {
+					t.Errorf("--out %s: standard output holds %q (the usage or a partial export)", to, stdout)
+				}
+				if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tt.want) {
+					t.Errorf("--out %s: stderr %q, want one line with %q", to, stderr, tt.want)
+				}
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("a refused export left %s", out)
+			}
+		})
+	}
+}
+
+func TestExportHelpPrintsTheUsageOnlyWhenAsked(t *testing.T) {
+	code, stdout, stderr := run(t, "export", "--help")
+	if code != 0 || !strings.Contains(stdout, "Usage: valueflow export FILE") || !strings.Contains(stdout, "-paper") || stderr != "" {
+		t.Errorf("export --help: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestExportToAnUnwritableOutSaysSoAndLeavesNothing works as root too: no
+// folder permission stops root, but a read-only file, a path under a file
+// and a folder in the way refuse everyone.
+func TestExportToAnUnwritableOutSaysSoAndLeavesNothing(t *testing.T) {
+	m := sampleMap(t)
+	dir := t.TempDir()
+	readOnly := filepath.Join(dir, "locked.pdf")
+	os.WriteFile(readOnly, []byte("the old print"), 0o444)
+	plain := filepath.Join(dir, "notes.txt")
+	os.WriteFile(plain, []byte("notes"), 0o644)
+	folder := filepath.Join(dir, "board.pdf")
+	os.Mkdir(folder, 0o755)
+	tests := []struct {
+		name, out, want string
+	}{
+		{"a read-only file", readOnly, "the file is read-only"},
+		{"a path under a file", filepath.Join(plain, "board.pdf"), "is not a folder"},
+		{"a folder that does not exist", filepath.Join(dir, "nope", "board.pdf"), "does not exist"},
+		{"a folder in the way", folder, "it is a folder"},
+	}
+	for _, tt := range tests {
+		for _, format := range []string{"pdf", "svg", "png", "json"} {
+			t.Run(tt.name+" as "+format, func(t *testing.T) {
+				code, stdout, stderr := run(t, "export", m, "--format", format, "--out", tt.out)
+				if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tt.want) {
+					t.Errorf("exit %d, stdout %q, stderr %q; want one line with %q", code, stdout, stderr, tt.want)
+				}
+			})
+		}
+	}
+	if b, _ := os.ReadFile(readOnly); string(b) != "the old print" {
+		t.Errorf("the read-only file now holds %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the folder holds %v, want only the three files made here", names)
+	}
+}
+
+func TestExportPDFOnEveryPaper(t *testing.T) {
+	m := sampleMap(t)
+	for _, paper := range []string{"A4", "a3", "Letter"} {
+		out := filepath.Join(t.TempDir(), "board.pdf")
+		mustRun(t, "export", m, "--format", "pdf", "--paper", paper, "--landscape", "--out", out)
+		b, err := os.ReadFile(out)
+		if err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+			t.Errorf("--paper %s: %v", paper, err)
+		}
+	}
+}
