@@ -97,9 +97,10 @@ func summary(m *model.Map) string {
 }
 
 func runImport(args []string, out io.Writer) error {
-	const usage = "import IN.json|IN.xlsx|CSV-DIR OUT.vflow [--dry-run]"
+	const usage = "import IN.json|IN.xlsx|CSV-DIR OUT.vflow [--dry-run] [--accept-warnings]"
 	fs := helpFlagSet("import", usage, out)
 	dryRun := fs.Bool("dry-run", false, "read and check the input, report problems, write nothing")
+	acceptWarnings := fs.Bool("accept-warnings", false, "write the map even when the spreadsheet has warnings (without it, warnings stop the import; errors always do)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -116,7 +117,7 @@ func runImport(args []string, out io.Writer) error {
 			return err
 		}
 	}
-	m, err := readInput(in, out)
+	m, err := readInput(in, out, importOptions{dryRun: *dryRun, acceptWarnings: *acceptWarnings})
 	if err != nil {
 		return err
 	}
@@ -132,7 +133,7 @@ func runImport(args []string, out io.Writer) error {
 }
 
 // readInput reads a map from a JSON file, an XLSX workbook or a CSV folder.
-func readInput(in string, report io.Writer) (*model.Map, error) {
+func readInput(in string, report io.Writer, o importOptions) (*model.Map, error) {
 	st, err := os.Stat(in)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -141,11 +142,11 @@ func readInput(in string, report io.Writer) (*model.Map, error) {
 		return nil, fmt.Errorf("cannot read %q: %w", in, err)
 	}
 	if st.IsDir() {
-		return readSheets(in, report)
+		return readSheets(in, report, o)
 	}
 	switch strings.ToLower(filepath.Ext(in)) {
 	case ".xlsx":
-		return readSheets(in, report)
+		return readSheets(in, report, o)
 	case ".json":
 		f, err := os.Open(in)
 		if err != nil {

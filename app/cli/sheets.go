@@ -1,18 +1,30 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 
 	"valueflow/model"
 	"valueflow/storage/sheet"
 )
 
-// readSheets imports a workbook or a CSV folder, printing the report's
-// warnings; errors stop the import with the whole report in the message.
-func readSheets(in string, report io.Writer) (*model.Map, error) {
+// importOptions are the flags of `valueflow import` that decide what a
+// spreadsheet's report lets through.
+type importOptions struct {
+	dryRun         bool // write nothing in any case
+	acceptWarnings bool // write the map despite warnings (errors always stop it)
+}
+
+// readSheets imports a workbook or a CSV folder. Errors stop the import
+// with the whole report in the error. Warnings stop it too unless the user
+// accepted them with --accept-warnings (or only looks, with --dry-run):
+// nothing a sheet loses on the way in is written without the user knowing.
+func readSheets(in string, report io.Writer, o importOptions) (*model.Map, error) {
 	var (
 		m   *model.Map
 		rep *sheet.Report
@@ -28,25 +40,38 @@ func readSheets(in string, report io.Writer) (*model.Map, error) {
 		defer f.Close()
 		m, rep, err = sheet.ReadXLSX(f)
 	}
-	if rep != nil && !rep.OK() {
-		lines := make([]string, 0, len(rep.Errors)+len(rep.Warnings))
-		for _, e := range rep.Errors {
-			lines = append(lines, "error: "+e.String())
-		}
-		for _, w := range rep.Warnings {
-			lines = append(lines, "warning: "+w.String())
-		}
-		return nil, &reportError{summary: fmt.Sprintf("%s has %d problem(s); nothing was written", in, len(rep.Errors)), lines: lines}
-	}
-	if rep != nil {
-		for _, w := range rep.Warnings {
-			fmt.Fprintf(report, "warning: %s\n", w.String())
-		}
-	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in, err)
 	}
+	lines := make([]string, 0, len(rep.Errors)+len(rep.Warnings))
+	for _, e := range rep.Errors {
+		lines = append(lines, "error: "+e.String())
+	}
+	for _, w := range rep.Warnings {
+		lines = append(lines, "warning: "+w.String())
+	}
+	switch {
+	case !rep.OK():
+		return nil, &reportError{summary: fmt.Sprintf("%s has %s; nothing was written", in, count(len(rep.Errors), "error")), lines: lines}
+	case len(rep.Warnings) > 0 && !o.acceptWarnings && !o.dryRun:
+		return nil, &reportError{lines: lines,
+			summary: fmt.Sprintf("%s has %s; nothing was written (check them, then run again with --accept-warnings to import anyway)", in, count(len(rep.Warnings), "warning"))}
+	}
+	for _, l := range lines {
+		fmt.Fprintln(report, l)
+	}
+	if len(rep.Warnings) > 0 && o.dryRun && !o.acceptWarnings {
+		fmt.Fprintf(report, "note: with %s the import writes the map only with --accept-warnings\n", count(len(rep.Warnings), "warning"))
+	}
 	return m, nil
+}
+
+// count is "1 warning" or "3 warnings".
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // reportError is an import that found problems: the command line prints
@@ -58,8 +83,28 @@ type reportError struct {
 
 func (e *reportError) Error() string { return e.summary }
 
+// xlsxExporter writes a workbook with sheet and column names in the user's
+// language, taken from the environment as the GUI does.
 func xlsxExporter(m *model.Map) func(io.Writer) error {
-	return func(w io.Writer) error { return sheet.WriteXLSX(w, m, "en") }
+	lang := sheetLanguage(os.Getenv)
+	return func(w io.Writer) error { return sheet.WriteXLSX(w, m, lang) }
+}
+
+// sheetLanguage is "nl" when the user's locale is Dutch and "en" otherwise,
+// looked up as gettext does: LANGUAGE (its first entry), LC_ALL,
+// LC_MESSAGES, LANG.
+func sheetLanguage(getenv func(string) string) string {
+	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		val := strings.TrimSpace(strings.SplitN(getenv(v), ":", 2)[0])
+		if val == "" {
+			continue
+		}
+		if l := strings.ToLower(val); l == "nl" || strings.HasPrefix(l, "nl_") || strings.HasPrefix(l, "nl-") || strings.HasPrefix(l, "nl.") {
+			return "nl"
+		}
+		return "en"
+	}
+	return "en"
 }
 
 // writeCSVFolder writes the CSV files into a new folder next to dir and then
@@ -76,16 +121,25 @@ func writeCSVFolder(dir string, m *model.Map) error {
 	parent := filepath.Dir(dir)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %q: %w", dir, err)
+		return folderError(dir, err)
 	}
 	if err := sheet.WriteCSVDir(tmp, m); err != nil {
 		os.RemoveAll(tmp)
-		return fmt.Errorf("cannot write %q: %w", dir, err)
+		return folderError(dir, err)
 	}
 	os.Remove(dir) // an empty folder that was there
 	if err := os.Rename(tmp, dir); err != nil {
 		os.RemoveAll(tmp)
-		return fmt.Errorf("cannot write %q: %w", dir, err)
+		return folderError(dir, err)
 	}
 	return nil
+}
+
+// folderError is the one line for a CSV folder that could not be written;
+// a full disk is said plainly, as for every other export.
+func folderError(dir string, err error) error {
+	if errors.Is(err, sheet.ErrDiskFull) || errors.Is(err, syscall.ENOSPC) {
+		return fmt.Errorf("cannot write %q: %w", dir, sheet.ErrDiskFull)
+	}
+	return fmt.Errorf("cannot write %q: %w", dir, err)
 }

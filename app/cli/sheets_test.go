@@ -1,0 +1,167 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func writeFolder(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "tabellen")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(strings.ReplaceAll(body, "\n", "\r\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// The issue's own example: row 14 of a Dutch contributions sheet.
+func TestADryRunNamesSheetRowAndColumnWithASuggestion(t *testing.T) {
+	var cards strings.Builder
+	cards.WriteString("\ufeffStap;Stakeholder;Waarde;Rol\n")
+	for i := 2; i < 14; i++ {
+		fmt.Fprintf(&cards, "Intake;Huisarts;Waarde %d;leidend\n", i)
+	}
+	cards.WriteString("Intake;Huisarst;Verwijzing;draagt bij\n")
+	dir := writeFolder(t, map[string]string{
+		"Stakeholders.csv": "\ufeffNaam;Soort\nHuisarts;professional\nGemeente, Wmo;overheid\n",
+		"Stappen.csv":      "\ufeffNaam\nIntake\n",
+		"Bijdragen.csv":    cards.String(),
+	})
+	code, out, errOut := run(t, "import", dir, "--dry-run")
+	want := "error: Bijdragen row 14, column Stakeholder: 'Huisarst' not found — did you mean 'Huisarts'?\n" +
+		"valueflow import: " + dir + " has 1 error; nothing was written\n"
+	if code != 1 || out != "" || errOut != want {
+		t.Fatalf("exit %d\nstdout %q\nstderr %q\nwant   %q", code, out, errOut, want)
+	}
+}
+
+// Nothing a sheet loses on the way in is written without the user's
+// word: warnings stop the import unless --accept-warnings is given.
+func TestAnImportWithWarningsWritesOnlyWhenTheyAreAccepted(t *testing.T) {
+	dir := writeFolder(t, map[string]string{
+		"stakeholders.csv": "name,telefoon\nHuisarts,0612345678\n",
+	})
+	warning := "warning: stakeholders row 1, column telefoon: unknown column, ignored\n"
+	out := filepath.Join(t.TempDir(), "kaart.vflow")
+
+	code, stdout, stderr := run(t, "import", dir, out)
+	if code != 1 || stdout != "" || stderr != warning+"valueflow import: "+dir+
+		" has 1 warning; nothing was written (check them, then run again with --accept-warnings to import anyway)\n" {
+		t.Fatalf("without --accept-warnings: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("an import with warnings wrote the map without them being accepted")
+	}
+
+	code, stdout, stderr = run(t, "import", dir, "--dry-run")
+	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, warning+"note: with 1 warning the import writes the map only with --accept-warnings\nok (dry run") {
+		t.Fatalf("dry run: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+
+	code, stdout, stderr = run(t, "import", dir, out, "--accept-warnings")
+	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, warning+"wrote "+out) {
+		t.Fatalf("with --accept-warnings: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if got := mustRun(t, "check", out); !strings.Contains(got, "1 stakeholders") {
+		t.Errorf("check: %s", got)
+	}
+
+	// Errors stop it even then.
+	bad := writeFolder(t, map[string]string{"stakeholders.csv": "name,influence,telefoon\nHuisarts,veel,06\n"})
+	code, _, stderr = run(t, "import", bad, filepath.Join(t.TempDir(), "b.vflow"), "--accept-warnings")
+	if code != 1 || !strings.Contains(stderr, "'veel' is not a whole number") || !strings.Contains(stderr, "nothing was written") {
+		t.Fatalf("errors with --accept-warnings: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestTheWorkbookLanguageFollowsTheUsersLocale(t *testing.T) {
+	cases := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, "en"},
+		{map[string]string{"LANG": "nl_NL.UTF-8"}, "nl"},
+		{map[string]string{"LANG": "nl_BE.UTF-8"}, "nl"},
+		{map[string]string{"LANG": "en_US.UTF-8"}, "en"},
+		{map[string]string{"LANG": "nl_NL.UTF-8", "LC_ALL": "C"}, "en"},
+		{map[string]string{"LANG": "en_GB.UTF-8", "LC_MESSAGES": "nl_NL.UTF-8"}, "nl"},
+		{map[string]string{"LANG": "en_US.UTF-8", "LANGUAGE": "nl:en"}, "nl"},
+		{map[string]string{"LANG": "nl_NL.UTF-8", "LANGUAGE": "en_GB:nl"}, "en"},
+		{map[string]string{"LANG": "nld"}, "en"},
+	}
+	for _, c := range cases {
+		if got := sheetLanguage(func(k string) string { return c.env[k] }); got != c.want {
+			t.Errorf("%v: %s, want %s", c.env, got, c.want)
+		}
+	}
+
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.vflow")
+	mustRun(t, "sample", a)
+	for _, lang := range []struct{ env, first string }{{"nl_NL.UTF-8", "Kaart"}, {"en_US.UTF-8", "Map"}} {
+		for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+			t.Setenv(v, "")
+		}
+		t.Setenv("LANG", lang.env)
+		out := filepath.Join(dir, lang.first+".xlsx")
+		mustRun(t, "export", a, "--format", "xlsx", "--out", out)
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.GetSheetList(); got[0] != lang.first {
+			t.Errorf("LANG=%s: sheets %v", lang.env, got)
+		}
+		f.Close()
+		// and it imports back
+		mustRun(t, "import", out, filepath.Join(dir, lang.first+".vflow"))
+	}
+}
+
+func TestACSVFolderThatDoesNotFitSaysTheDiskIsFull(t *testing.T) {
+	err := folderError("/media/usb/kaart", &os.PathError{Op: "write", Path: "/media/usb/.kaart.123.tmp/steps.csv", Err: syscall.ENOSPC})
+	if want := `cannot write "/media/usb/kaart": the disk is full; nothing was written`; err.Error() != want {
+		t.Errorf("got  %s\nwant %s", err, want)
+	}
+}
+
+// On a real full disk (make stress mounts a small tmpfs and passes it in
+// VALUEFLOW_FULL_DIR) a CSV export fails with one plain line and leaves
+// nothing behind.
+func TestACSVExportOntoARealFullDiskLeavesNothingBehind(t *testing.T) {
+	full := os.Getenv("VALUEFLOW_FULL_DIR")
+	if full == "" {
+		t.Skip("set VALUEFLOW_FULL_DIR to a small, empty file system (make stress mounts a tmpfs there)")
+	}
+	dir, err := os.MkdirTemp(full, "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	src := filepath.Join(t.TempDir(), "kaart.vflow")
+	mustRun(t, "sample", "--size", "M", src)
+	fillDisk(t, filepath.Join(dir, "vulling"))
+	out := filepath.Join(dir, "kaart")
+	code, _, stderr := run(t, "export", src, "--format", "csv", "--out", out)
+	want := fmt.Sprintf("valueflow export: cannot write %q: the disk is full; nothing was written\n", out)
+	if code != 1 || stderr != want {
+		t.Fatalf("exit %d, stderr %q, want %q", code, stderr, want)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "vulling" {
+			t.Errorf("left %s behind", e.Name())
+		}
+	}
+}
