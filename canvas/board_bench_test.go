@@ -102,5 +102,5 @@ func BenchmarkBoardZoomOutL(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		r.Refresh()
 	}
-	b.ReportMetric(float64(len(r.objects)), "objects")
+	b.ReportMetric(float64(r.drawn()), "objects")
 }
