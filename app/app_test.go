@@ -5,10 +5,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -61,11 +63,20 @@ func TestTheWindowShowsTheSampleMap(t *testing.T) {
 }
 
 // findEntry returns the inspector's entry holding text.
-func findEntry(t *testing.T, root fyne.CanvasObject, text string) *widget.Entry {
+func findEntry(t *testing.T, root fyne.CanvasObject, text string) *formEntry {
 	t.Helper()
-	var found *widget.Entry
+	var found *formEntry
 	walk(root, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == text && found == nil {
+		var e *formEntry
+		switch x := o.(type) {
+		case *formEntry:
+			e = x
+		case *numberEntry:
+			e = x.formEntry
+		case *colourField:
+			e = x.entry
+		}
+		if e != nil && e.Text == text && found == nil {
 			found = e
 		}
 	})
@@ -128,23 +139,207 @@ func TestEditingACardInTheInspectorIsSavedAtOnceAndUndoable(t *testing.T) {
 	}
 }
 
-func TestARefusedEditShowsItsMessageInTheInspector(t *testing.T) {
+func TestAnEmptyNameIsFlaggedBesideTheFieldAndRefusedByTheModel(t *testing.T) {
 	mw, _ := openSample(t)
 	step := mw.doc.current().Steps[0]
 	mw.selectTarget(scene.Target{Kind: model.EntityStep, ID: step.ID})
-	findEntry(t, mw.inspector, step.Name).SetText("   ")
-	findForm(mw.inspector).OnSubmit()
+	name := findEntry(t, mw.inspector, step.Name)
+	name.SetText("   ")
+	// Beside the field, as it is typed, in the user's words.
+	if err := name.Validate(); err == nil || err.Error() != "Name is empty" {
+		t.Fatalf("the name field says %v, want %q", err, "Name is empty")
+	}
+	form := findForm(mw.inspector)
+	if form.Validate() == nil {
+		t.Fatal("the form takes an empty step name")
+	}
+	// Enter does not apply a form with a problem in it.
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if mw.doc.current().Steps[0].Name != step.Name {
+		t.Fatal("Enter applied an empty name")
+	}
+	// Should the form be applied anyway, the model refuses, and the message
+	// under the form names the step by its name, not its id.
+	form.OnSubmit()
+	want := `step "` + step.Name + `": name is empty`
 	var shown bool
 	walk(mw.inspector, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && strings.Contains(l.Text, "name is empty") {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text == want {
 			shown = true
 		}
 	})
 	if !shown {
-		t.Fatal("no message for an empty step name")
+		t.Fatalf("no message %q under the form", want)
 	}
 	if mw.doc.current().Steps[0].Name != step.Name {
 		t.Fatal("the refused edit changed the map")
+	}
+}
+
+func TestNumbersAndColoursAreCheckedAsTheyAreTyped(t *testing.T) {
+	mw, _ := openSample(t)
+	step := mw.doc.current().Steps[0]
+	mw.selectTarget(scene.Target{Kind: model.EntityStep, ID: step.ID})
+	var wait *numberEntry
+	walk(mw.inspector, func(o fyne.CanvasObject) {
+		if n, ok := o.(*numberEntry); ok && n.field == "Waiting time before (days)" {
+			wait = n
+		}
+	})
+	if wait == nil {
+		t.Fatal("the step form has no waiting time")
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"drie", `Waiting time before (days): "drie" is not a whole number`},
+		{"-3", "Waiting time -3 is negative"},
+		{"3", ""},
+	} {
+		wait.SetText(tc.text)
+		if got := errText(wait.Validate()); got != tc.want {
+			t.Errorf("waiting time %q: the field says %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	lane := mw.doc.m().Stakeholders[0]
+	mw.selectTarget(scene.Target{Kind: model.EntityStakeholder, ID: lane.ID})
+	var colour *colourField
+	walk(mw.inspector, func(o fyne.CanvasObject) {
+		if c, ok := o.(*colourField); ok {
+			colour = c
+		}
+	})
+	if colour == nil {
+		t.Fatal("the stakeholder form has no colour field")
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"blauw", `Colour "blauw" is not of the form #rrggbb`},
+		{"#3d8bd4", ""},
+		{"", ""},
+	} {
+		colour.entry.SetText(tc.text)
+		if got := errText(colour.Validate()); got != tc.want {
+			t.Errorf("colour %q: the field says %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	// The picker is there, beside the code.
+	var picker bool
+	walk(test.WidgetRenderer(colour).Objects()[0], func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == T("Choose…") {
+			picker = true
+		}
+	})
+	if !picker {
+		t.Error("no button to choose the colour")
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// TestTheKeyboardReachesApplyInEveryForm checks the audit's trap: a
+// multi-line entry kept Tab, so a keyboard user could not reach Apply. No
+// entry keeps Tab, focus moves from the first field to Apply, and Ctrl+Enter
+// in a multi-line entry applies the form.
+func TestTheKeyboardReachesApplyInEveryForm(t *testing.T) {
+	mw, _ := openSample(t)
+	m, sc := mw.doc.m(), mw.doc.current()
+	for _, target := range []scene.Target{
+		{},
+		{Kind: model.EntityStep, ID: sc.Steps[0].ID},
+		{Kind: model.EntityStakeholder, ID: m.Stakeholders[0].ID},
+		{Kind: model.EntityContribution, ID: sc.Contributions[0].ID},
+		{Kind: model.EntityFlow, ID: sc.Flows[0].ID},
+		{Kind: model.EntityRelationship, ID: m.Relationships[0].ID},
+		{Kind: model.EntityCoalition, ID: m.Coalitions[0].ID},
+	} {
+		mw.selectTarget(target)
+		mw.win.Canvas().Unfocus()
+		var first fyne.Focusable
+		var multi *formEntry
+		walk(mw.inspector, func(o fyne.CanvasObject) {
+			if tab, ok := o.(fyne.Tabbable); ok && tab.AcceptsTab() {
+				t.Errorf("%v: a %T keeps Tab", target.Kind, o)
+			}
+			if f, ok := o.(fyne.Focusable); ok && first == nil {
+				first = f
+			}
+			if e, ok := o.(*formEntry); ok && e.MultiLine && multi == nil {
+				multi = e
+			}
+		})
+		if first == nil {
+			t.Fatalf("%v: nothing to focus", target.Kind)
+		}
+		c := mw.win.Canvas()
+		c.Focus(first)
+		reached := false
+		for i := 0; i < 40 && !reached; i++ {
+			c.FocusNext()
+			if b, ok := c.Focused().(*widget.Button); ok && b.Text == T("Apply") {
+				reached = true
+			}
+		}
+		if !reached {
+			t.Errorf("%v: Tab from the first field never reaches Apply", target.Kind)
+		}
+		if multi == nil {
+			continue
+		}
+		before := mw.doc.editor.Map.Clone()
+		multi.SetText(multi.Text + " (bijgewerkt)")
+		multi.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+		if reflect.DeepEqual(before, mw.doc.editor.Map) {
+			t.Errorf("%v: Ctrl+Enter in a multi-line entry did not apply the form", target.Kind)
+		}
+	}
+}
+
+func TestAReadOnlyMapShowsItsValuesAsReadableText(t *testing.T) {
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", entry("Huisarts")),
+		widget.NewFormItem("Notes", multiline("")),
+		widget.NewFormItem("Role", newChoice(model.Roles, model.RoleLead, roleName, false)),
+	}
+	form := readOnlyForm(items).(*widget.Form)
+	var got []string
+	for _, it := range form.Items {
+		l, ok := it.Widget.(*widget.Label)
+		if !ok {
+			t.Fatalf("%s is shown as a %T, not as text", it.Text, it.Widget)
+		}
+		got = append(got, l.Text)
+	}
+	if want := []string{"Huisarts", "—", roleName(model.RoleLead)}; !reflect.DeepEqual(got, want) {
+		t.Errorf("read-only values %q, want %q", got, want)
+	}
+	if form.OnSubmit != nil {
+		t.Error("a read-only form offers Apply")
+	}
+}
+
+func TestMapPropertiesAreEditedInTheirDialogInOneUndoableStep(t *testing.T) {
+	mw, _ := openSample(t)
+	before := mw.doc.m().Info()
+	mw.mapPropertiesDialog()
+	d := topOverlay(t, mw)
+	findDeep(t, d, func(e *formEntry) bool { return e.Text == before.Title }).SetText("Zorgpad Noord")
+	findDeep(t, d, func(e *formEntry) bool { return e.Text == before.Purpose }).SetText("Langer thuis, met minder overdrachten")
+	stage := findDeep(t, d, func(*choice[model.Stage]) bool { return true })
+	stage.SetSelected(stageName(model.StageProduce))
+	tapButton(t, d, T("Save"))
+	got := mw.doc.m().Info()
+	if got.Title != "Zorgpad Noord" || got.Purpose != "Langer thuis, met minder overdrachten" || got.Stage != model.StageProduce {
+		t.Fatalf("the map properties are %+v", got)
+	}
+	if got.Region != before.Region || got.Description != before.Description {
+		t.Fatal("fields not touched in the dialog changed")
+	}
+	mw.undo()
+	if mw.doc.m().Info() != before {
+		t.Fatalf("one undo left %+v", mw.doc.m().Info())
 	}
 }
 
@@ -167,8 +362,9 @@ func TestDeleteRemovesTheSelectionAndUndoBringsItBack(t *testing.T) {
 	}
 }
 
-// TestThemeTextHasEnoughContrast checks the text colours of both theme
-// variants the preferences offer against their backgrounds (WCAG AA).
+// TestThemeTextHasEnoughContrast checks the text, hint and disabled colours
+// of every theme the preferences offer against every background they stand
+// on (WCAG AA, 4.5:1): a read-only form and a placeholder must be readable.
 func TestThemeTextHasEnoughContrast(t *testing.T) {
 	test.NewTempApp(t)
 	lum := func(c color.Color) float64 {
@@ -186,16 +382,24 @@ func TestThemeTextHasEnoughContrast(t *testing.T) {
 		la, lb := lum(a), lum(b)
 		return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
 	}
-	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
-		th := variantTheme{theme.DefaultTheme(), v}
-		bg := th.Color(theme.ColorNameBackground, v)
-		for _, name := range []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNamePlaceHolder} {
-			min := 4.5
-			if name == theme.ColorNamePlaceHolder {
-				min = 3 // hints, not content
-			}
-			if c := ratio(th.Color(name, v), bg); c < min {
-				t.Errorf("variant %d: %s has contrast %.2f:1", v, name, c)
+	// Both held variants, and the system theme in either variant.
+	themes := []struct {
+		name string
+		th   fyne.Theme
+		v    fyne.ThemeVariant
+	}{
+		{"light", variantTheme(theme.VariantLight), theme.VariantLight},
+		{"dark", variantTheme(theme.VariantDark), theme.VariantDark},
+		{"system light", readableTheme{Theme: theme.DefaultTheme(), system: true}, theme.VariantLight},
+		{"system dark", readableTheme{Theme: theme.DefaultTheme(), system: true}, theme.VariantDark},
+	}
+	for _, tc := range themes {
+		for _, text := range []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNamePlaceHolder, theme.ColorNameDisabled} {
+			for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground,
+				theme.ColorNameButton, theme.ColorNameMenuBackground, theme.ColorNameOverlayBackground} {
+				if c := ratio(tc.th.Color(text, tc.v), tc.th.Color(bg, tc.v)); c < 4.5 {
+					t.Errorf("%s theme: %s on %s has contrast %.2f:1, want at least 4.5:1", tc.name, text, bg, c)
+				}
 			}
 		}
 	}

@@ -51,8 +51,7 @@ func (p *memberPicker) value() []model.ID {
 // addCoalitionDialog creates a coalition: a named group of stakeholders
 // that takes on one issue together.
 func (mw *mainWindow) addCoalitionDialog() {
-	name, issue := widget.NewEntry(), widget.NewMultiLineEntry()
-	issue.SetMinRowsVisible(2)
+	name, issue := entry(""), multiline("")
 	members := mw.newMemberPicker(nil)
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Name"), name),
@@ -96,6 +95,12 @@ func (mw *mainWindow) coalitionsDialog() {
 
 func (mw *mainWindow) coalitionForm(c model.Coalition) fyne.CanvasObject {
 	name, issue := entry(c.Name), multiline(c.Issue)
+	m := mw.doc.m()
+	name.Validator = func(text string) error {
+		n := c
+		n.Name = text
+		return firstProblem(m, model.CheckCoalition(n).For("name"))
+	}
 	members := mw.newMemberPicker(c.Members)
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Name"), name),

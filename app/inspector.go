@@ -56,9 +56,16 @@ func (mw *mainWindow) showInspector() {
 	mw.inspector.Add(form)
 }
 
-// editForm is a form whose Apply runs one command built from the fields; a
-// refused command shows its message under the form and changes nothing.
+// editForm is a form whose Apply runs one command built from the fields.
+// Each entry shows its problem beside it as it is typed (Apply waits until
+// there is none); a command the model still refuses shows its message under
+// the form and changes nothing. Enter (Ctrl+Enter in a multi-line entry)
+// applies, Tab moves through every field to Apply. A read-only map shows
+// the values as text, readable, with nothing to apply.
 func (mw *mainWindow) editForm(items []*widget.FormItem, build func() (model.Command, error)) fyne.CanvasObject {
+	if mw.readOnly() {
+		return readOnlyForm(items)
+	}
 	problem := widget.NewLabel("")
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Importance = widget.DangerImportance
@@ -67,9 +74,6 @@ func (mw *mainWindow) editForm(items []*widget.FormItem, build func() (model.Com
 	form.SubmitText = T("Apply")
 	form.OnSubmit = func() {
 		c, err := build()
-		if err == nil && mw.readOnly() {
-			err = errorf(T("error.read-only"))
-		}
 		if err == nil {
 			err = mw.doc.editor.Do(c)
 		}
@@ -80,10 +84,80 @@ func (mw *mainWindow) editForm(items []*widget.FormItem, build func() (model.Com
 		}
 		mw.refresh()
 	}
-	if mw.readOnly() {
-		form.Disable()
-	}
+	submitOnEnter(form, items, func() {
+		if form.Validate() == nil {
+			form.OnSubmit()
+		}
+	})
 	return container.NewVBox(form, problem)
+}
+
+// submitOnEnter lets every entry of the items apply the form.
+func submitOnEnter(form *widget.Form, items []*widget.FormItem, submit func()) {
+	for _, it := range items {
+		switch w := it.Widget.(type) {
+		case *formEntry:
+			w.submit = submit
+		case *numberEntry:
+			w.submit = submit
+		case *colourField:
+			w.entry.submit = submit
+		}
+	}
+}
+
+// readOnlyForm shows the items' values as labels: disabled entries are
+// too faint to read.
+func readOnlyForm(items []*widget.FormItem) fyne.CanvasObject {
+	ro := make([]*widget.FormItem, 0, len(items))
+	for _, it := range items {
+		text := readOnlyText(it.Widget)
+		label := widget.NewLabel(text)
+		label.Wrapping = fyne.TextWrapWord
+		label.Selectable = true
+		ro = append(ro, widget.NewFormItem(it.Text, label))
+	}
+	return widget.NewForm(ro...)
+}
+
+// readOnlyText is what a form field holds, as text.
+func readOnlyText(w fyne.CanvasObject) string {
+	switch w := w.(type) {
+	case *formEntry:
+		return orDash(w.Text)
+	case *numberEntry:
+		return orDash(w.Text)
+	case *colourField:
+		return orDash(w.entry.Text)
+	case *widget.Entry:
+		return orDash(w.Text)
+	case *widget.Select:
+		return orDash(w.Selected)
+	case *scale:
+		return orDash(w.Selected)
+	case *idChoice:
+		return orDash(w.Selected)
+	case *widget.Check:
+		if w.Checked {
+			return "✓ " + w.Text
+		}
+		return "✗ " + w.Text
+	case *memberPicker:
+		return orDash(strings.Join(w.Selected, ", "))
+	case *widget.CheckGroup:
+		return orDash(strings.Join(w.Selected, ", "))
+	}
+	if sel, ok := w.(interface{ selectedText() string }); ok { // a choice[T]
+		return orDash(sel.selectedText())
+	}
+	return "—"
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
 }
 
 type simpleError string
@@ -92,28 +166,32 @@ func (e simpleError) Error() string { return string(e) }
 
 func errorf(s string) error { return simpleError(s) }
 
-func entry(text string) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetText(text)
-	return e
-}
+func entry(text string) *formEntry { return newFormEntry(text, false) }
 
-func multiline(text string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(3)
-	e.SetText(text)
-	return e
-}
+func multiline(text string) *formEntry { return newFormEntry(text, true) }
 
-// numberEntry edits a whole number of days; parse reports a clear message.
+// numberEntry edits a whole number of days; it says beside itself when the
+// text is not one or the model refuses the number.
 type numberEntry struct {
-	*widget.Entry
+	*formEntry
 	field string
 }
 
 func newNumber(field string, v int) *numberEntry {
-	return &numberEntry{Entry: entry(strconv.Itoa(v)), field: field}
+	n := &numberEntry{formEntry: entry(strconv.Itoa(v)), field: field}
+	n.Validator = func(string) error { _, err := n.value(); return err }
+	return n
+}
+
+// check adds the model's judgement of a parsed value (negative days).
+func (n *numberEntry) check(problems func(v int) model.Problems, m *model.Map) {
+	n.Validator = func(string) error {
+		v, err := n.value()
+		if err != nil {
+			return err
+		}
+		return firstProblem(m, problems(v))
+	}
 }
 
 func (n *numberEntry) value() (int, error) {
@@ -198,6 +276,8 @@ func newChoice[T ~string](values []T, current T, name func(T) string, allowEmpty
 	return c
 }
 
+func (c *choice[T]) selectedText() string { return c.Selected }
+
 func (c *choice[T]) value() T {
 	if i := c.SelectedIndex(); i >= 0 {
 		return c.values[i]
@@ -211,23 +291,6 @@ func tr[T ~string](prefix string) func(T) string {
 
 // T2 is T for generic helpers (T is a type parameter name there).
 func T2(key string) string { return T(key) }
-
-func (mw *mainWindow) mapForm(info model.MapInfo) fyne.CanvasObject {
-	title, purpose, region := entry(info.Title), multiline(info.Purpose), entry(info.Region)
-	desc := multiline(info.Description)
-	stage := newChoice(model.Stages, info.Stage, stageName, true)
-	items := []*widget.FormItem{
-		widget.NewFormItem(T("Title"), title),
-		widget.NewFormItem(T("Purpose"), purpose),
-		widget.NewFormItem(T("Region"), region),
-		widget.NewFormItem(T("Network stage"), stage),
-		widget.NewFormItem(T("field.description"), desc),
-	}
-	items[1].HintText = T("The point on the horizon the network works towards")
-	return mw.editForm(items, func() (model.Command, error) {
-		return model.SetMapInfo(model.MapInfo{Title: title.Text, Purpose: purpose.Text, Region: region.Text, Description: desc.Text, Stage: stage.value()}), nil
-	})
-}
 
 func (mw *mainWindow) stepForm(scenario model.ID, s model.Step) fyne.CanvasObject {
 	name, timing := entry(s.Name), entry(s.Timing)
@@ -246,6 +309,27 @@ func (mw *mainWindow) stepForm(scenario model.ID, s model.Step) fyne.CanvasObjec
 		widget.NewFormItem(T("field.description"), desc),
 	}
 	items[1].HintText = T("e.g. day 1, week 2–6")
+	m := mw.doc.m()
+	name.Validator = func(text string) error {
+		st := s
+		st.Name = text
+		return firstProblem(m, model.CheckStep(scenario, st).For("name"))
+	}
+	for _, d := range []struct {
+		e     *numberEntry
+		field string
+		set   func(st *model.Step, v int)
+	}{
+		{start, "start day", func(st *model.Step, v int) { st.StartDay = v }},
+		{dur, "duration", func(st *model.Step, v int) { st.DurationDays = v }},
+		{wait, "waiting time", func(st *model.Step, v int) { st.WaitDays = v }},
+	} {
+		d.e.check(func(v int) model.Problems {
+			st := s
+			d.set(&st, v)
+			return model.CheckStep(scenario, st).For(d.field)
+		}, m)
+	}
 	return mw.editForm(items, func() (model.Command, error) {
 		st := s
 		var err error
@@ -265,7 +349,14 @@ func (mw *mainWindow) stepForm(scenario model.ID, s model.Step) fyne.CanvasObjec
 }
 
 func (mw *mainWindow) stakeholderForm(s model.Stakeholder) fyne.CanvasObject {
-	name, org, colour, notes := entry(s.Name), entry(s.Organisation), entry(s.Colour), multiline(s.Notes)
+	name, org, colour, notes := entry(s.Name), entry(s.Organisation), mw.newColourField(s.Colour), multiline(s.Notes)
+	m := mw.doc.m()
+	name.Validator = func(text string) error {
+		st := s
+		st.Name = text
+		return firstProblem(m, model.CheckStakeholder(st).For("name"))
+	}
+	colour.entry.Validator = colourValidator(m, s)
 	kind := newChoice(model.StakeholderKinds, s.Kind, tr[model.StakeholderKind]("kind."), true)
 	attitude := newScale(-2, 2, model.Int(s.Attitude), false)
 	influence := newScale(1, 5, optionalScore(s.Influence), true)
@@ -283,10 +374,10 @@ func (mw *mainWindow) stakeholderForm(s model.Stakeholder) fyne.CanvasObject {
 		widget.NewFormItem("", leader),
 		widget.NewFormItem(T("Notes"), notes),
 	}
-	items[3].HintText = T("e.g. #3d8bd4")
+	items[3].HintText = T("e.g. #3d8bd4, or choose one")
 	return container.NewVBox(mw.editForm(items, func() (model.Command, error) {
 		st := s
-		st.Name, st.Kind, st.Organisation, st.Colour, st.Notes = name.Text, kind.value(), org.Text, strings.TrimSpace(colour.Text), notes.Text
+		st.Name, st.Kind, st.Organisation, st.Colour, st.Notes = name.Text, kind.value(), org.Text, colour.text(), notes.Text
 		st.Attitude = *attitude.value()
 		st.Influence, st.Interest = scoreOf(influence.value()), scoreOf(interest.value())
 		st.InformalLeader = leader.Checked
@@ -331,6 +422,12 @@ func (mw *mainWindow) cardForm(scenario model.ID, c model.Contribution) fyne.Can
 	tangible := widget.NewCheck(T("Tangible"), nil)
 	tangible.SetChecked(c.Tangible)
 	step, lane := mw.stepChoice(c.Step), mw.laneChoice(c.Stakeholder)
+	m := mw.doc.m()
+	value.Validator = func(text string) error {
+		n := c
+		n.Value = text
+		return firstProblem(m, model.CheckContribution(scenario, n).For("value"))
+	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Value"), value),
 		widget.NewFormItem(T("Role"), role),

@@ -59,7 +59,7 @@ func (mw *mainWindow) makeMenu() {
 		fyne.NewMenuItem(T("Import CSV folder…"), mw.importFolderDialog),
 		fyne.NewMenuItem(T("Export…"), mw.exportDialog),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(T("Map Properties…"), func() { mw.selectTarget(scene.Target{}) }),
+		fyne.NewMenuItem(T("Map Properties…"), mw.mapPropertiesDialog),
 		fyne.NewMenuItem(T("Preferences…"), mw.preferencesDialog),
 	)
 	mw.undoItem = &fyne.MenuItem{Label: T("Undo"), Action: mw.undo, Shortcut: shortcutUndo}
