@@ -22,8 +22,13 @@ type Template struct {
 // Map returns a fresh copy of the template's map.
 func (t Template) Map() *model.Map { return t.build() }
 
-// exampleNote marks every pathway template as an example, not a norm.
-const exampleNote = "Voorbeeld om aan te passen: vervang stappen, stakeholders en bijdragen door wat in uw regio echt gebeurt."
+// exampleNote marks every pathway template as an example, not a norm; the
+// map's title carries exampleMark, so the board's corner and every printed
+// page say it too.
+const (
+	exampleNote = "Voorbeeld om aan te passen: vervang stappen, stakeholders en bijdragen door wat in uw regio echt gebeurt."
+	exampleMark = " (voorbeeld om aan te passen)"
+)
 
 // All lists the templates, the empty map first.
 func All() []Template {
@@ -67,7 +72,7 @@ type builder struct {
 
 func newBuilder(title, purpose string, stage model.Stage) *builder {
 	sc := &model.Scenario{ID: "sc1", Name: "Huidige situatie"}
-	m := &model.Map{Title: title, Purpose: purpose, Description: exampleNote, Stage: stage, Scenarios: []*model.Scenario{sc}}
+	m := &model.Map{Title: title + exampleMark, Purpose: purpose, Description: exampleNote, Stage: stage, Scenarios: []*model.Scenario{sc}}
 	return &builder{m: m, sc: sc}
 }
 
@@ -102,7 +107,7 @@ func (b *builder) handOff(fromCard, toCard int, kind model.FlowKind, label strin
 
 func empty() *model.Map {
 	b := newBuilder("Nieuwe waardeflow", "", model.StageConnect)
-	b.m.Description = ""
+	b.m.Title, b.m.Description = "Nieuwe waardeflow", "" // nothing in it to adapt
 	return b.m
 }
 

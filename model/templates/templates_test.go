@@ -22,6 +22,10 @@ func TestEveryTemplateIsAValidMapWithOneScenario(t *testing.T) {
 				if !strings.Contains(m.Description, "Voorbeeld") {
 					t.Errorf("template %s is not marked as an example", tpl.Name)
 				}
+				// The title is what the board and the printed page show.
+				if !strings.HasPrefix(m.Title, tpl.Title) || !strings.Contains(m.Title, "voorbeeld") {
+					t.Errorf("template %s has the title %q, which does not say it is an example", tpl.Name, m.Title)
+				}
 			}
 		})
 	}
