@@ -17,6 +17,18 @@ type BoardOptions struct {
 	// NoFocus keeps the selection outlined without dimming the rest (the
 	// focus on a card's chain or a lane's flows is on by default).
 	NoFocus bool
+	// Without shows the board as if this stakeholder dropped out, without
+	// changing the map (model/analysis's what-if, the same answer the
+	// network view shows): its lane greyed and its cards dimmed, the flows
+	// into or out of its cards drawn broken (red, dashed), and each step
+	// that would be left without a lead marked "no lead" in its header.
+	// Empty, or not a stakeholder of the map: the board as it is.
+	Without model.ID
+	// Coalition emphasises the lanes of the coalition's members, their
+	// cards and the flows into or out of them, and dims the rest, like the
+	// focus on a stakeholder; with a selection, only what both keep bright
+	// stays bright. Empty, or not a coalition of the map: no filter.
+	Coalition model.ID
 	// Translate turns the board's words (keys like "role.lead",
 	// "Experience") into the user's language; nil prints English.
 	Translate func(key string) string
@@ -31,6 +43,7 @@ var boardWords = map[string]string{
 	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
 	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
 	"informal leader": "informal leader", "wait": "wait", "axis.days": "days",
+	"no lead": "no lead", "whatif.out": "drops out",
 	"compare.kind.stakeholder": "stakeholders", "compare.kind.step": "steps", "compare.kind.contribution": "contributions", "compare.kind.flow": "flows",
 	"flow.hand-off": "hand-off", "flow.referral": "referral", "flow.information": "information", "flow.resource": "resource",
 	"hint.empty":      "Start here: add the steps of the patient's journey with + Step and the stakeholders with + Stakeholder; then double-click where a step meets a lane to add a card.",
@@ -74,6 +87,7 @@ var (
 	boardCarer  = Color{253, 126, 20, 255}
 	boardPain   = Color{200, 35, 51, 255}
 	boardWait   = Color{238, 240, 243, 255}
+	boardOut    = Color{134, 142, 150, 255} // the lane of a stakeholder left out in a what-if
 	// boardFlowInk is the hand-off's ink, kept for the legend of older code;
 	// FlowStyle gives each kind its own.
 	boardFlowInk = flowHandOff
@@ -120,6 +134,14 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	focus := focus{}
 	if !opt.NoFocus {
 		focus = focusSet(m, sc, opt.Selected)
+	}
+	focus = focus.narrow(coalitionFocus(m, sc, opt.Coalition), opt.Selected)
+	whatIf := whatIfOf(m, sc, opt.Without)
+	if whatIf != nil {
+		focus.gone = map[Target]bool{}
+		for _, c := range sc.CardsForStakeholder(whatIf.out) {
+			focus.gone[Target{Kind: model.EntityContribution, ID: c.ID}] = true
+		}
 	}
 
 	// Columns: equal widths, or following the days on a real time axis
@@ -203,6 +225,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	s.Add(Item{Text: ar.text(Text{Rect: Rect{8, 31, boardLaneHeader - 16, 11}, Lines: []string{Ellipsis(sub, 8, boardLaneHeader-16, false)}, Size: 8, Italic: true, Color: boardMuted})})
 
 	// Step headers with the time axis.
+	noLead := opt.word("no lead")
 	for i, st := range sc.Steps {
 		t := Target{Kind: model.EntityStep, ID: st.ID}
 		g := "step:" + string(st.ID)
@@ -215,11 +238,27 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{x + 1, 12, wait[i] - 2, 20}, Lines: lines, Size: 7, Color: boardMuted, Align: AlignCenter})})
 		}
 		r := Rect{colX[i] + gap[i] + 2, 2, colX[i+1] - colX[i] - gap[i] - 4, boardStepHeader - 4}
-		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: ar.box(Box{Rect: r, Fill: boardHeader, Radius: 4, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2})})
+		stroke, width := selectedStroke(opt.Selected, t), float32(2)
+		leaderless := whatIf != nil && whatIf.leaderless[st.ID]
+		if leaderless && stroke.A == 0 {
+			stroke, width = flowBroken, 1.6
+		}
+		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: ar.box(Box{Rect: r, Fill: boardHeader, Radius: 4, Stroke: stroke, StrokeWidth: width})})
 		name := WrapTextMax(st.Name, 9.5, r.W-8, true, 2)
 		s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{r.X + 4, r.Y + 3, r.W - 8, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk})})
+		timingW := r.W - 8
+		if leaderless {
+			// The what-if leaves this step without a lead: a red badge in
+			// the header's bottom right, where the timing ends.
+			word := Ellipsis(noLead, 7, r.W/2, true)
+			bw := MeasureText(word, 7, true) + 8
+			b := Rect{r.X + r.W - bw - 4, r.Y + r.H - 12, bw, 10}
+			s.Add(Item{Target: t, Group: g, Box: ar.box(Box{Rect: b, Fill: flowBroken, Radius: 5})})
+			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{b.X, b.Y + 0.5, bw, 9}, Lines: []string{word}, Size: 7, Bold: true, Color: Color{255, 255, 255, 255}, Align: AlignCenter})})
+			timingW -= bw + 4
+		}
 		if st.Timing != "" {
-			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{r.X + 4, r.Y + r.H - 12, r.W - 8, 11}, Lines: []string{st.Timing}, Size: 8, Color: boardMuted})})
+			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{r.X + 4, r.Y + r.H - 12, timingW, 11}, Lines: []string{Ellipsis(st.Timing, 8, timingW, false)}, Size: 8, Color: boardMuted})})
 		}
 		// Column rule through the lanes.
 		s.Add(Item{Path: ar.path(Path{Points: []Point{{colX[i+1], top}, {colX[i+1], laneY[len(m.Stakeholders)]}}, Stroke: boardGrid, Width: 0.6})})
@@ -287,9 +326,17 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		t := Target{Kind: model.EntityStakeholder, ID: sh.ID}
 		g := "lane:" + string(sh.ID)
 		colour := Hex(sh.Colour, Color{200, 205, 210, 255})
+		out := whatIf != nil && whatIf.out == sh.ID
+		if out {
+			// Dropped out in a what-if: the lane turns grey.
+			colour = boardOut
+		}
 		band := Rect{0, laneY[j], s.Width, laneH[j]}
 		tint := colour
 		tint.A = 36
+		if out {
+			tint.A = 90
+		}
 		s.Add(Item{Target: t, Group: g, Emphasis: focus.of(t), Box: ar.box(Box{Rect: band, Fill: tint})})
 		s.Add(Item{Group: g, Box: ar.box(Box{Rect: Rect{0, laneY[j], 6, laneH[j]}, Fill: colour})})
 		s.Add(Item{Group: g, Path: ar.path(Path{Points: []Point{{0, laneY[j+1]}, {s.Width, laneY[j+1]}}, Stroke: boardGrid, Width: 0.6})})
@@ -303,6 +350,9 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		}
 		if sh.InformalLeader {
 			sub = opt.word("informal leader") + " · " + sub
+		}
+		if out {
+			sub = opt.word("whatif.out") + " · " + sub
 		}
 		s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{head.X, head.Y + float32(len(name))*12 + 2, head.W, 11}, Lines: []string{sub}, Size: 7.5, Color: boardMuted})})
 	}
@@ -367,6 +417,9 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 			routed = &spot
 		}
 		st := FlowStyle(f.Kind, f.Criticality)
+		if whatIf != nil && whatIf.broken[f.ID] {
+			st = BrokenFlowStyle(f.Criticality)
+		}
 		if opt.Selected == t {
 			st.Stroke = boardSelect
 		}
@@ -447,9 +500,13 @@ func bezier(p0, p1, p2, p3 Point, n int) []Point {
 type focus struct {
 	active bool
 	on     map[Target]bool
+	gone   map[Target]bool // dimmed whatever the focus: a what-if's cards
 }
 
 func (f focus) of(t Target) Emphasis {
+	if f.gone[t] {
+		return Dimmed
+	}
 	if !f.active {
 		return Normal
 	}
