@@ -1,9 +1,11 @@
 package app
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,7 +22,7 @@ import (
 
 // importFileDialog reads a JSON file or an XLSX workbook.
 func (mw *mainWindow) importFileDialog() {
-	mw.pickFile(storageFilter(".json", ".xlsx"), mw.importFrom)
+	mw.pickFile(storageFilter(".json", ".xlsx"), func(path string) { mw.importFrom(path) })
 }
 
 // importFolderDialog reads a folder of CSV files.
@@ -52,89 +54,242 @@ func readImport(path string) (*model.Map, *sheet.Report, error) {
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		m, err := jsonmap.Decode(f)
 		if err != nil {
-			return nil, &sheet.Report{Errors: []sheet.Issue{{Key: "text", Args: []string{err.Error()}}}}, nil
+			// Each of the JSON reader's problems on its own line.
+			problems := []string{err.Error()}
+			var je *jsonmap.Error
+			if errors.As(err, &je) && len(je.Problems) > 0 {
+				problems = je.Problems
+			}
+			rep := &sheet.Report{}
+			for _, p := range problems {
+				rep.Errors = append(rep.Errors, sheet.Issue{Sheet: filepath.Base(path), Key: "text", Args: []string{p}})
+			}
+			return nil, rep, nil
 		}
 		return m, &sheet.Report{}, nil
 	}
 	return sheet.ReadXLSX(f)
 }
 
+// issueText is one problem of an import in the user's language: tf is Tf,
+// or a stand-in in tests.
+func issueText(i sheet.Issue, tf func(key string, args ...any) string) string {
+	place := i.Sheet
+	if place == "" {
+		place = tf("(file)")
+	}
+	if i.Row > 0 {
+		place = tf("%s row %d", place, i.Row)
+	}
+	if i.Column != "" {
+		place = tf("%s, column %s", place, i.Column)
+	}
+	args := make([]any, len(i.Args))
+	for n, a := range i.Args {
+		args[n] = a
+	}
+	msg := tf("import."+i.Key, args...)
+	switch {
+	case i.Suggestion != "":
+		msg = tf("%s — did you mean '%s'?", msg, i.Suggestion)
+	case len(i.Valid) > 0:
+		msg = tf("%s (valid: %s)", msg, strings.Join(i.Valid, ", "))
+	}
+	return place + ": " + msg
+}
+
+// reportSummary is the line above an import's report.
+func reportSummary(name string, rep *sheet.Report) string {
+	errs := Tf("%d errors", len(rep.Errors))
+	if len(rep.Errors) == 1 {
+		errs = T("1 error")
+	}
+	warns := Tf("%d warnings", len(rep.Warnings))
+	if len(rep.Warnings) == 1 {
+		warns = T("1 warning")
+	}
+	switch {
+	case !rep.OK():
+		return Tf("%s cannot be imported (%s, %s). Nothing was changed.", name, errs, warns)
+	case len(rep.Warnings) > 0:
+		return Tf("%s can be imported, with %s. Read them, then choose where the map goes.", name, warns)
+	}
+	return Tf("%s can be imported: no problems found.", name)
+}
+
+// leftOutText says what adding one scenario of an import leaves behind, or "".
+func leftOutText(l model.LeftOut) string {
+	if l.Empty() {
+		return ""
+	}
+	var parts []string
+	switch len(l.Scenarios) {
+	case 0:
+	case 1:
+		parts = append(parts, Tf("the scenario %s", l.Scenarios[0]))
+	default:
+		parts = append(parts, Tf("the scenarios %s", strings.Join(l.Scenarios, ", ")))
+	}
+	switch l.Relationships {
+	case 0:
+	case 1:
+		parts = append(parts, T("1 relationship"))
+	default:
+		parts = append(parts, Tf("%d relationships", l.Relationships))
+	}
+	switch l.Coalitions {
+	case 0:
+	case 1:
+		parts = append(parts, T("1 coalition"))
+	default:
+		parts = append(parts, Tf("%d coalitions", l.Coalitions))
+	}
+	return Tf("Added as a scenario, the import leaves out %s. Save it as a new map to keep everything.", strings.Join(parts, "; "))
+}
+
+// importDialog is the report of one import and the choice of where the map
+// goes; nothing is written before the user chooses, and with warnings only
+// after the user has accepted them.
+type importDialog struct {
+	mw       *mainWindow
+	path     string
+	m        *model.Map
+	rep      *sheet.Report
+	lines    []string
+	summary  *widget.Label
+	accept   *widget.Check  // nil without warnings
+	scenario *widget.Select // nil unless the import has several scenarios
+	leftOut  *widget.Label
+	saveNew  *widget.Button
+	addHere  *widget.Button
+	dialog   dialog.Dialog
+}
+
 // importFrom shows what an import found before anything is written: with
 // errors only the report, otherwise the report and where to put the map.
-func (mw *mainWindow) importFrom(path string) {
+func (mw *mainWindow) importFrom(path string) *importDialog {
 	m, rep, err := readImport(path)
 	if err != nil {
 		mw.showError(err)
-		return
+		return nil
 	}
-	var lines []string
+	d := &importDialog{mw: mw, path: path, m: m, rep: rep}
 	for _, e := range rep.Errors {
-		lines = append(lines, "✗ "+e.String())
+		d.lines = append(d.lines, "✗ "+issueText(e, Tf))
 	}
 	for _, w := range rep.Warnings {
-		lines = append(lines, "⚠ "+w.String())
+		d.lines = append(d.lines, "⚠ "+issueText(w, Tf))
 	}
-	list := widget.NewList(func() int { return len(lines) },
+	list := widget.NewList(func() int { return len(d.lines) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Wrapping = fyne.TextWrapWord
 			return l
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
-	var head string
-	switch {
-	case !rep.OK():
-		head = Tf("%s cannot be imported: %d errors, %d warnings. Nothing was changed.", baseName(path), len(rep.Errors), len(rep.Warnings))
-	case len(rep.Warnings) > 0:
-		head = Tf("%s can be imported with %d warnings.", baseName(path), len(rep.Warnings))
-	default:
-		head = Tf("%s can be imported: no problems found.", baseName(path))
-	}
-	summary := widget.NewLabel(head)
-	summary.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(summary, nil, nil, nil, list)
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(d.lines[i]) })
+	d.summary = widget.NewLabel(reportSummary(baseName(path), rep))
+	d.summary.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(d.summary, nil, nil, nil, list)
 	if !rep.OK() {
-		d := dialog.NewCustom(T("Import report"), T("Close"), content, mw.win)
-		d.Resize(fyne.NewSize(820, 520))
-		d.Show()
-		return
+		d.dialog = dialog.NewCustom(T("Import report"), T("Close"), content, mw.win)
+		d.dialog.Resize(fyne.NewSize(820, 520))
+		d.dialog.Show()
+		return d
 	}
-	var d dialog.Dialog
-	saveNew := widget.NewButton(T("Save as new map…"), func() {
-		d.Hide()
-		name := strings.TrimSuffix(baseName(path), filepath.Ext(path)) + ".vflow"
-		mw.askNewPath(name, func(out string) {
-			if _, err := os.Stat(out); err == nil {
-				mw.showError(&storage.Error{Code: storage.Exists, Op: "create", Path: out})
-				return
-			}
-			if err := storage.Create(out, m); err != nil {
-				mw.showError(err)
-				return
-			}
-			mw.openPath(out)
-		})
+	name := strings.TrimSuffix(baseName(path), filepath.Ext(path))
+	d.saveNew = widget.NewButton(T("Save as new map…"), func() {
+		d.dialog.Hide()
+		mw.askNewPath(name+".vflow", func(out string) { mw.saveImportAt(out, m) })
 	})
-	saveNew.Importance = widget.HighImportance
-	addHere := widget.NewButton(T("Add as a scenario of this map"), func() {
-		d.Hide()
-		mw.importAsScenario(m, strings.TrimSuffix(baseName(path), filepath.Ext(path)))
+	d.saveNew.Importance = widget.HighImportance
+	d.addHere = widget.NewButton(T("Add as a scenario of this map"), func() {
+		d.dialog.Hide()
+		mw.importScenario(m, d.chosenScenario(), name)
 	})
-	cancel := widget.NewButton(T("Cancel"), func() { d.Hide() })
-	buttons := container.NewHBox(layoutSpacer(), cancel, addHere, saveNew)
-	d = dialog.NewCustomWithoutButtons(T("Import report"), container.NewBorder(nil, buttons, nil, nil, content), mw.win)
-	d.Resize(fyne.NewSize(860, 520))
-	d.Show()
+	cancel := widget.NewButton(T("Cancel"), func() { d.dialog.Hide() })
+	d.leftOut = widget.NewLabel("")
+	d.leftOut.Wrapping = fyne.TextWrapWord
+	var options []fyne.CanvasObject
+	if len(m.Scenarios) > 1 {
+		d.scenario = widget.NewSelect(scenarioLabels(m), func(string) { d.showLeftOut() })
+		d.scenario.SetSelectedIndex(0)
+		options = append(options, container.NewBorder(nil, nil, widget.NewLabel(T("Scenario to add:")), nil, d.scenario))
+	}
+	d.showLeftOut()
+	options = append(options, d.leftOut)
+	if len(rep.Warnings) > 0 {
+		d.accept = widget.NewCheck(T("Import despite these warnings"), func(on bool) { d.enable(on) })
+		options = append(options, d.accept)
+		d.enable(false)
+	}
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, d.addHere, d.saveNew)
+	bottom := container.NewVBox(append(options, buttons)...)
+	d.dialog = dialog.NewCustomWithoutButtons(T("Import report"), container.NewBorder(nil, bottom, nil, nil, content), mw.win)
+	d.dialog.Resize(fyne.NewSize(860, 560))
+	d.dialog.Show()
+	return d
 }
 
-// importAsScenario adds an imported map to the open one as a new scenario,
-// after taking a snapshot so the map before the import can be restored.
+func (d *importDialog) enable(on bool) {
+	for _, b := range []*widget.Button{d.saveNew, d.addHere} {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// chosenScenario is the id of the imported scenario to add.
+func (d *importDialog) chosenScenario() model.ID {
+	if d.scenario != nil && d.scenario.SelectedIndex() >= 0 {
+		return d.m.Scenarios[d.scenario.SelectedIndex()].ID
+	}
+	return d.m.Scenarios[0].ID
+}
+
+func (d *importDialog) showLeftOut() {
+	text := leftOutText(model.LeftOutOf(d.m, d.chosenScenario()))
+	d.leftOut.SetText(text)
+	if text == "" {
+		d.leftOut.Hide()
+	} else {
+		d.leftOut.Show()
+	}
+}
+
+// saveImportAt writes an imported map as a new file and opens it; an
+// existing file is never replaced.
+func (mw *mainWindow) saveImportAt(out string, m *model.Map) {
+	if _, err := os.Stat(out); err == nil {
+		mw.showError(&storage.Error{Code: storage.Exists, Op: "create", Path: out})
+		return
+	}
+	if err := storage.Create(out, m); err != nil {
+		mw.showError(err)
+		return
+	}
+	mw.openPath(out)
+}
+
+// importAsScenario adds the first scenario of an imported map to the open
+// one as a new scenario.
 func (mw *mainWindow) importAsScenario(m *model.Map, name string) {
+	if len(m.Scenarios) == 0 {
+		return
+	}
+	mw.importScenario(m, m.Scenarios[0].ID, name)
+}
+
+// importScenario adds scenario src of an imported map to the open one as a
+// new scenario, after taking a snapshot so the map before the import can
+// be restored.
+func (mw *mainWindow) importScenario(m *model.Map, src model.ID, name string) {
 	if mw.readOnly() {
 		mw.showError(errorf(T("error.read-only")))
 		return
 	}
-	cmd, err := model.ImportScenario(mw.doc.m(), m, name)
+	cmd, err := model.ImportScenarioFrom(mw.doc.m(), m, src, name)
 	if err != nil {
 		mw.showError(err)
 		return
@@ -145,13 +300,22 @@ func (mw *mainWindow) importAsScenario(m *model.Map, name string) {
 		return
 	}
 	if !mw.do(cmd) {
-		// Nothing was imported: a snapshot "before importing" would mislead.
+		// Nothing was imported, so there is nothing to go back from.
 		mw.doc.file.DeleteSnapshot(snap.ID)
 		return
 	}
 	sc := mw.doc.m().Scenarios[len(mw.doc.m().Scenarios)-1]
 	mw.doc.scenario = sc.ID
 	mw.refresh()
+}
+
+// folderWriteError says plainly when a folder of files (a CSV export) did
+// not fit on the disk: nothing of it was left behind.
+func folderWriteError(dir string, err error) error {
+	if errors.Is(err, sheet.ErrDiskFull) || errors.Is(err, syscall.ENOSPC) {
+		return &storage.Error{Code: storage.DiskFull, Op: "create", Path: dir, Err: err}
+	}
+	return err
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
