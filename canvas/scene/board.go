@@ -43,10 +43,11 @@ var boardWords = map[string]string{
 	"kind.organisation": "organisation", "kind.professional": "professional", "kind.patient": "patient",
 	"kind.carer": "informal carer", "kind.funder": "funder", "kind.government": "government",
 	"informal leader": "informal leader", "wait": "wait", "axis.days": "days",
-	"no lead": "no lead", "whatif.out": "drops out",
+	"no lead": "no lead", "whatif.out": "drops out", "whatif.without": "without", "Coalition": "Coalition", "Purpose": "Purpose",
 	"compare.kind.stakeholder": "stakeholders", "compare.kind.step": "steps", "compare.kind.contribution": "contributions", "compare.kind.flow": "flows",
 	"flow.hand-off": "hand-off", "flow.referral": "referral", "flow.information": "information", "flow.resource": "resource",
 	"hint.empty":      "Start here: add the steps of the patient's journey with + Step and the stakeholders with + Stakeholder; then double-click where a step meets a lane to add a card.",
+	"hint.cards":      "Now add the value each stakeholder brings: double-click where a step's column meets a stakeholder's lane, or use + Card.",
 	"stage.verbinden": "connecting", "stage.richten": "aligning", "stage.produceren": "producing",
 }
 
@@ -204,25 +205,39 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	s.Height = laneY[len(m.Stakeholders)] + 20
 	s.LeftBand, s.TopBand = boardLaneHeader, top
 
-	// An empty map says where to begin.
-	if len(sc.Steps) == 0 || len(m.Stakeholders) == 0 {
-		hint := WrapText(opt.word("hint.empty"), 12, 420, false)
+	// An empty map says where to begin; one without cards, where they go.
+	if len(sc.Steps) == 0 || len(m.Stakeholders) == 0 || len(sc.Contributions) == 0 {
+		key := "hint.empty"
+		if len(sc.Steps) > 0 && len(m.Stakeholders) > 0 {
+			key = "hint.cards"
+		}
+		hint := WrapText(opt.word(key), 12, 420, false)
 		s.Add(Item{Box: ar.box(Box{Rect: Rect{boardLaneHeader + 20, top + 20, 460, float32(len(hint))*15 + 24}, Fill: Color{255, 249, 219, 255}, Stroke: Color{255, 193, 7, 255}, StrokeWidth: 1, Radius: 8})})
 		s.Add(Item{Text: ar.text(Text{Rect: Rect{boardLaneHeader + 40, top + 32, 420, float32(len(hint)) * 15}, Lines: hint, Size: 12, Color: boardInk})})
 		s.Width = max(s.Width, boardLaneHeader+500)
 		s.Height = max(s.Height, top+float32(len(hint))*15+80)
 	}
 
-	// The map's title and network stage in the top-left corner, so a
-	// printed board says what it is.
-	title := WrapTextMax(m.Title, 10, boardLaneHeader-16, true, 2)
-	s.Add(Item{Text: ar.text(Text{Rect: Rect{8, 4, boardLaneHeader - 16, 26}, Lines: title, Size: 10, Bold: true, Color: boardInk})})
-	// The scenario shown, with the network stage.
-	sub := sc.Name
-	if m.Stage != model.StageNone {
-		sub += " · " + opt.word("stage."+string(m.Stage))
+	// The top-left corner says what the board shows (see drawCorner), above
+	// the key of the experience curves.
+	curves := 0
+	for _, has := range [2]func(*model.Step) bool{
+		func(st *model.Step) bool { return st.Experience != nil },
+		func(st *model.Step) bool { return st.CarerExperience != nil },
+	} {
+		for _, st := range sc.Steps {
+			if has(st) {
+				curves++
+				break
+			}
+		}
 	}
-	s.Add(Item{Text: ar.text(Text{Rect: Rect{8, 31, boardLaneHeader - 16, 11}, Lines: []string{Ellipsis(sub, 8, boardLaneHeader-16, false)}, Size: 8, Italic: true, Color: boardMuted})})
+	keyH := float32(15 + 12*curves)
+	narrowFrom := float32(boardStepHeader + 8 - 5) // the +2 of the experience scale
+	if opt.RealTime {
+		narrowFrom = boardStepHeader + 2 // the day scale's unit
+	}
+	cornerEnd := drawCorner(s, &ar, m, sc, opt, narrowFrom, top-keyH-4)
 
 	// Step headers with the time axis.
 	noLead := opt.word("no lead")
@@ -274,14 +289,15 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 	bandTop := boardStepHeader + axis + 8
 	bandH := float32(boardCurveBand - 16)
 	right := colX[len(sc.Steps)]
-	s.Add(Item{Text: ar.text(Text{Rect: Rect{12, bandTop, boardLaneHeader - 40, 12}, Lines: []string{opt.word("Experience")}, Size: 8, Bold: true, Color: boardMuted})})
+	keyTop := max(bandTop, cornerEnd+3)
+	s.Add(Item{Text: ar.text(Text{Rect: Rect{12, keyTop, boardLaneHeader - 40, 12}, Lines: []string{opt.word("Experience")}, Size: 8, Bold: true, Color: boardMuted})})
 	for _, v := range []int{2, 0, -2} {
 		y := bandTop + bandH/2 - float32(v)*bandH/4
 		label := map[int]string{2: "+2", 0: "0", -2: "−2"}[v]
 		s.Add(Item{Text: ar.text(Text{Rect: Rect{boardLaneHeader - 22, y - 5, 16, 10}, Lines: []string{label}, Size: 7, Color: boardMuted, Align: AlignRight})})
 		s.Add(Item{Path: ar.path(Path{Points: []Point{{boardLaneHeader, y}, {right, y}}, Stroke: boardGrid, Width: 0.6, Dashed: v == 0})})
 	}
-	legendY := bandTop + 15
+	legendY := keyTop + 15
 	legend := func(word string, colour Color) {
 		s.Add(Item{Path: ar.path(Path{Points: []Point{{12, legendY + 5}, {26, legendY + 5}}, Stroke: colour, Width: 1.8})})
 		s.Add(Item{Text: ar.text(Text{Rect: Rect{30, legendY, boardLaneHeader - 60, 10}, Lines: []string{word}, Size: 7.5, Color: boardMuted})})
