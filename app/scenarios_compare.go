@@ -169,7 +169,7 @@ func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
 	zoom := widget.NewButton(T("Fit to Window"), fit.refit)
 	top := container.NewHBox(widget.NewLabelWithStyle(v.names(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), zoom, exp)
 	w.SetContent(container.NewBorder(top, nil, nil, nil, split))
-	w.Resize(fyne.NewSize(1200, 760))
+	w.Resize(fyne.NewSize(1200, 700)) // fits a 1366 × 768 laptop screen
 	w.Show()
 	return w
 }

@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -124,7 +126,7 @@ func (mw *mainWindow) previewCompare(w fyne.Window, v *compareView, setup scene.
 		return
 	}
 	grid := container.NewGridWrap(fyne.NewSize(230, 190))
-	info := widget.NewLabel(Tf("%d pages, %s", len(pages), setup.String()))
+	info := widget.NewLabel(Tf("%d pages, %s", len(pages), setupText(setup)))
 	scroll := container.NewVScroll(grid)
 	d := dialog.NewCustomConfirm(T("Print preview"), T("Save…"), T("Cancel"),
 		container.NewBorder(info, nil, nil, nil, scroll), func(ok bool) {
@@ -151,6 +153,22 @@ func (mw *mainWindow) previewCompare(w fyne.Window, v *compareView, setup scene.
 			})
 		}
 	}()
+}
+
+// setupText describes a page setup in the user's words, as the page
+// header does: "A3 liggend, 60 %".
+func setupText(ps scene.PageSetup) string {
+	if ps.Paper == "" {
+		ps.Paper = scene.A4
+	}
+	o := T("portrait")
+	if ps.Landscape {
+		o = T("landscape")
+	}
+	if ps.Fit {
+		return fmt.Sprintf("%s %s, %s", ps.Paper, o, T("fit to page"))
+	}
+	return fmt.Sprintf("%s %s, %g %%", ps.Paper, o, math.Round(float64(ps.ScalePct)))
 }
 
 // compareWriter returns what writes the compare board as ext.

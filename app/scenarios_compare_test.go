@@ -243,7 +243,7 @@ func TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	labelWith(t, preview, Tf("%d pages, %s", len(pages), setup.String()))
+	labelWith(t, preview, Tf("%d pages, %s", len(pages), setupText(setup)))
 	if len(pages) < 2 {
 		t.Fatalf("%d pages at 60 %%: the test wants several", len(pages))
 	}
@@ -303,7 +303,7 @@ func TestTheSnapshotWindowShowsItsWholeBoard(t *testing.T) {
 		t.Errorf("after resizing the window the zoom is %.3f (was %.3f)", board.Zoom(), want)
 	}
 	board.SetZoom(0.9)
-	w.Resize(fyne.NewSize(1200, 760))
+	w.Resize(fyne.NewSize(1200, 700))
 	if board.Zoom() != 0.9 {
 		t.Errorf("a resize undid the user's zoom: %.3f", board.Zoom())
 	}

@@ -141,7 +141,7 @@ func (mw *mainWindow) snapshotsDialog() {
 			return nil
 		}
 		note := widget.NewEntry()
-		dialog.ShowForm(T("Take snapshot"), T("Save"), T("Cancel"), []*widget.FormItem{
+		form := dialog.NewForm(T("Take snapshot"), T("Save"), T("Cancel"), []*widget.FormItem{
 			widget.NewFormItem(T("Name"), name),
 			widget.NewFormItem(T("Note"), note),
 		}, func(ok bool) {
@@ -155,6 +155,8 @@ func (mw *mainWindow) snapshotsDialog() {
 			}
 			reload()
 		}, mw.win)
+		form.Resize(fyne.NewSize(440, 220))
+		form.Show()
 	})
 	restore := widget.NewButton(T("Restore"), func() {
 		if selected < 0 {
@@ -223,9 +225,11 @@ func (mw *mainWindow) showSnapshot(info model.SnapshotInfo) fyne.Window {
 	}
 	name, note := snapshotText(info)
 	w := mw.app.NewWindow(Tf("Snapshot %s (read-only)", name))
-	top := container.NewHBox(widget.NewLabel(T("Scenario:")), pick, widget.NewLabel(time.Unix(info.Time, 0).Format("2006-01-02 15:04")+"  "+note))
+	// The choice is as wide as a long scenario name, not its first letters.
+	choice := container.NewGridWrap(fyne.NewSize(300, pick.MinSize().Height), pick)
+	top := container.NewHBox(widget.NewLabel(T("Scenario:")), choice, widget.NewLabel(time.Unix(info.Time, 0).Format("2006-01-02 15:04")+"  "+note))
 	w.SetContent(container.NewBorder(top, nil, nil, nil, view))
-	w.Resize(fyne.NewSize(1200, 760))
+	w.Resize(fyne.NewSize(1200, 700)) // fits a 1366 × 768 laptop screen
 	pick.SetSelectedIndex(0)
 	w.Show()
 	return w
