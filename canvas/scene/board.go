@@ -375,7 +375,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 
 	// Cards.
 	rects := g.cards
-	occupied := newRectIndex()
+	occupied := newRectIndex(s.Width, s.Height)
 	for k, cards := range cells {
 		y := laneY[k.lane] + boardCardPad
 		x := colX[k.step] + gap[k.step] + (colX[k.step+1]-colX[k.step]-gap[k.step]-boardCardW)/2

@@ -125,20 +125,32 @@ func indexOf(ids []model.ID, id model.ID) int {
 }
 
 // rectIndex answers "does this rectangle overlap anything placed?" in about
-// constant time, by bucketing rectangles on a coarse grid; the flow labels
-// of an L board would otherwise compare against every card.
+// constant time, by bucketing rectangles on a coarse grid over the board;
+// the flow labels and routes of an L board would otherwise compare against
+// every card. A rectangle beyond the grid goes to the buckets at its edge.
 type rectIndex struct {
-	buckets map[[2]int32][]Rect
+	cols, rows int
+	buckets    [][]Rect
 }
 
 const rectBucket = 128
 
-func newRectIndex() *rectIndex { return &rectIndex{buckets: map[[2]int32][]Rect{}} }
+func newRectIndex(w, h float32) *rectIndex {
+	cols, rows := int(max(w, 0)/rectBucket)+1, int(max(h, 0)/rectBucket)+1
+	return &rectIndex{cols: cols, rows: rows, buckets: make([][]Rect, cols*rows)}
+}
 
-func (x *rectIndex) span(r Rect, fn func(k [2]int32) bool) {
-	for bx := int32(r.X / rectBucket); bx <= int32((r.X+r.W)/rectBucket); bx++ {
-		for by := int32(r.Y / rectBucket); by <= int32((r.Y+r.H)/rectBucket); by++ {
-			if !fn([2]int32{bx, by}) {
+func (x *rectIndex) cell(v float32, n int) int {
+	return min(max(int(v/rectBucket), 0), n-1)
+}
+
+// span calls fn with the index of each bucket r meets, until fn says stop.
+func (x *rectIndex) span(r Rect, fn func(k int) bool) {
+	c0, c1 := x.cell(r.X, x.cols), x.cell(r.X+r.W, x.cols)
+	r0, r1 := x.cell(r.Y, x.rows), x.cell(r.Y+r.H, x.rows)
+	for by := r0; by <= r1; by++ {
+		for bx := c0; bx <= c1; bx++ {
+			if !fn(by*x.cols + bx) {
 				return
 			}
 		}
@@ -146,7 +158,7 @@ func (x *rectIndex) span(r Rect, fn func(k [2]int32) bool) {
 }
 
 func (x *rectIndex) add(r Rect) {
-	x.span(r, func(k [2]int32) bool {
+	x.span(r, func(k int) bool {
 		x.buckets[k] = append(x.buckets[k], r)
 		return true
 	})
@@ -154,7 +166,7 @@ func (x *rectIndex) add(r Rect) {
 
 func (x *rectIndex) hits(r Rect) bool {
 	hit := false
-	x.span(r, func(k [2]int32) bool {
+	x.span(r, func(k int) bool {
 		for _, o := range x.buckets[k] {
 			if r.Intersects(o) {
 				hit = true

@@ -108,7 +108,7 @@ func (r *flowRouter) crosses(pts []Point, a, b Rect) bool {
 		p, q := pts[k-1], pts[k]
 		box := Rect{min(p.X, q.X), min(p.Y, q.Y), routeAbs(q.X - p.X), routeAbs(q.Y - p.Y)}
 		hit := false
-		r.cards.span(box, func(key [2]int32) bool {
+		r.cards.span(box, func(key int) bool {
 			for _, c := range r.cards.buckets[key] {
 				if c == a || c == b {
 					continue
