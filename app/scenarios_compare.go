@@ -154,7 +154,11 @@ func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
 		details.SetText(v.details(t))
 	}
 	w := mw.app.NewWindow(T("Compare") + ": " + v.names())
-	side := container.NewVBox(details)
+	// The counts are also on the board's summary bar, but a board zoomed
+	// out to fit leaves text out: here they are always readable.
+	counts := widget.NewLabel(v.summary())
+	counts.Wrapping = fyne.TextWrapWord
+	side := container.NewVBox(counts, widget.NewSeparator(), details)
 	if text := v.mapChanges(); text != "" {
 		more := widget.NewLabel(text)
 		more.Wrapping = fyne.TextWrapWord
@@ -172,6 +176,21 @@ func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
 	w.Resize(fyne.NewSize(1200, 700)) // fits a 1366 × 768 laptop screen
 	w.Show()
 	return w
+}
+
+// summary counts what was added, removed and changed per kind, one kind a
+// line, as the board's summary bar does.
+func (v *compareView) summary() string {
+	if v.diff.Empty() {
+		return T("no differences")
+	}
+	var lines []string
+	for _, k := range compare.Kinds {
+		if c := v.diff.Counts[k]; c != (compare.Counts{}) {
+			lines = append(lines, fmt.Sprintf("%s: +%d −%d ~%d", T("compare.kind."+string(k)), c.Added, c.Removed, c.Changed))
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // details describes what happened to one element of the compare board, in

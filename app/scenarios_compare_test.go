@@ -175,6 +175,12 @@ func TestTheCompareWindowListsWhatChangedInTheMapItself(t *testing.T) {
 	}
 	w := mw.showCompare(snap, sides[0])
 	defer w.Close()
+	counts := labelWith(t, w.Content(), T("compare.kind.relationship")+": ")
+	for _, want := range []string{T("compare.kind.map") + ": +0 −0 ~1", T("compare.kind.relationship") + ": +0 −1 ~0"} {
+		if !strings.Contains(counts.Text, want) {
+			t.Errorf("the counts beside the board %q lack %q", counts.Text, want)
+		}
+	}
 	list := labelWith(t, w.Content(), T("Not on the board:"))
 	for _, want := range []string{
 		"− " + T("Relationship") + ": " + a + " – " + b,
