@@ -38,7 +38,6 @@ func Run(path string) error {
 	loadTranslations()
 	applyTheme(a)
 	a.SetIcon(icons.AppIcon)
-	firstRun := !a.Preferences().Bool(prefSeenGuide)
 	if path == "" {
 		var err error
 		if path, err = startPath(a); err != nil {
@@ -59,20 +58,10 @@ func Run(path string) error {
 		mw.doc.close()
 		w.Close()
 	})
-	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
-		for _, u := range uris {
-			if withExtension(u.Path()) == u.Path() {
-				mw.openPath(u.Path())
-				return
-			}
-		}
-	})
+	w.SetOnDropped(mw.dropped)
 	w.Resize(fyne.NewSize(1280, 800))
 	traceFirstFrame(w)
-	if firstRun {
-		a.Preferences().SetBool(prefSeenGuide, true)
-		mw.showGuide()
-	}
+	mw.welcome()
 	w.ShowAndRun()
 	return nil
 }
