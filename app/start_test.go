@@ -182,7 +182,6 @@ func TestPreferencesKeepLanguagePaperAndThemeAndApplyTheTheme(t *testing.T) {
 	}
 }
 
-
 func TestTheGUISpeaksDutchOnlyOnADutchSystemUnlessChosen(t *testing.T) {
 	for _, tc := range []struct{ pref, system, want string }{
 		{"", "nl-NL", "nl"},
