@@ -14,6 +14,7 @@ func TranslateAnalysisLabels(tr func(string) string) {
 	for _, s := range []*string{
 		&l.NetworkTitle, &l.GridTitle, &l.RolesTitle, &l.LegendLeader, &l.LegendBroker, &l.LegendRelation,
 		&l.LegendFlows, &l.LegendHigh, &l.LegendBroken, &l.LegendNegative, &l.LegendCoalition,
+		&l.LegendGoodRelation, &l.LegendRelationKind,
 		&l.ManageClosely, &l.KeepSatisfied, &l.KeepInformed, &l.Monitor, &l.Influence, &l.Interest,
 		&l.NotAssessed, &l.Stakeholder, &l.NoLead, &l.TwoLeads, &l.InformedThenLeads, &l.SizeBy,
 	} {

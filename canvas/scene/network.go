@@ -12,19 +12,41 @@ import (
 
 // NetworkOptions chooses how the network view is drawn.
 type NetworkOptions struct {
-	// SizeBy is the measure nodes are sized by: "degree" (the default),
-	// "betweenness", "closeness" or "flows".
+	// SizeBy is the measure nodes are sized by (one of SizeByMeasures);
+	// empty means DefaultSizeBy.
 	SizeBy string
 	// Engine lays the network out when Positions is nil.
 	Engine Engine
-	// Positions are node centres from LayoutNetwork (cached by the caller,
-	// possibly moved by the user); nil lays out now, on this goroutine.
+	// Positions are node centres from NetworkLayout.Run (cached by the
+	// caller, possibly moved by the user); nil lays out now, on this
+	// goroutine.
 	Positions map[model.ID]Point
+	// Pinned are nodes the user placed, in the frame of the positions they
+	// were placed among: the layout keeps them there and fits the rest
+	// around them.
+	Pinned map[model.ID]Point
 	// Selected highlights a stakeholder and its neighbours, dimming the rest.
 	Selected model.ID
+	// Coalition highlights the members of a coalition, dimming the rest.
+	Coalition model.ID
 	// HideRelations or HideFlows leave those edges out.
 	HideRelations, HideFlows bool
 }
+
+// The measures a node can be sized by.
+const (
+	SizeByDegree      = "degree"
+	SizeByBetweenness = "betweenness"
+	SizeByCloseness   = "closeness"
+	SizeByFlows       = "flows"
+)
+
+// SizeByMeasures lists them in the order the network view offers them.
+var SizeByMeasures = []string{SizeByDegree, SizeByBetweenness, SizeByCloseness, SizeByFlows}
+
+// DefaultSizeBy is the measure of the network view and of
+// `valueflow export --view network`: betweenness, so brokers stand out.
+const DefaultSizeBy = SizeByBetweenness
 
 const (
 	netMargin   = 36
@@ -91,14 +113,28 @@ func wrapText(s string, size, width float32, bold bool) []string {
 
 func measureValue(ms *analysis.Measure, by string) float64 {
 	switch by {
-	case "betweenness":
-		return ms.Betweenness
-	case "closeness":
+	case SizeByDegree:
+		return float64(ms.Degree)
+	case SizeByCloseness:
 		return ms.Closeness
-	case "flows":
+	case SizeByFlows:
 		return float64(ms.Flows)
 	}
-	return float64(ms.Degree)
+	return ms.Betweenness
+}
+
+// nodeName wraps a stakeholder's name under its node (two lines at most)
+// and returns the lines with their width and height.
+func nodeName(name string) (lines []string, w, h float32) {
+	lines = wrapText(name, labelSize, labelWidth, false)
+	if len(lines) > 2 {
+		lines = append(lines[:1], strings.Join(lines[1:], " "))
+		lines[1] = ellipsis(lines[1], labelSize, labelWidth)
+	}
+	for _, l := range lines {
+		w = max(w, MeasureText(l, labelSize, false))
+	}
+	return lines, w, float32(len(lines)) * labelSize * 1.25
 }
 
 // nodeRadii sizes each node by the chosen measure relative to the largest.
@@ -132,27 +168,33 @@ func circleLayout(m *model.Map) map[model.ID]Point {
 
 // Network lays out the stakeholder network of r (from analysis.Analyze on m):
 // nodes coloured by kind and sized by a measure, badges for informal leaders
-// (L) and brokers (B), relationship edges, flow edges aggregated per pair
-// (width by number, red when any is high-criticality, dashed when they break
-// in r's what-if) and coalitions as outlined groups.
+// (L) and brokers (B), relationship edges (coloured by quality, labelled with
+// their kind), flow edges aggregated per pair (width by number, red when any
+// is high-criticality, dashed when they break in r's what-if) and coalitions
+// as outlined groups that leave every non-member outside.
 func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 	lb := analysisLabels
 	radius := nodeRadii(m, r, opt.SizeBy)
 	pos := opt.Positions
 	if pos == nil {
 		var err error
-		pos, err = LayoutNetwork(context.Background(), NetworkDOT(m, r, opt), opt.Engine)
+		pos, err = NewNetworkLayout(m, r, opt).Run(context.Background())
 		if err != nil {
 			pos = circleLayout(m)
 		}
+	}
+	names := map[model.ID][]string{}
+	nameW := map[model.ID]float32{}
+	for _, s := range m.Stakeholders {
+		names[s.ID], nameW[s.ID], _ = nodeName(s.Name)
 	}
 	// Nodes the layout does not know (added since) go on a row below.
 	var minX, minY, maxX, maxY float32 = math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, -math.MaxFloat32
 	for _, s := range m.Stakeholders {
 		if p, ok := pos[s.ID]; ok {
-			rad := radius[s.ID]
-			minX, maxX = min(minX, p.X-max(rad, labelWidth/2)), max(maxX, p.X+max(rad, labelWidth/2))
-			minY, maxY = min(minY, p.Y-rad-8), max(maxY, p.Y+rad+labelRoom+6)
+			bx := boxOf(s, radius[s.ID])
+			minX, maxX = min(minX, p.X-bx.left), max(maxX, p.X+bx.right)
+			minY, maxY = min(minY, p.Y-bx.top), max(maxY, p.Y+bx.bottom)
 		}
 	}
 	if minX > maxX {
@@ -179,13 +221,14 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 	}
 
 	sc := &Scene{Title: lb.NetworkTitle, Background: white}
-	sc.Width = maxX - minX + 2*netMargin
+	sc.Width = max(maxX-minX+2*netMargin, 420)
 	sc.Height = maxY - minY + 2*netMargin + titleH
 	sc.Add(Item{Text: &Text{Rect: Rect{netMargin, 12, sc.Width - 2*netMargin, 20}, Lines: []string{titleOf(m, lb.NetworkTitle)}, Size: 14, Bold: true, Color: black}})
 
-	// Focus: the selected stakeholder and its neighbours.
+	// Focus: the selected stakeholder and its neighbours, or a coalition's members.
 	focus := map[model.ID]bool{}
-	if opt.Selected != "" {
+	focused := opt.Selected != ""
+	if focused {
 		focus[opt.Selected] = true
 		for _, e := range r.Relations {
 			if e.From == opt.Selected || e.To == opt.Selected {
@@ -197,26 +240,30 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 				focus[e.From], focus[e.To] = true, true
 			}
 		}
+	} else if co := m.Coalition(opt.Coalition); co != nil {
+		focused = true
+		for _, id := range co.Members {
+			focus[id] = true
+		}
 	}
-	emph := func(ids ...model.ID) Emphasis {
-		if opt.Selected == "" {
+	emph := func(id model.ID) Emphasis {
+		switch {
+		case !focused:
 			return Normal
-		}
-		for _, id := range ids {
-			if !focus[id] {
-				return Dimmed
-			}
-		}
-		if len(ids) == 1 && ids[0] == opt.Selected {
+		case id == opt.Selected:
 			return Selected
+		case focus[id]:
+			return Highlighted
 		}
-		return Highlighted
+		return Dimmed
 	}
 	edgeEmph := func(a, b model.ID) Emphasis {
-		if opt.Selected == "" {
+		switch {
+		case !focused:
 			return Normal
-		}
-		if a == opt.Selected || b == opt.Selected {
+		case opt.Selected != "" && (a == opt.Selected || b == opt.Selected):
+			return Highlighted
+		case opt.Selected == "" && focus[a] && focus[b]:
 			return Highlighted
 		}
 		return Dimmed
@@ -224,70 +271,44 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 
 	// Coalitions underneath everything.
 	for i, co := range m.Coalitions {
-		var pts []Point
-		for _, id := range co.Members {
-			p, ok := place[id]
-			if !ok {
-				continue
-			}
-			rad := float64(radius[id] + 12)
-			for k := 0; k < 16; k++ {
-				a := 2 * math.Pi * float64(k) / 16
-				pts = append(pts, Point{p.X + float32(rad*math.Cos(a)), p.Y + float32(rad*math.Sin(a))})
-			}
-		}
-		if len(pts) == 0 {
-			continue
-		}
-		hull := convexHull(pts)
-		col := coalitionColours[i%len(coalitionColours)]
-		fill := col
-		fill.A = 22
-		tgt := Target{Kind: model.EntityCoalition, ID: co.ID}
-		group := "coalition:" + string(co.ID)
-		sc.Add(Item{Target: tgt, Group: group, Path: &Path{Points: hull, Stroke: col, Width: 1.2, Dashed: true, Closed: true, Fill: fill}})
-		top := hull[0]
-		for _, p := range hull {
-			if p.Y < top.Y {
-				top = p
-			}
-		}
-		name := co.Name
-		w := MeasureText(name, 8, true) + 4
-		sc.Add(Item{Target: tgt, Group: group, Text: &Text{Rect: Rect{top.X - w/2, top.Y - 12, w, 11}, Lines: []string{name}, Size: 8, Bold: true, Color: col, Align: AlignCenter}})
+		addCoalition(sc, m, co, coalitionColours[i%len(coalitionColours)], place, radius, focused && opt.Coalition != co.ID)
 	}
 
 	// Names go on top of the edges, but their white plates go underneath,
 	// so a name stays readable and an arrow into a node from below still shows.
-	names := map[model.ID][]string{}
 	for _, s := range m.Stakeholders {
 		p, rad := place[s.ID], radius[s.ID]
-		lines := wrapText(s.Name, labelSize, labelWidth, false)
-		if len(lines) > 2 {
-			lines = append(lines[:1], strings.Join(lines[1:], " "))
-			lines[1] = ellipsis(lines[1], labelSize, labelWidth)
-		}
-		names[s.ID] = lines
-		var tw float32
-		for _, l := range lines {
-			tw = max(tw, MeasureText(l, labelSize, false))
-		}
-		th := float32(len(lines)) * labelSize * 1.25
+		tw, th := nameW[s.ID], float32(len(names[s.ID]))*labelSize*1.25
 		sc.Add(Item{Target: Target{Kind: model.EntityStakeholder, ID: s.ID}, Group: "stakeholder:" + string(s.ID), Emphasis: emph(s.ID),
 			Box: &Box{Rect: Rect{p.X - tw/2 - 2, p.Y + rad + 2, tw + 4, th + 1}, Fill: Color{255, 255, 255, 210}, Radius: 2}})
 	}
 
-	// Relationship edges.
+	// Relationship edges: the colour and dashes say the quality, the label
+	// the kind (in a small network, or around the selected stakeholder).
 	if !opt.HideRelations {
+		var nodeRects []Rect
+		for _, s := range m.Stakeholders {
+			p, bx := place[s.ID], boxOf(s, radius[s.ID])
+			nodeRects = append(nodeRects, Rect{p.X - bx.left + boxGapX/2, p.Y - bx.top + boxGapY/2, bx.left + bx.right - boxGapX, bx.top + bx.bottom - boxGapY})
+		}
+		labelAll := len(r.Relations) <= 40
 		for _, e := range r.Relations {
 			a, b := place[e.From], place[e.To]
-			col := Color{158, 158, 158, 255}
-			if e.Quality < 0 {
-				col = Color{229, 115, 115, 255}
+			style := relationStyle(e.Quality)
+			em := edgeEmph(e.From, e.To)
+			tgt := Target{Kind: model.EntityRelationship, ID: e.Relationships[0]}
+			sc.Add(Item{Target: tgt, Group: "relationship:" + string(e.Relationships[0]), Emphasis: em,
+				Path: &Path{Points: []Point{a, b}, Stroke: style.colour, Width: style.width, Dashed: style.dashed}})
+			if e.Kind == "" || !(labelAll || em == Highlighted) {
+				continue
 			}
-			sc.Add(Item{Target: Target{Kind: model.EntityRelationship, ID: e.Relationships[0]}, Group: "relationship",
-				Emphasis: edgeEmph(e.From, e.To),
-				Path:     &Path{Points: []Point{a, b}, Stroke: col, Width: 1.2, Dashed: e.Quality < 0}})
+			text := ellipsis(e.Kind, 6.5, 90)
+			w := MeasureText(text, 6.5, false) + 4
+			mid := labelSpot(a, b, w, 10, nodeRects)
+			sc.Add(Item{Target: tgt, Group: "relationship:" + string(e.Relationships[0]), Emphasis: em,
+				Box: &Box{Rect: Rect{mid.X - w/2, mid.Y - 5, w, 10}, Fill: Color{255, 255, 255, 200}, Radius: 2}})
+			sc.Add(Item{Target: tgt, Group: "relationship:" + string(e.Relationships[0]), Emphasis: em,
+				Text: &Text{Rect: Rect{mid.X - w/2, mid.Y - 4, w, 9}, Lines: []string{text}, Size: 6.5, Italic: true, Color: style.text, Align: AlignCenter}})
 		}
 	}
 
@@ -361,8 +382,112 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		sc.Add(Item{Target: tgt, Group: group, Emphasis: e, Text: &Text{Rect: Rect{p.X - labelWidth/2, p.Y + rad + 2, labelWidth, th},
 			Lines: lines, Size: labelSize, Color: black, Align: AlignCenter}})
 	}
+	addNetworkLegend(sc, m, r, opt)
+	return sc
+}
 
-	// Legend.
+// labelSpot is the middle of a w×h label on the line a–b: halfway, or
+// nearer one end when a node's box is in the way there.
+func labelSpot(a, b Point, w, h float32, nodes []Rect) Point {
+	var spot Point
+	for _, t := range []float32{0.5, 0.4, 0.6, 0.3, 0.7} {
+		spot = Point{a.X + (b.X-a.X)*t, a.Y + (b.Y-a.Y)*t}
+		r := Rect{spot.X - w/2, spot.Y - h/2, w, h}
+		free := true
+		for _, n := range nodes {
+			if r.Intersects(n) {
+				free = false
+				break
+			}
+		}
+		if free {
+			return spot
+		}
+	}
+	return Point{(a.X + b.X) / 2, (a.Y + b.Y) / 2}
+}
+
+// relationLook is how a relationship of a quality (-2..2) is drawn.
+type relationLook struct {
+	colour, text Color
+	width        float32
+	dashed       bool
+}
+
+var (
+	relationGood    = Color{67, 160, 71, 255}
+	relationNeutral = Color{158, 158, 158, 255}
+	relationBad     = Color{229, 115, 115, 255}
+)
+
+func relationStyle(q int) relationLook {
+	w := 1.1 + 0.45*float32(min(abs(q), 2))
+	switch {
+	case q > 0:
+		return relationLook{relationGood, Color{46, 125, 50, 255}, w, false}
+	case q < 0:
+		return relationLook{relationBad, Color{183, 28, 28, 255}, w, true}
+	}
+	return relationLook{relationNeutral, grey, w, false}
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// addCoalition draws a coalition as a dashed outline around its members
+// that keeps every other node outside (groupOutline), tinted when it has no
+// holes, with the coalition's name at its top.
+func addCoalition(sc *Scene, m *model.Map, co *model.Coalition, col Color, place map[model.ID]Point, radius map[model.ID]float32, dim bool) {
+	member := map[model.ID]bool{}
+	var members, others []disc
+	for _, id := range co.Members {
+		if p, ok := place[id]; ok && !member[id] {
+			member[id] = true
+			members = append(members, disc{p, radius[id] + 10})
+		}
+	}
+	if len(members) == 0 {
+		return
+	}
+	for _, s := range m.Stakeholders {
+		if !member[s.ID] {
+			others = append(others, disc{place[s.ID], radius[s.ID] + 5})
+		}
+	}
+	outer, holes := groupOutline(members, others, 7)
+	if len(outer) == 0 {
+		return
+	}
+	tgt := Target{Kind: model.EntityCoalition, ID: co.ID}
+	group := "coalition:" + string(co.ID)
+	em := Normal
+	if dim {
+		em = Dimmed
+	}
+	fill := col
+	fill.A = 22
+	if len(holes) > 0 {
+		fill = Color{}
+	}
+	for _, loop := range append(outer, holes...) {
+		// The first point again at the end: a polyline closes on screen too.
+		pts := append(append([]Point(nil), loop...), loop[0])
+		sc.Add(Item{Target: tgt, Group: group, Emphasis: em, Path: &Path{Points: pts, Stroke: col, Width: 1.2, Dashed: true, Closed: true, Fill: fill}})
+	}
+	top := outer[0][0] // loops start at their topmost point
+	name := co.Name
+	w := MeasureText(name, 8, true) + 4
+	sc.Add(Item{Target: tgt, Group: group, Emphasis: em, Box: &Box{Rect: Rect{top.X - w/2, top.Y - 12, w, 11}, Fill: Color{255, 255, 255, 220}, Radius: 2}})
+	sc.Add(Item{Target: tgt, Group: group, Emphasis: em, Text: &Text{Rect: Rect{top.X - w/2, top.Y - 12, w, 11}, Lines: []string{name}, Size: 8, Bold: true, Color: col, Align: AlignCenter}})
+}
+
+// addNetworkLegend explains the colours, badges and lines under the drawing.
+func addNetworkLegend(sc *Scene, m *model.Map, r *analysis.Result, opt NetworkOptions) {
+	lb := analysisLabels
 	legendY := sc.Height - netMargin/2 - 6
 	sc.Height += 18
 	x := float32(netMargin)
@@ -393,13 +518,13 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		x += MeasureText(s, 8, false) + 14
 	}
 	for _, k := range order {
-		room(13 + MeasureText(lb.Kinds[string(k)], 8, false) + 14)
-		sc.Add(Item{Circle: &Circle{Center: Point{x + 5, legendY}, Radius: 5, Fill: kindColour(k)}})
-		x += 13
 		name := lb.OtherKind
 		if k != "" {
 			name = lb.Kinds[string(k)]
 		}
+		room(13 + MeasureText(name, 8, false) + 14)
+		sc.Add(Item{Circle: &Circle{Center: Point{x + 5, legendY}, Radius: 5, Fill: kindColour(k)}})
+		x += 13
 		label(name)
 	}
 	room(15 + MeasureText(lb.LegendLeader, 8, false) + 14)
@@ -416,8 +541,26 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		x += 27
 		label(text)
 	}
-	if !opt.HideRelations {
-		line(Color{158, 158, 158, 255}, 1.2, false, lb.LegendRelation)
+	if !opt.HideRelations && len(r.Relations) > 0 {
+		q := map[int]bool{}
+		for _, e := range r.Relations {
+			q[max(-1, min(1, e.Quality))] = true
+		}
+		if q[1] {
+			s := relationStyle(1)
+			line(s.colour, s.width, s.dashed, lb.LegendGoodRelation)
+		}
+		if q[0] {
+			s := relationStyle(0)
+			line(s.colour, s.width, s.dashed, lb.LegendRelation)
+		}
+		if q[-1] {
+			s := relationStyle(-1)
+			line(s.colour, s.width, s.dashed, lb.LegendNegative)
+		}
+		room(MeasureText(lb.LegendRelationKind, 8, false) + 14)
+		sc.Add(Item{Text: &Text{Rect: Rect{x, legendY - 5, MeasureText(lb.LegendRelationKind, 8, false) + 4, 10}, Lines: []string{lb.LegendRelationKind}, Size: 8, Italic: true, Color: grey}})
+		x += MeasureText(lb.LegendRelationKind, 8, false) + 14
 	}
 	if !opt.HideFlows {
 		line(flowBlue, 3, false, lb.LegendFlows)
@@ -432,7 +575,6 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		x += 27
 		label(lb.LegendCoalition)
 	}
-	return sc
 }
 
 func kindRank(k model.StakeholderKind) int {
@@ -475,30 +617,4 @@ func ellipsis(s string, size, width float32) string {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"
-}
-
-// convexHull returns the hull of pts counter-clockwise (Andrew's monotone chain).
-func convexHull(pts []Point) []Point {
-	p := append([]Point(nil), pts...)
-	sort.Slice(p, func(i, j int) bool { return p[i].X < p[j].X || p[i].X == p[j].X && p[i].Y < p[j].Y })
-	if len(p) < 3 {
-		return p
-	}
-	cross := func(o, a, b Point) float32 { return (a.X-o.X)*(b.Y-o.Y) - (a.Y-o.Y)*(b.X-o.X) }
-	var h []Point
-	for _, q := range p {
-		for len(h) >= 2 && cross(h[len(h)-2], h[len(h)-1], q) <= 0 {
-			h = h[:len(h)-1]
-		}
-		h = append(h, q)
-	}
-	lower := len(h) + 1
-	for i := len(p) - 2; i >= 0; i-- {
-		q := p[i]
-		for len(h) >= lower && cross(h[len(h)-2], h[len(h)-1], q) <= 0 {
-			h = h[:len(h)-1]
-		}
-		h = append(h, q)
-	}
-	return h[:len(h)-1]
 }

@@ -7,6 +7,7 @@ var analysisLabels = struct {
 	Informal, Broker                                          string
 	LegendLeader, LegendBroker, LegendRelation, LegendFlows   string
 	LegendHigh, LegendBroken, LegendNegative, LegendCoalition string
+	LegendGoodRelation, LegendRelationKind                    string
 	Kinds                                                     map[string]string
 	OtherKind                                                 string
 	ManageClosely, KeepSatisfied, KeepInformed, Monitor       string
@@ -17,19 +18,21 @@ var analysisLabels = struct {
 	NoLead, TwoLeads, InformedThenLeads                       string
 	SizeBy                                                    string
 }{
-	NetworkTitle:    "Stakeholder network",
-	GridTitle:       "Stakeholder grid: influence and interest",
-	RolesTitle:      "Roles over time",
-	Informal:        "L",
-	Broker:          "B",
-	LegendLeader:    "informal leader",
-	LegendBroker:    "broker (high betweenness)",
-	LegendRelation:  "relationship",
-	LegendFlows:     "flows (width = number)",
-	LegendHigh:      "high criticality",
-	LegendBroken:    "breaks without the stakeholder",
-	LegendNegative:  "strained relationship",
-	LegendCoalition: "coalition",
+	NetworkTitle:       "Stakeholder network",
+	GridTitle:          "Stakeholder grid: influence and interest",
+	RolesTitle:         "Roles over time",
+	Informal:           "L",
+	Broker:             "B",
+	LegendLeader:       "informal leader",
+	LegendBroker:       "broker (high betweenness)",
+	LegendRelation:     "neutral relationship",
+	LegendGoodRelation: "good relationship",
+	LegendRelationKind: "label: kind of relationship",
+	LegendFlows:        "flows (width = number)",
+	LegendHigh:         "high criticality",
+	LegendBroken:       "breaks without the stakeholder",
+	LegendNegative:     "strained relationship",
+	LegendCoalition:    "coalition",
 	Kinds: map[string]string{
 		"organisation": "organisation", "professional": "professional", "patient": "patient",
 		"carer": "informal carer", "funder": "funder", "government": "government",
