@@ -144,8 +144,12 @@ func leftOutText(l model.LeftOut) string {
 	default:
 		parts = append(parts, Tf("%d coalitions", l.Coalitions))
 	}
-	return Tf("Added as a scenario, the import leaves out %s. Save it as a new map to keep everything.", strings.Join(parts, "; "))
+	return Tf("Added as a scenario, the import leaves out %s. Choose “Save as new map…” to keep everything.", strings.Join(parts, "; "))
 }
+
+// maxReportLines keeps a sheet with a mistake in every one of thousands of
+// rows from making a dialog too slow to lay out; the rest are counted.
+const maxReportLines = 500
 
 // importDialog is the report of one import and the choice of where the map
 // goes; nothing is written before the user chooses, and with warnings only
@@ -180,23 +184,27 @@ func (mw *mainWindow) importFrom(path string) *importDialog {
 	for _, w := range rep.Warnings {
 		d.lines = append(d.lines, "⚠ "+issueText(w, Tf))
 	}
-	list := widget.NewList(func() int { return len(d.lines) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(d.lines[i]) })
+	// One wrapped label rather than a list: a list gives every line the
+	// same height, and a long message ran into the next one.
+	shown := d.lines
+	if len(shown) > maxReportLines {
+		shown = append(shown[:maxReportLines:maxReportLines], Tf("… and %d more", len(d.lines)-maxReportLines))
+	}
+	report := widget.NewLabel(strings.Join(shown, "\n"))
+	report.Wrapping = fyne.TextWrapWord
 	d.summary = widget.NewLabel(reportSummary(baseName(path), rep))
 	d.summary.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(d.summary, nil, nil, nil, list)
+	content := container.NewBorder(d.summary, nil, nil, nil, container.NewVScroll(report))
 	if !rep.OK() {
 		d.dialog = dialog.NewCustom(T("Import report"), T("Close"), content, mw.win)
 		d.dialog.Resize(fyne.NewSize(820, 520))
 		d.dialog.Show()
 		return d
 	}
-	name := strings.TrimSuffix(baseName(path), filepath.Ext(path))
+	name := baseName(path) // a CSV folder's name as it is
+	if st, err := os.Stat(path); err == nil && !st.IsDir() {
+		name = strings.TrimSuffix(name, filepath.Ext(path))
+	}
 	d.saveNew = widget.NewButton(T("Save as new map…"), func() {
 		d.dialog.Hide()
 		mw.askNewPath(name+".vflow", func(out string) { mw.saveImportAt(out, m) })

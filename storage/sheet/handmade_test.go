@@ -359,3 +359,23 @@ func TestWorkbooksOfferDropDownListsInTheirLanguage(t *testing.T) {
 		})
 	}
 }
+
+// Without scenarios a map gets one, named in the language of its sheets.
+func TestTheOneScenarioOfASheetIsNamedInItsLanguage(t *testing.T) {
+	for _, c := range []struct {
+		files map[string]string
+		want  string
+	}{
+		{map[string]string{"Stakeholders.csv": "Naam;Soort\nHuisarts;professional\n", "Stappen.csv": "Naam\nIntake\n"}, "Huidige situatie"},
+		{map[string]string{"stakeholders.csv": okStakeholders, "steps.csv": okSteps}, "As-is"},
+		{map[string]string{"Stakeholders.csv": "Naam\nHuisarts\n"}, "Huidige situatie"},
+	} {
+		m, rep, err := ReadCSVDir(writeCSVs(t, c.files))
+		if err != nil || m == nil {
+			t.Fatalf("%v\n%s", err, rep)
+		}
+		if len(m.Scenarios) != 1 || m.Scenarios[0].Name != c.want {
+			t.Errorf("%v: scenario %q, want %q", c.files, m.Scenarios[0].Name, c.want)
+		}
+	}
+}

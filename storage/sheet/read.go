@@ -90,6 +90,7 @@ type parser struct {
 	at    map[model.Ref]int            // spreadsheet row of each entity, so the model's problems point at a row
 	votes map[string][2]int            // Dutch-only and English-only headers per sheet
 	heads map[string]map[string]string // canonical column → header as written, per sheet
+	asIs  string                       // the name of the one scenario a file without scenarios gets
 }
 
 func (p *parser) warn(i Issue) { p.rep.Warnings = append(p.rep.Warnings, i) }
@@ -316,6 +317,10 @@ func (p *parser) decideLanguages() {
 			p.lang[key] = "en"
 		}
 	}
+	p.asIs = "As-is"
+	if nl > en {
+		p.asIs = "Huidige situatie"
+	}
 }
 
 // rowsOf returns the data rows of a table, reporting missing required
@@ -516,8 +521,8 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 	scenarioOf := func(r row) *model.Scenario {
 		name := r.get("scenario")
 		if name == "" {
-			if len(m.Scenarios) == 0 {
-				addScenario(&model.Scenario{ID: p.newID("sc"), Name: "As-is"})
+			if len(m.Scenarios) == 0 { // in the sheets' language, as the app names a new map's scenario
+				addScenario(&model.Scenario{ID: p.newID("sc"), Name: p.asIs})
 			}
 			return m.Scenarios[0]
 		}
@@ -687,7 +692,7 @@ func parse(sheets []rawSheet) (*model.Map, *Report) {
 		p.at[model.Ref{Kind: model.EntityCoalition, ID: c.ID}] = r.n
 	}
 	if len(m.Scenarios) == 0 {
-		m.Scenarios = []*model.Scenario{{ID: p.newID("sc"), Name: "As-is"}}
+		m.Scenarios = []*model.Scenario{{ID: p.newID("sc"), Name: p.asIs}}
 	}
 	if len(p.rep.Errors) > 0 {
 		return nil, p.rep
