@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -315,15 +314,6 @@ func (mw *mainWindow) importScenario(m *model.Map, src model.ID, name string) {
 	sc := mw.doc.m().Scenarios[len(mw.doc.m().Scenarios)-1]
 	mw.doc.scenario = sc.ID
 	mw.refresh()
-}
-
-// folderWriteError says plainly when a folder of files (a CSV export) did
-// not fit on the disk: nothing of it was left behind.
-func folderWriteError(dir string, err error) error {
-	if errors.Is(err, sheet.ErrDiskFull) || errors.Is(err, syscall.ENOSPC) {
-		return &storage.Error{Code: storage.DiskFull, Op: "create", Path: dir, Err: err}
-	}
-	return err
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -16,7 +16,6 @@ import (
 
 	"valueflow/model"
 	"valueflow/model/sample"
-	"valueflow/storage"
 	"valueflow/storage/sheet"
 )
 
@@ -339,17 +338,5 @@ func TestTheScenarioToAddCanBeChosenAndWhatStaysBehindIsNamed(t *testing.T) {
 	test.Tap(d.addHere)
 	if got := mw.doc.current(); got.Name != "twee" || got.BasedOn != "Gewenste situatie" {
 		t.Errorf("added %q based on %q", got.Name, got.BasedOn)
-	}
-}
-
-func TestACSVExportOntoAFullDiskSaysNothingWasWritten(t *testing.T) {
-	openSample(t)
-	err := folderWriteError("/media/usb/zorgpad (CSV)", sheet.ErrDiskFull)
-	if storage.CodeOf(err) != storage.DiskFull {
-		t.Fatalf("not a full disk: %v", err)
-	}
-	want := Tf("cannot.create", "zorgpad (CSV)", T("error.disk-full-new"))
-	if got := storageMessage(err); got != want {
-		t.Errorf("message %q, want %q", got, want)
 	}
 }

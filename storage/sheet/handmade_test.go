@@ -3,8 +3,10 @@ package sheet
 import (
 	"bytes"
 	"errors"
+	"os"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -377,5 +379,14 @@ func TestTheOneScenarioOfASheetIsNamedInItsLanguage(t *testing.T) {
 		if len(m.Scenarios) != 1 || m.Scenarios[0].Name != c.want {
 			t.Errorf("%v: scenario %q, want %q", c.files, m.Scenarios[0].Name, c.want)
 		}
+	}
+}
+
+// A CSV folder that does not fit says so in the words of every export:
+// the error is ErrDiskFull and, underneath, ENOSPC.
+func TestAFullDiskIsSaidPlainly(t *testing.T) {
+	err := error(diskFullError{&os.PathError{Op: "write", Path: "steps.csv", Err: syscall.ENOSPC}})
+	if !errors.Is(err, ErrDiskFull) || !errors.Is(err, syscall.ENOSPC) || err.Error() != "the disk is full; nothing was written" {
+		t.Errorf("%v", err)
 	}
 }

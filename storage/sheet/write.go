@@ -118,8 +118,15 @@ func WriteXLSX(w io.Writer, m *model.Map, lang string) error {
 }
 
 // ErrDiskFull is a CSV folder that did not fit on the disk; the files
-// written are removed.
+// written are removed. The error WriteCSVDir returns is also
+// syscall.ENOSPC, so callers that test for that say the same.
 var ErrDiskFull = errors.New("the disk is full; nothing was written")
+
+type diskFullError struct{ err error }
+
+func (e diskFullError) Error() string        { return ErrDiskFull.Error() }
+func (e diskFullError) Is(target error) bool { return target == ErrDiskFull }
+func (e diskFullError) Unwrap() error        { return e.err }
 
 // WriteCSVDir writes one CSV file per table into dir (created if missing):
 // UTF-8, comma-separated, English headers. When the disk is full it
@@ -131,7 +138,7 @@ func WriteCSVDir(dir string, m *model.Map) (err error) {
 			for _, p := range written {
 				os.Remove(p)
 			}
-			err = ErrDiskFull
+			err = diskFullError{err}
 		}
 	}()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
