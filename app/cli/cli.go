@@ -115,7 +115,7 @@ Usage:
   valueflow templates                                list the built-in templates
   valueflow new --template NAME OUT.vflow            a new map from a template
   valueflow check FILE                               check a map and print what it holds
-  valueflow import IN.json|IN.xlsx|CSV-DIR OUT.vflow [--dry-run]
+  valueflow import IN.json|IN.xlsx|CSV-DIR OUT.vflow [--dry-run] [--accept-warnings]
   valueflow export FILE --format json|pdf|svg|png|dot|xlsx|csv --out OUT|-
                    [--view board|network|grid|roles|compare] [--scenario NAME] [--from A --to B]
                    [--paper A4|A3|Letter] [--landscape] [--fit | --scale PCT] (pdf)
