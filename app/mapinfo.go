@@ -22,7 +22,7 @@ func mapInfoFields(info model.MapInfo) ([]*widget.FormItem, func() model.MapInfo
 		widget.NewFormItem(T("field.description"), desc),
 	}
 	items[1].HintText = T("The point on the horizon the network works towards")
-	items[3].HintText = T("Connecting, aligning on a purpose, or producing care together")
+	items[3].HintText = T("Connecting, aligning or producing together")
 	return items, func() model.MapInfo {
 		return model.MapInfo{Title: title.Text, Purpose: purpose.Text, Region: region.Text, Description: desc.Text, Stage: stage.value()}
 	}

@@ -22,7 +22,7 @@ func MapMeta(m *model.Map, sc *model.Scenario, word func(string) string) Meta {
 		parts = append(parts, m.Region)
 	}
 	title := m.Title
-	if m.Purpose != "" && len([]rune(m.Purpose)) <= 90 {
+	if m.Purpose != "" { // a long one is shortened with an ellipsis by the page header, not left out
 		title += " — " + m.Purpose
 	}
 	return Meta{Title: title, Author: "Valueflow", Scenario: strings.Join(parts, " · "), Date: time.Now(), Translate: word}
