@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -12,9 +11,10 @@ import (
 // the imported map, with the same English words, so that each problem has
 // a key the GUI translates and points at its row and column.
 func (p *parser) check(m *model.Map) {
+	// Every message starts, as the model's do, with the kind and the id
+	// (`step "s3"`); a translation may leave out the English kind.
 	add := func(ref model.Ref, field, key string, args ...string) {
-		label := fmt.Sprintf("%s %q", ref.Kind, ref.ID)
-		p.fail(p.issueAt(ref, field, key, append([]string{label}, args...)...))
+		p.fail(p.issueAt(ref, field, key, append([]string{ref.Kind.String(), strconv.Quote(string(ref.ID))}, args...)...))
 	}
 	empty := func(ref model.Ref, field, v string) {
 		if strings.TrimSpace(v) == "" {

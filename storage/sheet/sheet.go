@@ -107,14 +107,15 @@ var messages = map[string]string{
 	"same-step-name":          "'%s' is the name of %s steps in this scenario (rows %s); give the id instead: %s",
 	"same-contribution-value": "'%s' is the value of %s contributions in this scenario (rows %s); give the id instead: %s",
 	// The model's own checks, made here first so that they can be
-	// translated; the English is the model's, word for word.
-	"empty":             "%s: %s is empty",
-	"out-of-range":      "%s: %s %s is out of range %s..%s",
-	"negative":          "%s: %s %s is negative",
-	"bad-colour":        "%s: colour %s is not of the form #rrggbb",
-	"self-relationship": "%s: a stakeholder cannot have a relationship with itself",
-	"member-twice":      "%s: member %s is listed twice",
-	"same-card":         "%s: from and to are the same card",
+	// translated; the English is the model's, word for word. Their first
+	// two arguments are the kind and the quoted id (`step "s3"`).
+	"empty":             "%s %s: %s is empty",
+	"out-of-range":      "%s %s: %s %s is out of range %s..%s",
+	"negative":          "%s %s: %s %s is negative",
+	"bad-colour":        "%s %s: colour %s is not of the form #rrggbb",
+	"self-relationship": "%s %s: a stakeholder cannot have a relationship with itself",
+	"member-twice":      "%s %s: member %s is listed twice",
+	"same-card":         "%s %s: from and to are the same card",
 	// A message that is already complete (the model's, JSON's).
 	"text": "%s",
 }
