@@ -51,6 +51,7 @@ func (mw *mainWindow) pickFile(filter fynestorage.FileFilter, use func(path stri
 		use(path)
 	}, mw.win)
 	d.SetFilter(filter)
+	d.SetTitleText(T("Open a file")) // Fyne's own reads "Openen Bestand" in Dutch
 	mw.startIn(d.SetLocation)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
@@ -81,6 +82,7 @@ func (mw *mainWindow) askNewPath(name string, use func(path string)) {
 		use(withExtension(path))
 	}, mw.win)
 	d.SetFilter(vflowFilter)
+	d.SetTitleText(T("Save the map as"))
 	d.SetFileName(name)
 	mw.startIn(d.SetLocation)
 	d.Resize(fyne.NewSize(900, 600))

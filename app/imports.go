@@ -35,6 +35,7 @@ func (mw *mainWindow) importFolderDialog() {
 			mw.importFrom(l.Path())
 		}
 	}, mw.win)
+	d.SetTitleText(T("Choose the folder of CSV files"))
 	mw.startIn(d.SetLocation)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
