@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -102,6 +103,9 @@ func sampleCopy() (string, error) {
 // showStartError shows why no map could be opened in a small window of its
 // own and returns when the user closes it.
 func showStartError(a fyne.App, msg string) {
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return // no screen (ssh, a script): the message goes to stderr only; a window would panic
+	}
 	w := a.NewWindow("Valueflow")
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
