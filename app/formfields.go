@@ -89,7 +89,7 @@ func (mw *mainWindow) newColourField(hex string) *colourField {
 }
 
 func (f *colourField) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, f.swatch, f.button, f.entry))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, f.swatch.Rectangle, f.button, f.entry)) // the rectangle itself: the painter knows no wrapper
 }
 
 // Validate and SetOnValidationChanged make the form show the entry's
