@@ -220,6 +220,18 @@ func TestNumbersAndColoursAreCheckedAsTheyAreTyped(t *testing.T) {
 			t.Errorf("colour %q: the field says %q, want %q", tc.text, got, tc.want)
 		}
 	}
+	// The swatch beside the code shows the colour, drawn as a rectangle.
+	colour.entry.SetText("#3d8bd4")
+	if c, _ := parseColour("#3d8bd4"); colour.swatch.FillColor != c {
+		t.Errorf("the swatch shows %v for #3d8bd4", colour.swatch.FillColor)
+	}
+	var drawn bool
+	walk(test.WidgetRenderer(colour).Objects()[0], func(o fyne.CanvasObject) {
+		drawn = drawn || o == fyne.CanvasObject(colour.swatch.Rectangle)
+	})
+	if !drawn {
+		t.Error("the swatch is not in the field's layout as a rectangle")
+	}
 	// The picker is there, beside the code.
 	var picker bool
 	walk(test.WidgetRenderer(colour).Objects()[0], func(o fyne.CanvasObject) {
