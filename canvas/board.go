@@ -16,6 +16,13 @@ import (
 
 // Board draws a scene with zoom and pan. Only the items inside the viewport
 // get canvas objects, taken from a pool that is reused on every refresh.
+//
+// Pointer gestures (board_gesture.go): a click selects, Shift+click adds a
+// card to the selection or takes it out, a double click edits; dragging a
+// card moves it, dragging from its right edge (the handle) to another card
+// makes a flow, dragging a step or lane header reorders, Shift+drag on
+// empty space draws a selection band, and a plain drag on empty space, a
+// middle-button drag or a drag with Space held pans.
 type Board struct {
 	widget.BaseWidget
 
@@ -26,8 +33,27 @@ type Board struct {
 	// without it, dragging a card pans like dragging empty space.
 	OnMoveCard func(card, step, stakeholder model.ID)
 	// OnConnect is called when a drag starts on a card's right edge (its
-	// handle) and ends on another card: the app adds a flow.
+	// handle) and ends on another card, or when a flow target picked with
+	// PickFlowTarget is confirmed: the app adds a flow.
 	OnConnect func(from, to model.ID)
+	// OnMoveStep and OnMoveStakeholder are called when a step header or a
+	// lane header is dropped at another place; to is its index after the
+	// move (as model.MoveStep takes it). Without them a header drag pans.
+	OnMoveStep        func(step model.ID, to int)
+	OnMoveStakeholder func(stakeholder model.ID, to int)
+	// OnToggleSelect is called for a Shift+click on a card: the app adds it
+	// to the selection, or takes it out.
+	OnToggleSelect func(scene.Target)
+	// OnSelectArea is called when a Shift+drag selection band is let go,
+	// with the cards it touched in reading order (maybe none).
+	OnSelectArea func(cards []model.ID)
+	// OnSelectCell is called for a click (or a right click, before
+	// OnContextMenu) on an empty place in a cell: the keyboard cursor goes
+	// there. Without it such a click selects nothing.
+	OnSelectCell func(step, stakeholder model.ID)
+	// OnPickCancel is called when choosing a flow target by keyboard
+	// (PickFlowTarget) ends without a flow.
+	OnPickCancel func()
 	// OnDelete is asked to remove the selection (the Delete key), when the
 	// app does not take the keys itself through OnTypedKey.
 	OnDelete func(scene.Target)
@@ -46,15 +72,24 @@ type Board struct {
 	geom     *scene.BoardGeometry
 	drag     dragState
 	selected scene.Target
+	// marked are the other cards of a multi-selection, drawn selected.
+	marked []model.ID
+	// cursor is the empty cell the keyboard is on (no card selected).
+	cursor struct{ step, lane model.ID }
+	pick   pickState
+	input  inputState
 }
 
 // dragState is the gesture in progress between the first Dragged and DragEnd.
 type dragState struct {
-	mode  dragMode
-	card  model.ID
-	grab  scene.Point // pointer offset inside the card when the drag began
-	at    scene.Point // the pointer now, in scene units
-	valid bool        // the pointer is over a place where the drop does something
+	mode   dragMode
+	card   model.ID    // the card moved or connected
+	header model.ID    // the step or lane whose header is dragged
+	grab   scene.Point // pointer offset inside the card or header when the drag began
+	from   scene.Point // where a selection band began
+	at     scene.Point // the pointer now, in scene units
+	slot   int         // the boundary a dragged header would be dropped at
+	valid  bool        // the pointer is over a place where the drop does something
 }
 
 type dragMode uint8
@@ -64,6 +99,9 @@ const (
 	dragPan
 	dragMove
 	dragConnect
+	dragStep
+	dragLane
+	dragBand
 )
 
 // handleWidth is the strip on a card's right edge where a drag makes a flow.
@@ -109,7 +147,7 @@ func (b *Board) SetZoom(z float32) {
 func (b *Board) zoomAround(z float32, p fyne.Position) {
 	b.manual = true
 	z = float32(math.Max(0.05, math.Min(4, float64(z))))
-	anchor := b.toScene(p)
+	anchor := scene.Point{X: b.offset.X + p.X/b.zoom, Y: b.offset.Y + p.Y/b.zoom}
 	b.zoom = z
 	b.offset = scene.Point{X: anchor.X - p.X/z, Y: anchor.Y - p.Y/z}
 	b.clampOffset()
@@ -153,14 +191,13 @@ func (b *Board) clampOffset() {
 // canvas coordinates (for an editor laid over a card).
 func (b *Board) CanvasRect(r scene.Rect) (fyne.Position, fyne.Size) {
 	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
-	pos := fyne.NewPos(origin.X+(r.X-b.offset.X)*b.zoom, origin.Y+(r.Y-b.offset.Y)*b.zoom)
-	return pos, fyne.NewSize(r.W*b.zoom, r.H*b.zoom)
+	pos, size := b.widgetRect(r)
+	return origin.Add(pos), size
 }
 
-// toScene converts a widget position to a scene point.
-func (b *Board) toScene(p fyne.Position) scene.Point {
-	return scene.Point{X: b.offset.X + p.X/b.zoom, Y: b.offset.Y + p.Y/b.zoom}
-}
+// toScene converts a widget position to the scene point drawn there (in a
+// fixed header band, the band's own).
+func (b *Board) toScene(p fyne.Position) scene.Point { return b.scenePoint(p) }
 
 // hit finds the element under a widget position, topmost first. A path
 // counts only near its line, not anywhere in its bounding box: a flow
@@ -212,8 +249,13 @@ func nearPath(pts []scene.Point, q scene.Point, d float32) bool {
 // FocusGained shows the focus ring: keyboard users see where keys go.
 func (b *Board) FocusGained() { b.focused = true; b.Refresh() }
 
-// FocusLost hides the focus ring.
-func (b *Board) FocusLost() { b.focused = false; b.Refresh() }
+// FocusLost hides the focus ring. The keys held are forgotten: their
+// release goes to whatever has the focus now.
+func (b *Board) FocusLost() {
+	b.focused = false
+	b.input.shift, b.input.space = false, false
+	b.Refresh()
+}
 
 // TypedRune is not used: the board has no text input.
 func (b *Board) TypedRune(rune) {}
@@ -221,8 +263,15 @@ func (b *Board) TypedRune(rune) {}
 // TypedKey hands keys to the app (OnTypedKey). Without that hook the
 // board handles them itself: the arrows move the selection to the
 // neighbouring card (OnSelect), Delete asks OnDelete to remove the
-// selection, Escape clears it.
+// selection, Escape clears it. While a flow target is being picked
+// (PickFlowTarget) the board keeps the arrows, Enter and Escape.
 func (b *Board) TypedKey(e *fyne.KeyEvent) {
+	if b.pick.on && b.pickKey(e) {
+		return
+	}
+	if e.Name == fyne.KeySpace {
+		return // held to pan (KeyDown), not a command
+	}
 	if b.OnTypedKey != nil {
 		b.OnTypedKey(e)
 		return
@@ -250,12 +299,71 @@ func (b *Board) TypedKey(e *fyne.KeyEvent) {
 
 var arrows = map[fyne.KeyName][2]int{fyne.KeyLeft: {-1, 0}, fyne.KeyRight: {1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}}
 
+// KeyDown keeps track of Shift (Shift+click, Shift+drag, Shift+Tab) and
+// Space (Space+drag pans) while the board has the focus; the desktop
+// driver sends it before TypedKey.
+func (b *Board) KeyDown(e *fyne.KeyEvent) {
+	switch e.Name {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
+		b.input.shift = true
+	case fyne.KeySpace:
+		b.input.space = true
+	}
+}
+
+// KeyUp forgets a key KeyDown noted.
+func (b *Board) KeyUp(e *fyne.KeyEvent) {
+	switch e.Name {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
+		b.input.shift = false
+	case fyne.KeySpace:
+		b.input.space = false
+	}
+}
+
+// Modifiers returns the modifier keys held now, as far as the board can
+// tell: the desktop driver's, the Shift seen by KeyDown, and those of the
+// mouse button press that began the current gesture.
+func (b *Board) Modifiers() fyne.KeyModifier {
+	m := b.input.pressMods
+	if b.input.shift {
+		m |= fyne.KeyModifierShift
+	}
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		m |= d.CurrentKeyModifiers()
+	}
+	return m
+}
+
 // Selected returns what the board last selected or was told is selected.
 func (b *Board) Selected() scene.Target { return b.selected }
 
 // Select tells the board what is selected (the app may select from
 // elsewhere: the inspector, an insight), so the arrow keys start there.
 func (b *Board) Select(t scene.Target) { b.selected = t }
+
+// SetMarked tells the board the other cards of a multi-selection: it draws
+// them selected too. Ids of cards no longer on the board are skipped.
+func (b *Board) SetMarked(cards []model.ID) {
+	b.marked = append(b.marked[:0], cards...)
+	b.Refresh()
+}
+
+// Marked returns the cards set with SetMarked.
+func (b *Board) Marked() []model.ID { return b.marked }
+
+// SetCursorCell shows the keyboard cursor on a cell (an empty one, or a
+// place to add a card); empty ids hide it.
+func (b *Board) SetCursorCell(step, stakeholder model.ID) {
+	if b.cursor.step == step && b.cursor.lane == stakeholder {
+		return
+	}
+	b.cursor.step, b.cursor.lane = step, stakeholder
+	b.Refresh()
+}
+
+// CursorCell returns the cell set with SetCursorCell.
+func (b *Board) CursorCell() (step, stakeholder model.ID) { return b.cursor.step, b.cursor.lane }
 
 func (b *Board) choose(t scene.Target) {
 	b.selected = t
@@ -264,154 +372,66 @@ func (b *Board) choose(t scene.Target) {
 	}
 }
 
-// AcceptsTab keeps Tab on the board, where it moves to the next card.
+// AcceptsTab keeps Tab on the board, where it moves to the next card; the
+// app lets it out with LeaveFocus.
 func (b *Board) AcceptsTab() bool { return true }
 
-// ShowRect scrolls so that r (in scene units) is in view, with a margin.
+// LeaveFocus moves the keyboard focus to the next control after the board
+// in the window (the inspector), or with backward to the one before it:
+// Tab past the last card and Shift+Tab before the first leave the board.
+func (b *Board) LeaveFocus(backward bool) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if c == nil {
+		return
+	}
+	if backward {
+		c.FocusPrevious()
+	} else {
+		c.FocusNext()
+	}
+}
+
+// ShowRect scrolls so that r (in scene units) is in view, with a margin,
+// clear of the fixed header bands. A header inside a fixed band is always
+// in view along that band's axis.
 func (b *Board) ShowRect(r scene.Rect) {
 	size := b.Size()
-	viewW, viewH := size.Width/b.zoom, size.Height/b.zoom
+	left, top := b.bands()
 	const margin = 24
-	if r.X < b.offset.X+margin || r.X+r.W > b.offset.X+viewW-margin {
-		b.offset.X = r.X - viewW/3
+	show := func(off *float32, pos, length, band, view float32) {
+		if band > 0 && pos+length <= band {
+			return
+		}
+		if pos < *off+band+margin || pos+length > *off+view-margin {
+			*off = pos - band - (view-band)/3
+		}
 	}
-	if r.Y < b.offset.Y+margin || r.Y+r.H > b.offset.Y+viewH-margin {
-		b.offset.Y = r.Y - viewH/3
-	}
+	show(&b.offset.X, r.X, r.W, left, size.Width/b.zoom)
+	show(&b.offset.Y, r.Y, r.H, top, size.Height/b.zoom)
 	b.manual = true
 	b.clampOffset()
 	b.Refresh()
+}
+
+// InView reports whether r (in scene units) is wholly in view, not hidden
+// under a fixed header band.
+func (b *Board) InView(r scene.Rect) bool {
+	size := b.Size()
+	left, top := b.bands()
+	in := func(off, pos, length, band, view float32) bool {
+		if band > 0 && pos+length <= band {
+			return true
+		}
+		return pos >= off+band && pos+length <= off+view
+	}
+	return in(b.offset.X, r.X, r.W, left, size.Width/b.zoom) && in(b.offset.Y, r.Y, r.H, top, size.Height/b.zoom)
 }
 
 func (b *Board) requestFocus() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.Focused() != b {
 		c.Focus(b)
 	}
 }
-
-// Tapped selects the element under the pointer (nothing on empty space).
-func (b *Board) Tapped(e *fyne.PointEvent) {
-	b.requestFocus()
-	b.choose(b.hit(e.Position))
-}
-
-// DoubleTapped reports the element, or the empty place, under the pointer.
-func (b *Board) DoubleTapped(e *fyne.PointEvent) {
-	if b.OnDoubleTap != nil {
-		b.OnDoubleTap(b.hit(e.Position), b.toScene(e.Position))
-	}
-}
-
-// TappedSecondary opens the context menu of the element under the pointer.
-func (b *Board) TappedSecondary(e *fyne.PointEvent) {
-	if b.OnContextMenu != nil {
-		b.OnContextMenu(b.hit(e.Position), e.AbsolutePosition)
-	}
-}
-
-// Scrolled pans; with Ctrl (Cmd on macOS) held it zooms around the pointer.
-func (b *Board) Scrolled(e *fyne.ScrollEvent) {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl) != 0 {
-		switch {
-		case e.Scrolled.DY > 0:
-			b.zoomAround(b.zoom*1.15, e.Position)
-		case e.Scrolled.DY < 0:
-			b.zoomAround(b.zoom/1.15, e.Position)
-		}
-		return
-	}
-	b.pan(e.Scrolled.DX, e.Scrolled.DY)
-}
-
-func (b *Board) pan(dx, dy float32) {
-	b.manual = true
-	b.offset.X -= dx / b.zoom
-	b.offset.Y -= dy / b.zoom
-	b.clampOffset()
-	b.Refresh()
-}
-
-// Dragged moves a card, draws a new flow from a card's right edge, or pans:
-// what the drag started on decides, once, at its first event.
-func (b *Board) Dragged(e *fyne.DragEvent) {
-	if b.drag.mode == dragNone {
-		b.drag = b.startDrag(b.toScene(e.Position.Subtract(e.Dragged)))
-	}
-	if b.drag.mode == dragPan {
-		b.pan(e.Dragged.DX, e.Dragged.DY)
-		return
-	}
-	b.drag.at = b.toScene(e.Position)
-	b.drag.valid = b.dropTarget() != ""
-	b.Refresh()
-}
-
-func (b *Board) startDrag(p scene.Point) dragState {
-	if b.geom == nil {
-		return dragState{mode: dragPan}
-	}
-	id, ok := b.geom.CardAt(p)
-	if !ok {
-		return dragState{mode: dragPan}
-	}
-	r, _ := b.geom.CardRect(id)
-	switch {
-	case b.OnConnect != nil && p.X >= r.X+r.W-handleWidth:
-		return dragState{mode: dragConnect, card: id, grab: scene.Point{X: p.X - r.X, Y: p.Y - r.Y}, at: p}
-	case b.OnMoveCard != nil:
-		return dragState{mode: dragMove, card: id, grab: scene.Point{X: p.X - r.X, Y: p.Y - r.Y}, at: p}
-	}
-	return dragState{mode: dragPan}
-}
-
-// dropTarget names where the drag would land now: the other card of a new
-// flow, or the step of a new cell for a moved card; "" when nowhere.
-func (b *Board) dropTarget() model.ID {
-	switch b.drag.mode {
-	case dragConnect:
-		if to, ok := b.geom.CardAt(b.drag.at); ok && to != b.drag.card {
-			return to
-		}
-	case dragMove:
-		step, sh, ok := b.geom.CellAt(b.drag.at)
-		if !ok {
-			return ""
-		}
-		if cs, csh, ok := b.geom.CardCell(b.drag.card); ok && cs == step && csh == sh {
-			return ""
-		}
-		return step
-	}
-	return ""
-}
-
-// DragEnd drops a moved card into its new cell or connects two cards.
-func (b *Board) DragEnd() {
-	d := b.drag
-	b.drag = dragState{}
-	switch d.mode {
-	case dragMove:
-		b.drag = d
-		if b.dropTarget() != "" {
-			step, sh, _ := b.geom.CellAt(d.at)
-			b.drag = dragState{}
-			b.OnMoveCard(d.card, step, sh)
-		}
-	case dragConnect:
-		b.drag = d
-		if to := b.dropTarget(); to != "" {
-			b.drag = dragState{}
-			b.OnConnect(d.card, to)
-		}
-	}
-	b.drag = dragState{}
-	b.Refresh()
-}
-
-// MouseIn etc. make the board a desktop.Hoverable so scroll events arrive.
-func (b *Board) MouseIn(*desktop.MouseEvent)    {}
-func (b *Board) MouseMoved(*desktop.MouseEvent) {}
-func (b *Board) MouseOut()                      {}
 
 // MinSize lets the board shrink to any window.
 func (b *Board) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
