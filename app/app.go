@@ -61,6 +61,7 @@ func Run(path string) error {
 	})
 	w.SetOnDropped(mw.dropped)
 	w.Resize(fyne.NewSize(1280, 800))
+	releaseStartupMemory(w)
 	traceFirstFrame(w)
 	mw.welcome()
 	w.ShowAndRun()

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
-TAGS=${TAGS:-sqlite_omit_load_extension}
+TAGS=${TAGS:-sqlite_omit_load_extension,no_emoji}
 BENCHTIME=${BENCHTIME:-1s}
 BENCHTIME_XL=${BENCHTIME_XL:-1s}
 out=bin/bench.txt

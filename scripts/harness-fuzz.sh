@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
-TAGS=${TAGS:-sqlite_omit_load_extension}
+TAGS=${TAGS:-sqlite_omit_load_extension,no_emoji}
 FUZZTIME=${FUZZTIME:-30s}
 # FUZZTIME=0 skips fuzzing (go test would read 0 as "forever"); the seed
 # corpora and kept crashers still run in the plain unit tests.

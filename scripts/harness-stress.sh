@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
-TAGS=${TAGS:-sqlite_omit_load_extension}
+TAGS=${TAGS:-sqlite_omit_load_extension,no_emoji}
 KILLS=${KILLS:-200}
 export FUZZTIME=${FUZZTIME:-5m}
 status=0

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
-TAGS=${TAGS:-sqlite_omit_load_extension}
+TAGS=${TAGS:-sqlite_omit_load_extension,no_emoji}
 APP=${APP:-bin/valueflow}
 SIZE=${SIZE:-L}
 mkdir -p bin/harness

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
-TAGS=${TAGS:-sqlite_omit_load_extension}
+TAGS=${TAGS:-sqlite_omit_load_extension,no_emoji}
 FYNE_TOOL=${FYNE_TOOL:-fyne.io/tools/cmd/fyne@v1.7.4}
 APPID=nl.valueflow.app
 MIME=application/x-valueflow
