@@ -2,191 +2,168 @@ package app
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"image"
+	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
-	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/analysis"
 )
 
 // The analysis views (network, grid, roles, insights) draw scenes from
-// canvas/scene. Until the board widget can be reused here they show the
-// scene rasterised by the PNG exporter, so screen and print look the same.
+// canvas/scene through a sceneCanvas, so screen and print look the same.
 
-// sceneView shows a scene as an image and reports taps on its items.
-type sceneView struct {
-	widget.BaseWidget
-	img   *fynecanvas.Image
-	sc    *scene.Scene
-	zoom  float32
-	onTap func(scene.Target)
-	// onDrop, when set, is called when an item with a target has been
-	// dragged from one scene point to another.
-	onDrop func(t scene.Target, from, to scene.Point)
-	// pending counts background renders, so tests can wait for them.
-	pending sync.WaitGroup
-	drag    struct {
-		on       bool
-		target   scene.Target
-		from, to scene.Point
-	}
-}
-
-func newSceneView(onTap func(scene.Target)) *sceneView {
-	v := &sceneView{img: fynecanvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1))), zoom: 1, onTap: onTap}
-	v.img.FillMode = fynecanvas.ImageFillStretch
-	v.img.ScaleMode = fynecanvas.ImageScaleSmooth
-	v.ExtendBaseWidget(v)
-	return v
-}
-
-// CreateRenderer keeps the image at its own size in the top-left corner, so
-// a larger viewport never stretches it and taps map straight to the scene.
-func (v *sceneView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewWithoutLayout(v.img))
-}
-
-// setScene rasterises s at twice the zoom (sharp on high-DPI screens); it
-// may be called from any goroutine.
-func (v *sceneView) setScene(s *scene.Scene) {
-	zoom := v.zoom
-	img, err := export.Raster(s, 72*2*zoom)
-	if err != nil {
-		img, err = export.Raster(s, 72*zoom)
-		if err != nil {
-			return
-		}
-	}
-	fyne.Do(func() {
-		v.sc = s
-		v.img.Image = img
-		v.img.SetMinSize(fyne.NewSize(s.Width*zoom, s.Height*zoom))
-		v.img.Resize(fyne.NewSize(s.Width*zoom, s.Height*zoom))
-		v.img.Move(fyne.NewPos(0, 0))
-		v.img.Refresh()
-		v.Refresh()
-	})
-}
-
-func (v *sceneView) MinSize() fyne.Size {
-	if v.sc == nil {
-		return fyne.NewSize(1, 1)
-	}
-	return fyne.NewSize(v.sc.Width*v.zoom, v.sc.Height*v.zoom)
-}
-
-// Tapped selects the item under the pointer.
-func (v *sceneView) Tapped(e *fyne.PointEvent) {
-	if v.sc == nil || v.onTap == nil {
-		return
-	}
-	if it, ok := v.sc.Hit(scene.Point{X: e.Position.X / v.zoom, Y: e.Position.Y / v.zoom}); ok {
-		v.onTap(it.Target)
-	}
-}
-
-// Dragged starts or continues dragging the item under the pointer.
-func (v *sceneView) Dragged(e *fyne.DragEvent) {
-	if v.sc == nil || v.onDrop == nil {
-		return
-	}
-	p := scene.Point{X: e.Position.X / v.zoom, Y: e.Position.Y / v.zoom}
-	if !v.drag.on {
-		start := scene.Point{X: (e.Position.X - e.Dragged.DX) / v.zoom, Y: (e.Position.Y - e.Dragged.DY) / v.zoom}
-		it, ok := v.sc.Hit(start)
-		if !ok {
-			return
-		}
-		v.drag.on, v.drag.target, v.drag.from = true, it.Target, start
-	}
-	v.drag.to = p
-}
-
-// DragEnd drops the dragged item.
-func (v *sceneView) DragEnd() {
-	if !v.drag.on {
-		return
-	}
-	v.drag.on = false
-	v.onDrop(v.drag.target, v.drag.from, v.drag.to)
-}
-
-// NetworkView is the network tab: engine, measure, step range and what-if
-// controls above the network scene. Layout runs off the UI goroutine with a
-// progress bar and is cached per DOT text and engine.
+// NetworkView is the network tab: engine, measure, step range, what-if and
+// coalition controls above the network. Analysis and layout run off the UI
+// goroutine with a progress bar; a newer request cancels an older one and
+// layouts are cached by their DOT text (the network, the engine and the
+// nodes the user placed). A new selection only redraws.
 type NetworkView struct {
 	widget.BaseWidget
-	// OnSelect is called with the target of a tapped node or edge.
+	// OnSelect is called with the target of a tapped node, edge or
+	// coalition (an empty target for empty space).
 	OnSelect func(scene.Target)
+	// OnWhatIf and OnCoalition are called when the user picks a
+	// stakeholder to leave out or a coalition to filter by (empty: none),
+	// so the board can show the same.
+	OnWhatIf, OnCoalition func(model.ID)
 
-	view                      *sceneView
-	engine, sizeBy            *widget.Select
-	from, to, without         *widget.Select
-	progress                  *widget.ProgressBarInfinite
-	status                    *widget.Label
-	content                   fyne.CanvasObject
-	m                         *model.Map
-	scenario                  model.ID
-	selected                  model.ID
-	mu                        sync.Mutex
-	cache                     map[string]map[model.ID]scene.Point
-	moved                     map[model.ID]scene.Point // the user's drags, added to the layout
-	layoutKey                 string
-	generation                int
-	stepIDs, stakeholderIDs   []model.ID
-	stepNames, stakeholderNms []string
+	view                         *sceneCanvas
+	engine, sizeBy               *widget.Select
+	from, to, without, coalition *widget.Select
+	progress                     *widget.ProgressBarInfinite
+	status                       *widget.Label
+	content                      fyne.CanvasObject
+	m                            *model.Map
+	scenario                     model.ID
+	selected                     model.ID
+	prefs                        fyne.Preferences
+	prefsKey                     string // where this map's placed nodes are kept
+
+	mu sync.Mutex
+	// cache holds laid-out positions by DOT text; the entry of what is on
+	// the screen (layoutKey) includes the nodes dropped since.
+	cache     map[string]map[model.ID]scene.Point
+	layoutKey string
+	// moved stays empty: a dropped node is in the cache entry itself. It
+	// is kept for code that adds it to those positions.
+	moved map[model.ID]scene.Point
+	// pinned are the nodes the user placed, per engine (each lays out in
+	// its own frame); every layout keeps them where they were put.
+	pinned     map[scene.Engine]map[model.ID]scene.Point
+	shown      networkShown
+	cancel     context.CancelFunc
+	generation int
+	// pending counts background rebuilds, so tests can wait for them.
+	pending sync.WaitGroup
+
+	stepIDs, stakeholderIDs, coalitionIDs []model.ID
+	stepNames, stakeholderNms             []string
 }
 
-// NewNetworkView returns the network tab for m's scenario.
-func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) *NetworkView {
-	v := &NetworkView{OnSelect: onSelect, cache: map[string]map[model.ID]scene.Point{}, moved: map[model.ID]scene.Point{}}
-	v.view = newSceneView(func(t scene.Target) {
-		if t.Kind == model.EntityStakeholder {
-			v.selected = t.ID
-			v.rebuild()
+// networkShown is what the network on the screen was drawn from.
+type networkShown struct {
+	m    *model.Map
+	res  *analysis.Result
+	opt  analysis.Options
+	nopt scene.NetworkOptions // with Positions
+	key  string
+}
+
+// engineLabel is the user's word for a layout engine.
+func engineLabel(e scene.Engine) string {
+	switch e {
+	case scene.FDP:
+		return T("engine.fdp")
+	case scene.Dot:
+		return T("engine.dot")
+	}
+	return T("engine.neato")
+}
+
+// measureLabel is the user's word for a measure nodes are sized by.
+func measureLabel(m string) string {
+	switch m {
+	case scene.SizeByDegree:
+		return T("degree")
+	case scene.SizeByCloseness:
+		return T("closeness")
+	case scene.SizeByFlows:
+		return T("flows")
+	}
+	return T("betweenness")
+}
+
+// NewNetworkView returns the network tab for m's scenario. The nodes the
+// user places are kept in prefs under path (the map file), so they are
+// there the next time the map is opened; nil prefs keeps them only while
+// the view lives.
+func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target), prefs fyne.Preferences, path string) *NetworkView {
+	v := &NetworkView{OnSelect: onSelect, cache: map[string]map[model.ID]scene.Point{}, moved: map[model.ID]scene.Point{},
+		pinned: map[scene.Engine]map[model.ID]scene.Point{}, prefs: prefs}
+	if prefs != nil && path != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		v.prefsKey = "network.placed:" + path
+		v.loadPinned()
+	}
+	v.view = newSceneCanvas(func(t scene.Target) {
+		if t.Kind == model.EntityStakeholder || t.ID == "" {
+			v.SetSelected(t.ID)
 		}
 		if v.OnSelect != nil {
 			v.OnSelect(t)
 		}
 	})
-	// Dragging a node moves it; the offset is kept across rebuilds (until
-	// the layout itself changes, e.g. another engine or step range).
-	v.view.onDrop = func(t scene.Target, from, to scene.Point) {
-		if t.Kind != model.EntityStakeholder {
-			return
-		}
-		v.mu.Lock()
-		d := v.moved[t.ID]
-		v.moved[t.ID] = scene.Point{X: d.X + to.X - from.X, Y: d.Y + to.Y - from.Y}
-		v.mu.Unlock()
-		v.rebuild()
-	}
+	v.view.pending = &v.pending
+	// Dragging a node moves it and pins it there: every later layout (an
+	// edit, another measure or step range) keeps it where it was put.
+	v.view.canDrag = stakeholderTarget
+	v.view.onDrag = func(t scene.Target, from, to scene.Point) { v.dragNode(t.ID, from, to, false) }
+	v.view.onDrop = func(t scene.Target, from, to scene.Point) { v.dragNode(t.ID, from, to, true) }
 	engines := make([]string, len(scene.Engines))
 	for i, e := range scene.Engines {
-		engines[i] = string(e)
+		engines[i] = engineLabel(e)
 	}
 	v.engine = widget.NewSelect(engines, func(string) { v.rebuild() })
-	v.sizeBy = widget.NewSelect([]string{T("degree"), T("betweenness"), T("closeness"), T("flows")}, func(string) { v.rebuild() })
+	measures := make([]string, len(scene.SizeByMeasures))
+	for i, s := range scene.SizeByMeasures {
+		measures[i] = measureLabel(s)
+	}
+	v.sizeBy = widget.NewSelect(measures, func(string) { v.rebuild() })
 	v.from = widget.NewSelect(nil, func(string) { v.rebuild() })
 	v.to = widget.NewSelect(nil, func(string) { v.rebuild() })
-	v.without = widget.NewSelect(nil, func(string) { v.rebuild() })
+	v.without = widget.NewSelect(nil, func(string) {
+		v.rebuild()
+		if v.OnWhatIf != nil {
+			v.OnWhatIf(v.withoutID())
+		}
+	})
+	v.coalition = widget.NewSelect(nil, func(string) {
+		v.redraw()
+		if v.OnCoalition != nil {
+			v.OnCoalition(v.coalitionID())
+		}
+	})
 	v.progress = widget.NewProgressBarInfinite()
 	v.progress.Hide()
 	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
 	bar := container.NewHBox(
 		widget.NewLabel(T("Layout")), v.engine, widget.NewLabel(T("Size by")), v.sizeBy,
 		widget.NewLabel(T("Steps")), v.from, widget.NewLabel(T("to")), v.to,
-		widget.NewLabel(T("Without")), v.without, v.progress)
-	v.content = container.NewBorder(container.NewHScroll(bar), v.status, nil, nil, container.NewScroll(v.view))
+		widget.NewLabel(T("Without")), v.without, widget.NewLabel(T("Coalition")), v.coalition, v.progress)
+	v.content = container.NewBorder(container.NewHScroll(bar), v.status, nil, nil, v.view)
 	v.ExtendBaseWidget(v)
 	v.SetMap(m, scenario)
 	return v
@@ -196,8 +173,52 @@ func (v *NetworkView) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(v.content)
 }
 
-// SetMap shows another map or version of it (after an edit) and scenario.
+// uniqueLabels makes names usable as select options: a Select finds its
+// index by label, so a second "Huisarts" becomes "Huisarts (2)".
+func uniqueLabels(names []string) []string {
+	out := make([]string, len(names))
+	seen := map[string]int{}
+	for i, n := range names {
+		seen[n]++
+		out[i] = n
+		if k := seen[n]; k > 1 {
+			out[i] = fmt.Sprintf("%s (%d)", n, k)
+		}
+	}
+	return out
+}
+
+// pick returns the id at the select's index, or "".
+func pick(s *widget.Select, ids []model.ID) model.ID {
+	if i := s.SelectedIndex(); i >= 0 && i < len(ids) {
+		return ids[i]
+	}
+	return ""
+}
+
+func (v *NetworkView) withoutID() model.ID   { return pick(v.without, v.stakeholderIDs) }
+func (v *NetworkView) coalitionID() model.ID { return pick(v.coalition, v.coalitionIDs) }
+
+func (v *NetworkView) engineChoice() scene.Engine {
+	if i := v.engine.SelectedIndex(); i >= 0 {
+		return scene.Engines[i]
+	}
+	return scene.Neato
+}
+
+func (v *NetworkView) sizeChoice() string {
+	if i := v.sizeBy.SelectedIndex(); i >= 0 {
+		return scene.SizeByMeasures[i]
+	}
+	return scene.DefaultSizeBy
+}
+
+// SetMap shows another map or version of it (after an edit) and scenario;
+// what was chosen (steps, what-if, coalition) stays chosen by id while it
+// exists.
 func (v *NetworkView) SetMap(m *model.Map, scenario model.ID) {
+	fromID, toID := pick(v.from, v.stepIDs), pick(v.to, v.stepIDs)
+	withoutID, coalitionID := v.withoutID(), v.coalitionID()
 	v.m, v.scenario = m, scenario
 	sc := scenarioOf(m, scenario)
 	v.stepIDs, v.stepNames = nil, nil
@@ -207,58 +228,205 @@ func (v *NetworkView) SetMap(m *model.Map, scenario model.ID) {
 			v.stepNames = append(v.stepNames, fmt.Sprintf("%d. %s", len(v.stepIDs), st.Name))
 		}
 	}
-	v.stakeholderIDs, v.stakeholderNms = []model.ID{""}, []string{T("(nobody)")}
+	v.stakeholderIDs = []model.ID{""}
+	names := []string{T("(nobody)")}
 	for _, s := range m.Stakeholders {
 		v.stakeholderIDs = append(v.stakeholderIDs, s.ID)
-		v.stakeholderNms = append(v.stakeholderNms, s.Name)
+		names = append(names, s.Name)
 	}
-	v.from.Options, v.to.Options, v.without.Options = v.stepNames, v.stepNames, v.stakeholderNms
+	v.stakeholderNms = uniqueLabels(names)
+	v.coalitionIDs = []model.ID{""}
+	conames := []string{T("(all)")}
+	for _, c := range m.Coalitions {
+		v.coalitionIDs = append(v.coalitionIDs, c.ID)
+		conames = append(conames, c.Name)
+	}
+	v.from.Options, v.to.Options = v.stepNames, v.stepNames
+	v.without.Options, v.coalition.Options = v.stakeholderNms, uniqueLabels(conames)
 	// Set the selections without a rebuild each, then rebuild once.
-	set := func(s *widget.Select, val string) {
-		if s.Selected == "" || indexOf(s.Options, s.Selected) < 0 {
-			s.Selected = val
-			s.Refresh()
+	set := func(s *widget.Select, ids []model.ID, id model.ID, def int) {
+		i := def
+		for k, x := range ids {
+			if x == id && id != "" {
+				i = k
+			}
 		}
+		if i >= 0 && i < len(s.Options) {
+			s.Selected = s.Options[i]
+		} else {
+			s.Selected = ""
+		}
+		s.Refresh()
 	}
-	set(v.engine, string(scene.Neato))
-	set(v.sizeBy, T("betweenness"))
-	if n := len(v.stepNames); n > 0 {
-		set(v.from, v.stepNames[0])
-		set(v.to, v.stepNames[n-1])
+	if v.engine.Selected == "" {
+		v.engine.Selected = engineLabel(scene.Neato)
+		v.engine.Refresh()
 	}
-	set(v.without, v.stakeholderNms[0])
+	if v.sizeBy.Selected == "" {
+		v.sizeBy.Selected = measureLabel(scene.DefaultSizeBy)
+		v.sizeBy.Refresh()
+	}
+	set(v.from, v.stepIDs, fromID, 0)
+	set(v.to, v.stepIDs, toID, len(v.stepIDs)-1)
+	set(v.without, v.stakeholderIDs, withoutID, 0)
+	set(v.coalition, v.coalitionIDs, coalitionID, 0)
 	v.rebuild()
 }
 
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
+// SetSelected highlights a stakeholder and its neighbours (empty: none),
+// redrawing without a new layout.
+func (v *NetworkView) SetSelected(id model.ID) {
+	if id == v.selected {
+		return
 	}
-	return -1
+	v.selected = id
+	v.redraw()
 }
 
-// rebuild analyses the map and lays it out in the background; only the
-// newest request updates the screen.
+// options returns what the controls ask for now.
+func (v *NetworkView) options() (analysis.Options, scene.NetworkOptions) {
+	opt := analysis.Options{Scenario: v.scenario, Translate: T, FromStep: pick(v.from, v.stepIDs), ToStep: pick(v.to, v.stepIDs), Without: v.withoutID()}
+	nopt := scene.NetworkOptions{SizeBy: v.sizeChoice(), Engine: v.engineChoice(), Selected: v.selected, Coalition: v.coalitionID()}
+	return opt, nopt
+}
+
+// exportOptions returns the options of the network on the screen, with its
+// node positions (the dropped ones included) and without the selection's
+// highlight; ok is false before the first layout. Call it on the UI
+// goroutine.
+func (v *NetworkView) exportOptions() (opt analysis.Options, nopt scene.NetworkOptions, ok bool) {
+	if v.shown.res == nil {
+		return analysis.Options{}, scene.NetworkOptions{}, false
+	}
+	nopt = v.shown.nopt
+	nopt.Selected = ""
+	pos := make(map[model.ID]scene.Point, len(nopt.Positions))
+	for id, p := range nopt.Positions {
+		pos[id] = p
+	}
+	nopt.Positions = pos
+	return v.shown.opt, nopt, true
+}
+
+// Scene returns the network on the screen (nil before the first layout).
+func (v *NetworkView) Scene() *scene.Scene { return v.view.Scene() }
+
+// wait returns once the background layouts are done (tests).
+func (v *NetworkView) wait() { v.pending.Wait() }
+
+// redraw draws what is laid out again with the current selection and
+// coalition: no analysis, no layout.
+func (v *NetworkView) redraw() {
+	if v.shown.res == nil {
+		return
+	}
+	v.shown.nopt.Selected, v.shown.nopt.Coalition = v.selected, v.coalitionID()
+	v.view.setScene(scene.Network(v.shown.m, v.shown.res, v.shown.nopt))
+}
+
+// dragNode moves a node with the pointer; at the drop it pins it there.
+func (v *NetworkView) dragNode(id model.ID, from, to scene.Point, drop bool) {
+	if v.shown.res == nil {
+		return
+	}
+	v.mu.Lock()
+	base := v.cache[v.shown.key]
+	v.mu.Unlock()
+	p, ok := base[id]
+	if !ok {
+		return
+	}
+	moved := scene.Point{X: p.X + to.X - from.X, Y: p.Y + to.Y - from.Y}
+	pos := make(map[model.ID]scene.Point, len(base))
+	for k, q := range base {
+		pos[k] = q
+	}
+	pos[id] = moved
+	nopt := v.shown.nopt
+	nopt.Positions = pos
+	if drop {
+		engine := nopt.Engine
+		v.mu.Lock()
+		if v.pinned[engine] == nil {
+			v.pinned[engine] = map[model.ID]scene.Point{}
+		}
+		v.pinned[engine][id] = moved
+		pins := v.pinsOf(engine)
+		// What is on the screen is the layout of the network with this pin:
+		// cache it under that DOT, so nothing jumps until the network changes.
+		nopt.Pinned = pins
+		key := scene.NewNetworkLayout(v.shown.m, v.shown.res, nopt).DOT
+		v.cache[v.shown.key] = pos
+		v.cache[key] = pos
+		v.layoutKey = key
+		v.mu.Unlock()
+		v.shown.key = key
+		v.savePinned()
+	}
+	v.shown.nopt = nopt
+	v.view.setScene(scene.Network(v.shown.m, v.shown.res, nopt))
+}
+
+// pinsOf copies the nodes placed for an engine; call with v.mu held.
+func (v *NetworkView) pinsOf(e scene.Engine) map[model.ID]scene.Point {
+	out := map[model.ID]scene.Point{}
+	for id, p := range v.pinned[e] {
+		out[id] = p
+	}
+	return out
+}
+
+// loadPinned reads this map's placed nodes from the preferences.
+func (v *NetworkView) loadPinned() {
+	var stored map[string]map[string][2]float32
+	if err := json.Unmarshal([]byte(v.prefs.String(v.prefsKey)), &stored); err != nil {
+		return // none yet, or unreadable: the layout places every node
+	}
+	for e, nodes := range stored {
+		pins := map[model.ID]scene.Point{}
+		for id, p := range nodes {
+			pins[model.ID(id)] = scene.Point{X: p[0], Y: p[1]}
+		}
+		v.pinned[scene.Engine(e)] = pins
+	}
+}
+
+// savePinned keeps this map's placed nodes in the preferences.
+func (v *NetworkView) savePinned() {
+	if v.prefs == nil || v.prefsKey == "" {
+		return
+	}
+	stored := map[string]map[string][2]float32{}
+	v.mu.Lock()
+	for e, nodes := range v.pinned {
+		stored[string(e)] = map[string][2]float32{}
+		for id, p := range nodes {
+			stored[string(e)][string(id)] = [2]float32{p.X, p.Y}
+		}
+	}
+	v.mu.Unlock()
+	b, err := json.Marshal(stored)
+	if err == nil {
+		v.prefs.SetString(v.prefsKey, string(b))
+	}
+}
+
+// rebuild analyses the map and lays it out in the background; a newer
+// request cancels this one, and only the newest updates the screen.
 func (v *NetworkView) rebuild() {
 	if v.m == nil {
 		return
 	}
-	opt := analysis.Options{Scenario: v.scenario, Translate: T}
-	if i := indexOf(v.stepNames, v.from.Selected); i >= 0 {
-		opt.FromStep = v.stepIDs[i]
-	}
-	if i := indexOf(v.stepNames, v.to.Selected); i >= 0 {
-		opt.ToStep = v.stepIDs[i]
-	}
-	if i := indexOf(v.stakeholderNms, v.without.Selected); i > 0 {
-		opt.Without = v.stakeholderIDs[i]
-	}
-	nopt := scene.NetworkOptions{SizeBy: []string{"degree", "betweenness", "closeness", "flows"}[max(v.sizeBy.SelectedIndex(), 0)], Engine: scene.Engine(v.engine.Selected), Selected: v.selected}
+	opt, nopt := v.options()
 	v.mu.Lock()
 	v.generation++
 	gen := v.generation
+	if v.cancel != nil {
+		v.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	v.cancel = cancel
+	nopt.Pinned = v.pinsOf(nopt.Engine)
 	v.mu.Unlock()
 	current := func() bool {
 		v.mu.Lock()
@@ -268,10 +436,19 @@ func (v *NetworkView) rebuild() {
 	m := v.m
 	v.progress.Show()
 	v.progress.Start()
-	done := func(status string) {
+	finish := func(status string, shown *networkShown, s *scene.Scene) {
 		fyne.Do(func() {
 			if !current() {
 				return
+			}
+			if shown != nil {
+				// The selection or coalition may have changed meanwhile.
+				shown.nopt.Selected, shown.nopt.Coalition = v.selected, v.coalitionID()
+				if shown.nopt.Selected != nopt.Selected || shown.nopt.Coalition != nopt.Coalition {
+					s = scene.Network(shown.m, shown.res, shown.nopt)
+				}
+				v.shown = *shown
+				v.view.setScene(s)
 			}
 			v.status.SetText(status)
 			v.progress.Stop()
@@ -279,47 +456,69 @@ func (v *NetworkView) rebuild() {
 		})
 	}
 	// Analysis (about 0.5 s on an XL map) and layout both run here, off the
-	// UI goroutine; only the newest request updates the screen.
-	v.view.pending.Go(func() {
+	// UI goroutine.
+	v.pending.Add(1)
+	go func() {
+		defer v.pending.Done()
+		defer cancel()
 		res, err := analysis.Analyze(m, opt)
 		if err != nil {
-			done(err.Error())
+			finish(analysisError(err), nil, nil)
 			return
 		}
-		dot := scene.NetworkDOT(m, res, nopt)
-		key := string(nopt.Engine) + "\x00" + dot
+		note := ""
+		l := scene.NewNetworkLayout(m, res, nopt)
 		v.mu.Lock()
-		pos, cached := v.cache[key]
+		pos, cached := v.cache[l.DOT]
 		v.mu.Unlock()
 		if !cached {
-			pos, err = scene.LayoutNetwork(context.Background(), dot, nopt.Engine)
+			pos, err = l.Run(ctx)
+			if errors.Is(err, scene.ErrTooLargeForDot) {
+				note = Tf("The layered layout is for networks of at most %d stakeholders; this one has %d, so it is laid out as springs.", scene.MaxDotStakeholders, len(m.Stakeholders)) + " "
+				nopt.Engine = scene.Neato
+				nopt.Pinned = v.pinsOfLocked(scene.Neato)
+				l = scene.NewNetworkLayout(m, res, nopt)
+				pos, err = l.Run(ctx)
+			}
+			if ctx.Err() != nil {
+				return // a newer request took over
+			}
 			if err != nil {
-				done(err.Error())
+				finish(Tf("The network could not be laid out: %v", err), nil, nil)
 				return
 			}
 			v.mu.Lock()
-			v.cache[key] = pos
+			v.cache[l.DOT] = pos
 			v.mu.Unlock()
 		}
 		if !current() {
 			return
 		}
 		v.mu.Lock()
-		if v.layoutKey != key {
-			v.layoutKey, v.moved = key, map[model.ID]scene.Point{}
-		}
-		placed := make(map[model.ID]scene.Point, len(pos))
-		for id, p := range pos {
-			d := v.moved[id]
-			placed[id] = scene.Point{X: p.X + d.X, Y: p.Y + d.Y}
-		}
+		v.layoutKey = l.DOT
 		v.mu.Unlock()
-		nopt.Positions = placed
-		v.view.setScene(scene.Network(m, res, nopt))
-		done(summary(m, res))
-	})
+		nopt.Positions = pos
+		shown := &networkShown{m: m, res: res, opt: opt, nopt: nopt, key: l.DOT}
+		finish(note+summary(m, res), shown, scene.Network(m, res, nopt))
+	}()
 }
 
+func (v *NetworkView) pinsOfLocked(e scene.Engine) map[model.ID]scene.Point {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.pinsOf(e)
+}
+
+// analysisError is the user's message for an error of the analysis.
+func analysisError(err error) string {
+	var ae *analysis.Error
+	if errors.As(err, &ae) {
+		return Tf(ae.Format, ae.Args...)
+	}
+	return err.Error()
+}
+
+// summary counts the network and, with a what-if, names what breaks.
 func summary(m *model.Map, r *analysis.Result) string {
 	brokers := 0
 	for _, m := range r.Measures {
@@ -328,17 +527,26 @@ func summary(m *model.Map, r *analysis.Result) string {
 		}
 	}
 	s := Tf("%d relationships, %d flow links, %d brokers, %d findings", len(r.Relations), len(r.FlowEdges), brokers, len(r.Findings))
-	if r.Without != "" {
-		name := string(r.Without)
-		for _, sh := range m.Stakeholders {
-			if sh.ID == r.Without {
-				name = sh.Name
+	if r.Without == "" {
+		return s
+	}
+	name := string(r.Without)
+	if sh := m.Stakeholder(r.Without); sh != nil {
+		name = sh.Name
+	}
+	s += Tf(" — without %s: %d flows break, %d steps without a lead", name, len(r.Broken), len(r.Leaderless))
+	if len(r.Leaderless) > 0 {
+		sc := scenarioOf(m, r.Scenario)
+		var steps []string
+		for _, id := range r.Leaderless {
+			if st := sc.Step(id); st != nil {
+				steps = append(steps, st.Name)
 			}
 		}
-		s += Tf(" — without %s: %d flows break, %d steps without a lead", name, len(r.Broken), len(r.Leaderless))
-		if r.JourneyCut {
-			s += ", the journey is cut"
-		}
+		s += " (" + strings.Join(steps, ", ") + ")"
+	}
+	if r.JourneyCut {
+		s += T(", the journey is cut")
 	}
 	return s
 }
@@ -355,30 +563,63 @@ func scenarioOf(m *model.Map, id model.ID) *model.Scenario {
 	return nil
 }
 
-// NewGridView returns the stakeholder grid; tapping a dot selects the
-// stakeholder, dropping a dragged dot on another cell calls onMove with the
-// new values (the caller turns that into an undoable command and calls
-// SetMap on the returned view's owner again). onMove may be nil.
-func NewGridView(m *model.Map, onSelect func(scene.Target), onMove func(stakeholder model.ID, influence, interest int)) fyne.CanvasObject {
-	v := newSceneView(onSelect)
-	v.onDrop = func(t scene.Target, _, to scene.Point) {
-		if t.Kind != model.EntityStakeholder || onMove == nil {
-			return
-		}
-		if inf, in, ok := scene.GridValueAt(m, to); ok {
-			onMove(t.ID, inf, in)
-		}
-	}
-	v.pending.Go(func() { v.setScene(scene.Grid(m, scene.GridOptions{})) })
-	return container.NewScroll(v)
+// GridView is the stakeholder grid: tapping a dot selects the stakeholder,
+// dropping a dragged dot on another cell calls OnMove with the new values
+// (the caller makes that an undoable command). Dropping it where it was
+// does nothing.
+type GridView struct {
+	*sceneCanvas
+	// OnMove is called with a stakeholder's new influence and interest.
+	OnMove   func(stakeholder model.ID, influence, interest int)
+	m        *model.Map
+	selected model.ID
 }
 
-// NewRolesView returns the roles-over-time matrix of a scenario.
-func NewRolesView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) fyne.CanvasObject {
-	v := newSceneView(onSelect)
-	v.pending.Go(func() { v.setScene(scene.Roles(m, scenario)) })
-	return container.NewScroll(v)
+// NewGridView returns the grid of m.
+func NewGridView(m *model.Map, onSelect func(scene.Target), onMove func(stakeholder model.ID, influence, interest int)) *GridView {
+	v := &GridView{sceneCanvas: newSceneCanvas(onSelect), OnMove: onMove}
+	v.canDrag = stakeholderTarget
+	v.onDrop = func(t scene.Target, _, to scene.Point) {
+		s := v.m.Stakeholder(t.ID)
+		if s == nil || v.OnMove == nil {
+			return
+		}
+		if inf, in, ok := scene.GridValueAt(v.m, to); ok && (inf != s.Influence || in != s.Interest) {
+			v.OnMove(t.ID, inf, in)
+		}
+	}
+	v.SetMap(m)
+	return v
 }
+
+// SetMap draws another map or version of it.
+func (v *GridView) SetMap(m *model.Map) {
+	v.m = m
+	v.setScene(scene.Grid(m, scene.GridOptions{Selected: v.selected}))
+}
+
+// SetSelected emphasises a stakeholder's dot (empty: none).
+func (v *GridView) SetSelected(id model.ID) {
+	if id != v.selected {
+		v.selected = id
+		v.SetMap(v.m)
+	}
+}
+
+// RolesView is the roles-over-time matrix of a scenario.
+type RolesView struct {
+	*sceneCanvas
+}
+
+// NewRolesView returns the roles of m's scenario.
+func NewRolesView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) *RolesView {
+	v := &RolesView{sceneCanvas: newSceneCanvas(onSelect)}
+	v.SetMap(m, scenario)
+	return v
+}
+
+// SetMap draws another map or version of it.
+func (v *RolesView) SetMap(m *model.Map, scenario model.ID) { v.setScene(scene.Roles(m, scenario)) }
 
 // findingTarget is the place a finding links to: its first card, else its
 // first step, else its first stakeholder.
@@ -394,114 +635,209 @@ func findingTarget(f analysis.Finding) scene.Target {
 	return scene.Target{}
 }
 
-// NewInsightsView returns the findings, one line each with a link that
-// selects its place, above a table of measures sortable by any column.
-func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) fyne.CanvasObject {
-	res, err := analysis.Analyze(m, analysis.Options{Scenario: scenario, Translate: T})
-	if err != nil {
-		return widget.NewLabel(err.Error())
-	}
-	// Each line is a link: selecting it selects the finding's place.
-	list := widget.NewList(func() int { return len(res.Findings) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText("→ " + res.Findings[i].Message)
-		})
-	list.OnSelected = func(i widget.ListItemID) {
-		if onSelect != nil && i >= 0 && i < len(res.Findings) {
-			onSelect(findingTarget(res.Findings[i]))
-		}
-	}
+// measureColumns are the titles of the measures table's columns.
+func measureColumns() []string {
+	return []string{T("Stakeholder"), T("Degree"), T("In"), T("Out"), T("Flows"), T("Betweenness"), T("Closeness"), T("Broker"), T("Informal leader")}
+}
 
-	names := map[model.ID]string{}
-	for _, s := range m.Stakeholders {
-		names[s.ID] = s.Name
-	}
-	ms := append([]analysis.Measure(nil), res.Measures...)
-	cols := []string{T("Stakeholder"), T("Degree"), T("In"), T("Out"), T("Flows"), T("Betweenness"), T("Closeness"), T("Broker"), T("Informal leader")}
-	cell := func(m analysis.Measure, c int) string {
-		yes := func(b bool) string {
-			if b {
-				return T("yes")
-			}
-			return ""
+const measureColumnCount = 9
+
+// InsightsView shows the findings, one line each with a link that selects
+// its place, above a table of measures sortable by any column: a tap on a
+// header sorts by it (names A–Z, measures largest first), a second tap
+// turns the order round; the header shows ▲ or ▼.
+type InsightsView struct {
+	widget.BaseWidget
+	content  fyne.CanvasObject
+	head     *widget.Label
+	list     *widget.List
+	table    *widget.Table
+	onSelect func(scene.Target)
+	res      *analysis.Result
+	names    map[model.ID]string
+	rows     []analysis.Measure
+	sortCol  int
+	sortAsc  bool
+	sorted   bool
+}
+
+// NewInsightsView returns the findings and measures of m's scenario.
+func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) *InsightsView {
+	v := &InsightsView{onSelect: onSelect}
+	v.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.head.Wrapping = fyne.TextWrapWord
+	v.list = widget.NewList(func() int {
+		if v.res == nil {
+			return 0
 		}
-		switch c {
-		case 0:
-			return names[m.Stakeholder]
-		case 1:
-			return fmt.Sprint(m.Degree)
-		case 2:
-			return fmt.Sprint(m.InDegree)
-		case 3:
-			return fmt.Sprint(m.OutDegree)
-		case 4:
-			return fmt.Sprint(m.Flows)
-		case 5:
-			return fmt.Sprintf("%.2f", m.Betweenness)
-		case 6:
-			return fmt.Sprintf("%.3f", m.Closeness)
-		case 7:
-			return yes(m.Broker)
+		return len(v.res.Findings)
+	}, func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText("→ " + v.res.Findings[i].Message)
+		})
+	v.list.OnSelected = func(i widget.ListItemID) {
+		if v.onSelect != nil && v.res != nil && i >= 0 && i < len(v.res.Findings) {
+			v.onSelect(findingTarget(v.res.Findings[i]))
 		}
-		return yes(m.InformalLeader)
+		v.list.UnselectAll() // the same link can be followed again
 	}
-	num := func(m analysis.Measure, c int) float64 {
-		switch c {
-		case 1:
-			return float64(m.Degree)
-		case 2:
-			return float64(m.InDegree)
-		case 3:
-			return float64(m.OutDegree)
-		case 4:
-			return float64(m.Flows)
-		case 5:
-			return m.Betweenness
-		case 6:
-			return m.Closeness
-		case 7:
-			if m.Broker {
-				return 1
-			}
-		case 8:
-			if m.InformalLeader {
-				return 1
-			}
-		}
-		return 0
-	}
-	table := widget.NewTable(func() (int, int) { return len(ms), len(cols) },
+	v.table = widget.NewTable(func() (int, int) { return len(v.rows), measureColumnCount },
 		func() fyne.CanvasObject { return widget.NewLabel("Praktijkondersteuner") }, // sizes the column; never shown
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(ms[id.Row], id.Col)) })
-	table.ShowHeaderRow = true
-	table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
-	table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(v.cell(v.rows[id.Row], id.Col))
+		})
+	v.table.ShowHeaderRow = true
+	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
-		b.SetText(cols[id.Col])
+		b.SetText(v.header(id.Col))
 		col := id.Col
-		// Sorting by a column: names ascending, measures largest first.
-		b.OnTapped = func() {
-			sort.SliceStable(ms, func(i, j int) bool {
-				if col == 0 {
-					return names[ms[i].Stakeholder] < names[ms[j].Stakeholder]
-				}
-				return num(ms[i], col) > num(ms[j], col)
-			})
-			table.Refresh()
+		b.OnTapped = func() { v.SortBy(col) }
+	}
+	v.table.SetColumnWidth(0, 260)
+	for c := 1; c < measureColumnCount; c++ {
+		v.table.SetColumnWidth(c, 110)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		if v.onSelect != nil && id.Row >= 0 && id.Row < len(v.rows) {
+			v.onSelect(scene.Target{Kind: model.EntityStakeholder, ID: v.rows[id.Row].Stakeholder})
 		}
 	}
-	table.SetColumnWidth(0, 260)
-	for c := 1; c < len(cols); c++ {
-		table.SetColumnWidth(c, 100)
-	}
-	table.OnSelected = func(id widget.TableCellID) {
-		if onSelect != nil && id.Row >= 0 && id.Row < len(ms) {
-			onSelect(scene.Target{Kind: model.EntityStakeholder, ID: ms[id.Row].Stakeholder})
-		}
-	}
-	head := widget.NewLabelWithStyle(Tf("%d findings", len(res.Findings)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	split := container.NewVSplit(container.NewBorder(head, nil, nil, nil, list), table)
+	split := container.NewVSplit(container.NewBorder(v.head, nil, nil, nil, v.list), v.table)
 	split.Offset = 0.55
-	return split
+	v.content = split
+	v.ExtendBaseWidget(v)
+	v.SetMap(m, scenario)
+	return v
+}
+
+func (v *InsightsView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(v.content)
+}
+
+// SetMap shows the findings and measures of another map or version of it.
+func (v *InsightsView) SetMap(m *model.Map, scenario model.ID) {
+	res, err := analysis.Analyze(m, analysis.Options{Scenario: scenario, Translate: T})
+	v.names = map[model.ID]string{}
+	for _, s := range m.Stakeholders {
+		v.names[s.ID] = s.Name
+	}
+	if err != nil {
+		v.res, v.rows = nil, nil
+		v.head.SetText(analysisError(err))
+	} else {
+		v.res = res
+		v.rows = append(v.rows[:0], res.Measures...)
+		v.head.SetText(Tf("%d findings", len(res.Findings)))
+		if v.sorted {
+			v.sort()
+		}
+	}
+	v.list.Refresh()
+	v.table.Refresh()
+}
+
+// SortBy sorts the table by a column: the first time names A–Z and
+// measures largest first, each further time the other way round.
+func (v *InsightsView) SortBy(col int) {
+	if v.sorted && v.sortCol == col {
+		v.sortAsc = !v.sortAsc
+	} else {
+		v.sorted, v.sortCol, v.sortAsc = true, col, col == 0
+	}
+	v.sort()
+	v.table.Refresh()
+}
+
+func (v *InsightsView) sort() {
+	col, asc := v.sortCol, v.sortAsc
+	sort.SliceStable(v.rows, func(i, j int) bool {
+		a, b := v.rows[i], v.rows[j]
+		if col == 0 {
+			x, y := strings.ToLower(v.names[a.Stakeholder]), strings.ToLower(v.names[b.Stakeholder])
+			if asc {
+				return x < y
+			}
+			return x > y
+		}
+		if asc {
+			return measureNumber(a, col) < measureNumber(b, col)
+		}
+		return measureNumber(a, col) > measureNumber(b, col)
+	})
+}
+
+// header is a column's title, with ▲ (ascending) or ▼ when sorted by it.
+func (v *InsightsView) header(col int) string {
+	h := measureColumns()[col]
+	if v.sorted && v.sortCol == col {
+		if v.sortAsc {
+			return h + " ▲"
+		}
+		return h + " ▼"
+	}
+	return h
+}
+
+func (v *InsightsView) cell(m analysis.Measure, c int) string {
+	yes := func(b bool) string {
+		if b {
+			return T("yes")
+		}
+		return ""
+	}
+	switch c {
+	case 0:
+		return v.names[m.Stakeholder]
+	case 1:
+		return fmt.Sprint(m.Degree)
+	case 2:
+		return fmt.Sprint(m.InDegree)
+	case 3:
+		return fmt.Sprint(m.OutDegree)
+	case 4:
+		return fmt.Sprint(m.Flows)
+	case 5:
+		return fmt.Sprintf("%.2f", m.Betweenness)
+	case 6:
+		return fmt.Sprintf("%.3f", m.Closeness)
+	case 7:
+		return yes(m.Broker)
+	}
+	return yes(m.InformalLeader)
+}
+
+func measureNumber(m analysis.Measure, c int) float64 {
+	switch c {
+	case 1:
+		return float64(m.Degree)
+	case 2:
+		return float64(m.InDegree)
+	case 3:
+		return float64(m.OutDegree)
+	case 4:
+		return float64(m.Flows)
+	case 5:
+		return m.Betweenness
+	case 6:
+		return m.Closeness
+	case 7:
+		if m.Broker {
+			return 1
+		}
+	case 8:
+		if m.InformalLeader {
+			return 1
+		}
+	}
+	return 0
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
 }

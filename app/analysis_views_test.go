@@ -1,26 +1,29 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"valueflow/canvas/scene"
 	"valueflow/model"
+	"valueflow/model/analysis"
 	"valueflow/model/sample"
 )
 
-// settle waits for the view's background work. The test driver runs
+// settle waits for the network's background work. The test driver runs
 // fyne.Do inline on the calling goroutine, so tests must not touch widgets
 // while that work runs.
-func settle(v *sceneView) { v.pending.Wait() }
+func settle(v interface{ wait() }) { v.wait() }
 
 // capture writes the window to $VALUEFLOW_SHOTS/name.png when that is set,
 // for looking at the views.
@@ -39,125 +42,429 @@ func capture(t *testing.T, w fyne.Window, name string) {
 	}
 }
 
-func TestNetworkViewLaysOutInTheBackgroundAndSelectsOnTap(t *testing.T) {
-	test.NewTempApp(t)
-	m := sample.Map()
-	var got scene.Target
-	v := NewNetworkView(m, "", func(tg scene.Target) { got = tg })
-	settle(v.view)
-	w := test.NewTempWindow(t, v)
-	w.Resize(fyne.NewSize(1200, 800))
-	capture(t, w, "network")
-
-	// Tap the centre of the first stakeholder's node.
-	var at scene.Point
-	var items []scene.Item
-	items = v.view.sc.Items
-	for _, it := range items {
-		if it.Circle != nil && it.Target.ID == m.Stakeholders[0].ID {
-			at = it.Circle.Center
-			break
-		}
-	}
-	fyne.DoAndWait(func() { v.view.Tapped(&fyne.PointEvent{Position: fyne.NewPos(at.X, at.Y)}) })
-	if got.Kind != model.EntityStakeholder || got.ID != m.Stakeholders[0].ID {
-		t.Errorf("tap selected %+v", got)
-	}
-
-	// Dragging a node moves it, and only it, by the drag.
-	centre := func(id model.ID) (c scene.Point) {
-		var items []scene.Item
-		items = v.view.sc.Items
-		for _, it := range items {
-			if it.Circle != nil && it.Target.ID == id {
-				return it.Circle.Center
-			}
-		}
-		return scene.Point{}
-	}
-	a0, b0 := centre(m.Stakeholders[0].ID), centre(m.Stakeholders[1].ID)
-	var prev *scene.Scene
-	prev = v.view.sc
-	fyne.DoAndWait(func() {
-		v.view.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(a0.X+30, a0.Y+20)}, Dragged: fyne.NewDelta(30, 20)})
-		v.view.DragEnd()
-	})
-	settle(v.view)
-	if v.view.sc == prev {
-		t.Fatal("no new scene after the drag")
-	}
-	a1, b1 := centre(m.Stakeholders[0].ID), centre(m.Stakeholders[1].ID)
-	if dx, dy := (a1.X-b1.X)-(a0.X-b0.X), (a1.Y-b1.Y)-(a0.Y-b0.Y); dx < 29 || dx > 31 || dy < 19 || dy > 21 {
-		t.Errorf("the dragged node moved by %v,%v relative to another, want 30,20", dx, dy)
-	}
-
-	// What-if: choosing a stakeholder reports what breaks.
-	var before *scene.Scene
-	before = v.view.sc
-	fyne.DoAndWait(func() { v.without.SetSelected(m.Stakeholders[3].Name) })
-	settle(v.view)
-	if !contains(v.status.Text, "8 flows break") || v.view.sc == before {
-		t.Errorf("status %q", v.status.Text)
-	}
-	capture(t, w, "network-without")
+// at is where a scene point is drawn on the view, in the view's own
+// coordinates (what its pointer events carry).
+func at(v *sceneCanvas, p scene.Point) fyne.Position {
+	pos, _ := v.board.CanvasRect(scene.Rect{X: p.X, Y: p.Y})
+	return pos.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(v.input))
 }
 
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
+// centre returns the centre of a stakeholder's node or dot in a scene.
+func centre(t *testing.T, s *scene.Scene, id model.ID) scene.Point {
+	t.Helper()
+	for _, it := range s.Items {
+		if it.Circle != nil && it.Target.Kind == model.EntityStakeholder && it.Target.ID == id {
+			return it.Circle.Center
+		}
+	}
+	t.Fatalf("%s is not drawn", id)
+	return scene.Point{}
+}
+
+// drag drags from one scene point of a view to another through its pointer layer.
+func drag(v *sceneCanvas, from, to scene.Point) {
+	a, b := at(v, from), at(v, to)
+	fyne.DoAndWait(func() {
+		v.input.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: b}, Dragged: fyne.NewDelta(b.X-a.X, b.Y-a.Y)})
+		v.input.DragEnd()
+	})
+}
+
+func TestNetworkView(t *testing.T) {
+	t.Run("lays_out_in_the_background_and_a_tap_selects_a_node", func(t *testing.T) {
+		test.NewTempApp(t)
+		m := sample.Map()
+		var got scene.Target
+		v := NewNetworkView(m, "", func(tg scene.Target) { got = tg }, nil, "")
+		settle(v)
+		w := test.NewTempWindow(t, v)
+		w.Resize(fyne.NewSize(1200, 800))
+		capture(t, w, "network")
+		c := centre(t, v.Scene(), "sh5")
+		fyne.DoAndWait(func() { v.view.input.Tapped(&fyne.PointEvent{Position: at(v.view, c)}) })
+		if got != (scene.Target{Kind: model.EntityStakeholder, ID: "sh5"}) {
+			t.Errorf("the tap selected %+v", got)
+		}
+		for _, it := range v.Scene().Items {
+			if it.Circle != nil && it.Target.ID == "sh5" && it.Circle.Radius > 7 && it.Emphasis != scene.Selected {
+				t.Errorf("the tapped node is drawn %v", it.Emphasis)
+			}
+		}
+		// A tap on empty space selects nothing.
+		fyne.DoAndWait(func() { v.view.input.Tapped(&fyne.PointEvent{Position: fyne.NewPos(3, 3)}) })
+		if got.ID != "" || v.selected != "" {
+			t.Errorf("a tap on empty space selected %+v", got)
+		}
+	})
+
+	t.Run("a_dragged_node_stays_where_it_was_put_in_later_layouts_and_the_next_session", func(t *testing.T) {
+		a := test.NewTempApp(t)
+		m := sample.Map()
+		path := filepath.Join(t.TempDir(), "zorgpad.vflow")
+		v := NewNetworkView(m, "", nil, a.Preferences(), path)
+		settle(v)
+		w := test.NewTempWindow(t, v)
+		w.Resize(fyne.NewSize(1200, 800))
+		before := v.shown.nopt.Positions
+		from := centre(t, v.Scene(), "sh5")
+		drag(v.view, from, scene.Point{X: from.X + 60, Y: from.Y + 40})
+		after := v.shown.nopt.Positions
+		want := scene.Point{X: before["sh5"].X + 60, Y: before["sh5"].Y + 40}
+		if d := dist(after["sh5"], want); d > 0.5 {
+			t.Errorf("the node went to %v, want %v", after["sh5"], want)
+		}
+		for id, p := range before {
+			if id != "sh5" && after[id] != p {
+				t.Errorf("%s moved too", id)
+			}
+		}
+		// Another measure: a new layout, the node where it was put.
+		fyne.DoAndWait(func() { v.sizeBy.SetSelectedIndex(0) })
+		settle(v)
+		if v.shown.nopt.SizeBy != scene.SizeByDegree {
+			t.Fatalf("sized by %q", v.shown.nopt.SizeBy)
+		}
+		if got := v.shown.nopt.Positions["sh5"]; got != after["sh5"] {
+			t.Errorf("after a new layout the node is at %v, was put at %v", got, after["sh5"])
+		}
+		// An edit (a new relationship) lays out again; the node stays.
+		m2 := m.Clone()
+		m2.Relationships = append(m2.Relationships, &model.Relationship{ID: "rx", A: "sh1", B: "sh13", Kind: "x"})
+		fyne.DoAndWait(func() { v.SetMap(m2, "") })
+		settle(v)
+		if got := v.shown.nopt.Positions["sh5"]; got != after["sh5"] {
+			t.Errorf("after an edit the node is at %v, was put at %v", got, after["sh5"])
+		}
+		// The map opened again: the node is there.
+		again := NewNetworkView(m, "", nil, a.Preferences(), path)
+		settle(again)
+		fyne.DoAndWait(func() { again.sizeBy.SetSelectedIndex(0) })
+		settle(again)
+		if got := again.shown.nopt.Positions["sh5"]; got != after["sh5"] {
+			t.Errorf("the next session puts the node at %v, was put at %v", got, after["sh5"])
+		}
+		// Another map keeps its own.
+		other := NewNetworkView(m, "", nil, a.Preferences(), filepath.Join(t.TempDir(), "other.vflow"))
+		settle(other)
+		if got := other.pinsOfLocked(scene.Neato); len(got) != 0 {
+			t.Errorf("another map has the placed nodes %v", got)
+		}
+	})
+
+	t.Run("what_if_names_the_steps_left_without_a_lead_and_goes_by_id", func(t *testing.T) {
+		test.NewTempApp(t)
+		m := sample.Map()
+		// Two stakeholders with one name: the second is the one left out.
+		twin := *m.Stakeholder("sh4")
+		twin.ID = "sh4b"
+		m.Stakeholders = append(m.Stakeholders, &twin)
+		var whatIf model.ID
+		v := NewNetworkView(m, "", nil, nil, "")
+		v.OnWhatIf = func(id model.ID) { whatIf = id }
+		settle(v)
+		second := indexOf(v.without.Options, twin.Name+" (2)")
+		if second < 0 {
+			t.Fatalf("no second %q among %v", twin.Name, v.without.Options)
+		}
+		fyne.DoAndWait(func() { v.without.SetSelectedIndex(second) })
+		settle(v)
+		if whatIf != "sh4b" || v.shown.res.Without != "sh4b" {
+			t.Errorf("leaving out the second %q left out %q (board: %q)", twin.Name, v.shown.res.Without, whatIf)
+		}
+		// The first: its flows break and the steps it led are named.
+		fyne.DoAndWait(func() { v.without.SetSelectedIndex(indexOf(v.without.Options, twin.Name)) })
+		settle(v)
+		res := v.shown.res
+		if res.Without != "sh4" || len(res.Leaderless) == 0 {
+			t.Fatalf("without sh4: %+v", res)
+		}
+		for _, id := range res.Leaderless {
+			if name := m.Scenarios[0].Step(id).Name; !strings.Contains(v.status.Text, name) {
+				t.Errorf("status %q does not name the step %q", v.status.Text, name)
+			}
+		}
+		if !strings.Contains(v.status.Text, fmt.Sprintf("%d flows break", len(res.Broken))) {
+			t.Errorf("status %q", v.status.Text)
+		}
+	})
+
+	t.Run("a_coalition_chosen_dims_the_others_without_a_new_layout", func(t *testing.T) {
+		test.NewTempApp(t)
+		m := sample.Map()
+		var filter model.ID
+		v := NewNetworkView(m, "", nil, nil, "")
+		v.OnCoalition = func(id model.ID) { filter = id }
+		settle(v)
+		key := v.shown.key
+		fyne.DoAndWait(func() { v.coalition.SetSelectedIndex(1) })
+		if filter != "co1" || v.shown.key != key {
+			t.Fatalf("filter %q, layout %v", filter, v.shown.key == key)
+		}
+		member := map[model.ID]bool{}
+		for _, id := range m.Coalition("co1").Members {
+			member[id] = true
+		}
+		for _, it := range v.Scene().Items {
+			if it.Circle != nil && it.Target.Kind == model.EntityStakeholder && it.Circle.Radius > 7 {
+				if dimmed := it.Emphasis == scene.Dimmed; dimmed == member[it.Target.ID] {
+					t.Errorf("%s (member %v) drawn %v", it.Target.ID, member[it.Target.ID], it.Emphasis)
+				}
+			}
+		}
+	})
+}
+
+func dist(a, b scene.Point) float32 {
+	return float32(math.Hypot(float64(a.X-b.X), float64(a.Y-b.Y)))
+}
+
+func TestTheSelectionIsTheSameInEveryView(t *testing.T) {
+	mw, _ := openSample(t)
+	network := mw.views["Network"]
+	fyne.DoAndWait(func() { mw.tabs.Select(network) })
+	settle(mw.network)
+	// A node tapped in the network selects the stakeholder: the board
+	// highlights its lane, the inspector shows it.
+	c := centre(t, mw.network.Scene(), "sh8")
+	fyne.DoAndWait(func() { mw.network.view.input.Tapped(&fyne.PointEvent{Position: at(mw.network.view, c)}) })
+	if mw.selected != (scene.Target{Kind: model.EntityStakeholder, ID: "sh8"}) {
+		t.Fatalf("the window selected %+v", mw.selected)
+	}
+	if !boardFocuses(mw, "sh8") {
+		t.Error("the board does not highlight the lane of the node selected in the network")
+	}
+	// Another lane selected on the board: the network follows.
+	mw.selectTarget(scene.Target{Kind: model.EntityStakeholder, ID: "sh3"})
+	if mw.network.selected != "sh3" {
+		t.Errorf("the network highlights %q after the board selected sh3", mw.network.selected)
+	}
+	// And the grid shows it too.
+	fyne.DoAndWait(func() { mw.tabs.Select(mw.views["Stakeholder grid"]) })
+	grid := mw.analysis().grid
+	if grid == nil || grid.selected != "sh3" {
+		t.Fatalf("the grid does not show the selection")
+	}
+	for _, it := range grid.Scene().Items {
+		if it.Circle != nil && it.Target.ID == "sh3" && it.Emphasis != scene.Selected {
+			t.Errorf("the grid draws the selected dot %v", it.Emphasis)
+		}
+	}
+}
+
+// boardFocuses reports whether the board's scene highlights a lane.
+func boardFocuses(mw *mainWindow, lane model.ID) bool {
+	for _, it := range mw.board.Scene().Items {
+		if it.Target == (scene.Target{Kind: model.EntityStakeholder, ID: lane}) && it.Emphasis == scene.Selected {
 			return true
 		}
 	}
-	return false
+	return mw.board.Selected() == scene.Target{Kind: model.EntityStakeholder, ID: lane}
 }
 
-func TestGridRolesAndInsightsViewsShowTheSample(t *testing.T) {
+func TestTheWhatIfAndTheCoalitionOfTheNetworkShowOnTheBoard(t *testing.T) {
+	mw, _ := openSample(t)
+	sc := mw.doc.current()
+	// dimmed counts the board's cards drawn dimmed, of the stakeholders
+	// in who and of the others.
+	dimmed := func(who map[model.ID]bool) (in, out int) {
+		seen := map[model.ID]bool{}
+		for _, it := range mw.board.Scene().Items {
+			if it.Target.Kind != model.EntityContribution || it.Box == nil || seen[it.Target.ID] {
+				continue
+			}
+			if c := sc.Contribution(it.Target.ID); c != nil && it.Emphasis == scene.Dimmed {
+				seen[c.ID] = true
+				if who[c.Stakeholder] {
+					in++
+				} else {
+					out++
+				}
+			}
+		}
+		return in, out
+	}
+	sh4 := map[model.ID]bool{"sh4": true}
+	if in, out := dimmed(sh4); in+out != 0 {
+		t.Fatalf("the board dims %d cards before any what-if", in+out)
+	}
+	fyne.DoAndWait(func() { mw.tabs.Select(mw.views["Network"]) })
+	settle(mw.network)
+	fyne.DoAndWait(func() { mw.network.without.SetSelectedIndex(indexOf(mw.network.stakeholderIDsAsStrings(), "sh4")) })
+	settle(mw.network)
+	if in, out := dimmed(sh4); in != len(sc.CardsForStakeholder("sh4")) || out != 0 {
+		t.Errorf("without sh4 the board dims %d of its %d cards and %d others", in, len(sc.CardsForStakeholder("sh4")), out)
+	}
+	// The coalition "Mantelzorg ontlasten" as a filter: the others dim.
+	fyne.DoAndWait(func() {
+		mw.network.without.SetSelectedIndex(0)
+		mw.network.coalition.SetSelectedIndex(2)
+	})
+	settle(mw.network)
+	members := map[model.ID]bool{}
+	for _, id := range mw.doc.m().Coalition("co2").Members {
+		members[id] = true
+	}
+	if in, out := dimmed(members); in != 0 || out == 0 {
+		t.Errorf("filtered by the coalition the board dims %d members' cards and %d others", in, out)
+	}
+	fyne.DoAndWait(func() { mw.network.coalition.SetSelectedIndex(0) })
+	if in, out := dimmed(members); in+out != 0 {
+		t.Errorf("without a filter the board still dims %d cards", in+out)
+	}
+}
+
+func (v *NetworkView) stakeholderIDsAsStrings() []string {
+	out := make([]string, len(v.stakeholderIDs))
+	for i, id := range v.stakeholderIDs {
+		out[i] = string(id)
+	}
+	return out
+}
+
+func TestAFindingsLinkScrollsTheBoardToItsPlace(t *testing.T) {
+	mw, _ := openSample(t)
+	fyne.DoAndWait(func() { mw.tabs.Select(mw.views["Insights"]) })
+	facts := mw.analysis().facts
+	// The finding whose place is furthest to the right of the board.
+	rect := func(tg scene.Target) (scene.Rect, bool) {
+		for _, it := range mw.scene.Items {
+			if it.Target == tg && it.Box != nil {
+				return it.Box.Rect, true
+			}
+		}
+		return scene.Rect{}, false
+	}
+	far, r := -1, scene.Rect{}
+	for i, f := range facts.res.Findings {
+		if q, ok := rect(findingTarget(f)); ok && q.X > r.X {
+			far, r = i, q
+		}
+	}
+	tg := findingTarget(facts.res.Findings[far])
+	fyne.DoAndWait(func() { mw.tabs.SelectIndex(0) })
+	mw.board.ShowRect(scene.Rect{}) // the top left in view
+	if boardShows(mw, r) {
+		t.Fatalf("the place %v is in view before the link is followed: the test shows nothing", r)
+	}
+	fyne.DoAndWait(func() { mw.tabs.Select(mw.views["Insights"]) })
+	fyne.DoAndWait(func() { facts.list.Select(far) })
+	if mw.tabs.SelectedIndex() != 0 || mw.selected != tg {
+		t.Fatalf("tab %d, selected %+v, want %+v", mw.tabs.SelectedIndex(), mw.selected, tg)
+	}
+	if !boardShows(mw, r) {
+		t.Errorf("the finding's place %v is not in view after following its link", r)
+	}
+}
+
+// boardShows reports whether the board draws r wholly inside itself.
+func boardShows(mw *mainWindow, r scene.Rect) bool {
+	pos, size := mw.board.CanvasRect(r)
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(mw.board)
+	view := mw.board.Size()
+	return pos.X >= origin.X && pos.Y >= origin.Y && pos.X+size.Width <= origin.X+view.Width && pos.Y+size.Height <= origin.Y+view.Height
+}
+
+func TestGridView(t *testing.T) {
+	t.Run("a_dot_dropped_on_another_cell_moves_the_stakeholder_undoably", func(t *testing.T) {
+		mw, _ := openSample(t)
+		fyne.DoAndWait(func() { mw.tabs.Select(mw.views["Stakeholder grid"]) })
+		grid := mw.analysis().grid
+		w := test.NewTempWindow(t, container.NewStack(grid))
+		w.Resize(fyne.NewSize(1100, 800))
+		capture(t, w, "grid")
+		// The GP: influence 5, interest 3. One cell left is interest 2.
+		c := centre(t, grid.Scene(), "sh5")
+		drag(grid.sceneCanvas, c, scene.Point{X: c.X - 150, Y: c.Y})
+		if s := mw.doc.m().Stakeholder("sh5"); s.Influence != 5 || s.Interest != 2 {
+			t.Fatalf("after the drop: influence %d, interest %d", s.Influence, s.Interest)
+		}
+		if label, ok := mw.doc.editor.CanUndo(); !ok || label == "" {
+			t.Fatal("the move cannot be undone")
+		}
+		mw.undo()
+		if s := mw.doc.m().Stakeholder("sh5"); s.Influence != 5 || s.Interest != 3 {
+			t.Errorf("after undo: influence %d, interest %d", s.Influence, s.Interest)
+		}
+	})
+	t.Run("a_dot_dropped_in_its_own_cell_is_no_command", func(t *testing.T) {
+		test.NewTempApp(t)
+		m := sample.Map()
+		moves := 0
+		grid := NewGridView(m, nil, func(model.ID, int, int) { moves++ })
+		w := test.NewTempWindow(t, container.NewStack(grid))
+		w.Resize(fyne.NewSize(1100, 800))
+		c := centre(t, grid.Scene(), "sh5")
+		drag(grid.sceneCanvas, c, scene.Point{X: c.X + 20, Y: c.Y + 3})
+		if moves != 0 {
+			t.Errorf("a drop in the same cell made %d commands", moves)
+		}
+		drag(grid.sceneCanvas, c, scene.Point{X: c.X - 150, Y: c.Y})
+		if moves != 1 {
+			t.Errorf("a drop in another cell made %d commands", moves)
+		}
+	})
+}
+
+func TestTheMeasuresTableSortsBothWays(t *testing.T) {
 	test.NewTempApp(t)
 	m := sample.Map()
-	var got scene.Target
-	var moved string
-	grid := NewGridView(m, nil, func(id model.ID, inf, in int) { moved = fmt.Sprintf("%s %d %d", id, inf, in) })
-	roles := NewRolesView(m, "", nil)
-	settle(grid.(*container.Scroll).Content.(*sceneView))
-	settle(roles.(*container.Scroll).Content.(*sceneView))
-	tabs := container.NewAppTabs(
-		container.NewTabItem("Grid", grid),
-		container.NewTabItem("Roles", roles),
-		container.NewTabItem("Insights", NewInsightsView(m, "", func(tg scene.Target) { got = tg })),
-	)
-	w := test.NewTempWindow(t, tabs)
-	w.Resize(fyne.NewSize(1200, 800))
-	for i, name := range []string{"grid", "roles", "insights"} {
-		fyne.DoAndWait(func() { tabs.SelectIndex(i) })
-		if name != "insights" {
-			sv := tabs.Items[i].Content.(*container.Scroll).Content.(*sceneView)
-			settle(sv)
+	v := NewInsightsView(m, "", nil)
+	const betweenness = 5
+	if h := v.header(betweenness); strings.ContainsAny(h, "▲▼") {
+		t.Errorf("unsorted header %q", h)
+	}
+	sorted := func(desc bool) bool {
+		for i := 1; i < len(v.rows); i++ {
+			a, b := v.rows[i-1].Betweenness, v.rows[i].Betweenness
+			if desc && a < b || !desc && a > b {
+				return false
+			}
 		}
-		capture(t, w, name)
+		return true
 	}
-	// Dragging the GP's dot (influence 5, interest 3) one cell left sets interest 2.
-	sv := tabs.Items[0].Content.(*container.Scroll).Content.(*sceneView)
-	var at scene.Point
-	var gridItems []scene.Item
-	gridItems = sv.sc.Items
-	for _, it := range gridItems {
-		if it.Circle != nil && it.Target.ID == "sh5" {
-			at = it.Circle.Center
+	v.SortBy(betweenness)
+	if !sorted(true) || !strings.HasSuffix(v.header(betweenness), "▼") {
+		t.Errorf("first tap: %q, largest first %v", v.header(betweenness), sorted(true))
+	}
+	v.SortBy(betweenness)
+	if !sorted(false) || !strings.HasSuffix(v.header(betweenness), "▲") {
+		t.Errorf("second tap: %q, smallest first %v", v.header(betweenness), sorted(false))
+	}
+	v.SortBy(0)
+	if !strings.HasSuffix(v.header(0), "▲") || strings.ContainsAny(v.header(betweenness), "▲▼") {
+		t.Errorf("by name: %q, betweenness %q", v.header(0), v.header(betweenness))
+	}
+	for i := 1; i < len(v.rows); i++ {
+		if a, b := strings.ToLower(v.names[v.rows[i-1].Stakeholder]), strings.ToLower(v.names[v.rows[i].Stakeholder]); a > b {
+			t.Errorf("%q before %q", a, b)
 		}
 	}
-	fyne.DoAndWait(func() {
-		sv.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(at.X-150, at.Y)}, Dragged: fyne.NewDelta(-150, 0)})
-		sv.DragEnd()
-	})
-	if moved != "sh5 5 2" {
-		t.Errorf("drag reported %q", moved)
+	// A new version of the map keeps the order chosen.
+	v.SortBy(betweenness)
+	v.SetMap(m, "")
+	if !sorted(true) {
+		t.Error("the order is lost after an edit")
 	}
+}
 
-	// The first finding's line links to its place.
-	split := tabs.Items[2].Content.(*container.Split)
-	list := split.Leading.(*fyne.Container).Objects[0].(*widget.List)
-	fyne.DoAndWait(func() { list.Select(0) })
-	if got.ID == "" {
-		t.Error("selecting a finding selects nothing")
+func TestAnalysisErrorsAreTranslated(t *testing.T) {
+	en, nl := loadTranslationFile(t, "en.json"), loadTranslationFile(t, "nl.json")
+	m := sample.Map()
+	for i, opt := range []analysis.Options{
+		{Scenario: "nope"}, {Without: "nope"}, {FromStep: "nope"}, {ToStep: "nope"},
+		{FromStep: "st3", ToStep: "st1"}, {},
+	} {
+		mm := m
+		if i == 5 {
+			mm = &model.Map{}
+		}
+		_, err := analysis.Analyze(mm, opt)
+		var ae *analysis.Error
+		if !errors.As(err, &ae) {
+			t.Fatalf("%+v: %v is not an analysis.Error", opt, err)
+		}
+		if en[ae.Format] == "" || nl[ae.Format] == "" || nl[ae.Format] == en[ae.Format] {
+			t.Errorf("%q lacks a Dutch or English text", ae.Format)
+		}
 	}
 }

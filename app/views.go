@@ -1,12 +1,93 @@
 package app
 
 import (
+	"sync"
+
 	"valueflow/canvas/scene"
 	"valueflow/model"
 )
 
-// refreshView rebuilds the analysis tab on screen, if one is, from a copy of
-// the map: those views lay out in the background while the user edits on.
+// analysisState is what the analysis tabs of a window show: each view is
+// rebuilt when the map changed since it was drawn (an edit, another
+// scenario or document) and otherwise only follows the selection.
+type analysisState struct {
+	doc   *document
+	edits int // edits seen on doc (its editor's OnChange)
+	shown map[string]viewVersion
+	grid  *GridView
+	roles *RolesView
+	facts *InsightsView
+	// The network's what-if and coalition filter, shown on the board too.
+	without, coalition model.ID
+}
+
+type viewVersion struct {
+	doc      *document
+	edits    int
+	scenario model.ID
+}
+
+// The state lives beside the window rather than in it, so the views keep
+// their own bookkeeping.
+var (
+	analysisMu     sync.Mutex
+	analysisStates = map[*mainWindow]*analysisState{}
+)
+
+func (mw *mainWindow) analysis() *analysisState {
+	analysisMu.Lock()
+	defer analysisMu.Unlock()
+	st := analysisStates[mw]
+	if st == nil {
+		st = &analysisState{}
+		analysisStates[mw] = st
+	}
+	if st.doc != mw.doc {
+		// Another document: new views, no what-if, no filter; count its edits.
+		*st = analysisState{doc: mw.doc, shown: map[string]viewVersion{}}
+		if mw.doc != nil {
+			prev := mw.doc.editor.OnChange
+			mw.doc.editor.OnChange = func(c model.Command) {
+				st.edits++
+				if prev != nil {
+					prev(c)
+				}
+			}
+		}
+	}
+	return st
+}
+
+// boardFilter is the what-if and coalition filter the board shows: those
+// chosen in the network view of this document.
+func (mw *mainWindow) boardFilter() (without, coalition model.ID) {
+	analysisMu.Lock()
+	st := analysisStates[mw]
+	analysisMu.Unlock()
+	if st == nil || st.doc != mw.doc {
+		return "", ""
+	}
+	return st.without, st.coalition
+}
+
+// selectedStakeholder is the stakeholder the selection stands for in the
+// network and the grid: the selected one, or the lane of a selected card.
+func (mw *mainWindow) selectedStakeholder() model.ID {
+	switch mw.selected.Kind {
+	case model.EntityStakeholder:
+		return mw.selected.ID
+	case model.EntityContribution:
+		if c := mw.doc.current().Contribution(mw.selected.ID); c != nil {
+			return c.Stakeholder
+		}
+	}
+	return ""
+}
+
+// refreshView brings the analysis tab on screen, if one is, up to date: a
+// new drawing after a change of the map, else the selection only. The
+// views get a copy of the map: they lay out in the background while the
+// user edits on.
 func (mw *mainWindow) refreshView() {
 	if mw.tabs == nil || mw.doc == nil {
 		return
@@ -21,37 +102,90 @@ func (mw *mainWindow) refreshView() {
 	if name == "" {
 		return
 	}
-	m := mw.doc.m().Clone()
+	st := mw.analysis()
 	sc := mw.doc.current().ID
-	fromAnalysis := func(t scene.Target) {
-		mw.selected = t
-		mw.fixSelection()
-		mw.showInspector()
+	version := viewVersion{doc: mw.doc, edits: st.edits, scenario: sc}
+	changed := st.shown[name] != version
+	st.shown[name] = version
+	// A view made anew after an edit starts from a copy taken now.
+	var copied *model.Map
+	m := func() *model.Map {
+		if copied == nil {
+			copied = mw.doc.m().Clone()
+		}
+		return copied
 	}
+	// What is selected in a view is selected in the window: the board
+	// highlights its lane, the inspector shows it.
+	fromAnalysis := func(t scene.Target) { mw.selectTarget(t) }
+	who := mw.selectedStakeholder()
 	switch name {
 	case "Network":
 		if mw.network == nil {
-			mw.network = NewNetworkView(m, sc, fromAnalysis)
-			current.Content = mw.network
-		} else {
-			mw.network.SetMap(m, sc)
-		}
-	case "Stakeholder grid":
-		current.Content = NewGridView(m, fromAnalysis, func(id model.ID, influence, interest int) {
-			if s := mw.doc.m().Stakeholder(id); s != nil {
-				c := *s
-				c.Influence, c.Interest = influence, interest
-				mw.do(model.UpdateStakeholder(c))
+			mw.network = NewNetworkView(m(), sc, fromAnalysis, mw.app.Preferences(), mw.doc.file.Path())
+			mw.network.OnWhatIf = func(id model.ID) {
+				st.without = id
+				mw.refresh()
 			}
-		})
+			mw.network.OnCoalition = func(id model.ID) {
+				st.coalition = id
+				mw.refresh()
+			}
+			current.Content = mw.network
+		} else if changed {
+			mw.network.SetMap(m(), sc)
+		}
+		mw.network.SetSelected(who)
+	case "Stakeholder grid":
+		if st.grid == nil {
+			st.grid = NewGridView(m(), fromAnalysis, mw.moveOnGrid)
+			current.Content = st.grid
+		} else if changed {
+			st.grid.SetMap(m())
+		}
+		st.grid.SetSelected(who)
 	case "Roles over time":
-		current.Content = NewRolesView(m, sc, fromAnalysis)
+		if st.roles == nil {
+			st.roles = NewRolesView(m(), sc, fromAnalysis)
+			current.Content = st.roles
+		} else if changed {
+			st.roles.SetMap(m(), sc)
+		}
 	case "Insights":
-		current.Content = NewInsightsView(m, sc, func(t scene.Target) {
-			// A finding's link shows its place on the board.
-			mw.tabs.SelectIndex(0)
-			mw.selectTarget(t)
-		})
+		if st.facts == nil {
+			st.facts = NewInsightsView(m(), sc, mw.showFinding)
+			current.Content = st.facts
+		} else if changed {
+			st.facts.SetMap(m(), sc)
+		}
 	}
 	mw.tabs.Refresh()
+}
+
+// moveOnGrid sets a stakeholder's influence and interest (a dot dropped on
+// another cell of the grid): one undoable command.
+func (mw *mainWindow) moveOnGrid(id model.ID, influence, interest int) {
+	s := mw.doc.m().Stakeholder(id)
+	if s == nil || s.Influence == influence && s.Interest == interest {
+		return
+	}
+	c := *s
+	c.Influence, c.Interest = influence, interest
+	mw.do(model.UpdateStakeholder(c))
+}
+
+// showFinding follows a finding's link: the board, with its place selected
+// and scrolled into view.
+func (mw *mainWindow) showFinding(t scene.Target) {
+	mw.tabs.SelectIndex(0)
+	mw.selectTarget(t)
+	if mw.scene == nil {
+		return
+	}
+	for _, it := range mw.scene.Items {
+		if it.Target == t && it.Box != nil {
+			mw.board.ShowRect(it.Box.Rect)
+			return
+		}
+	}
 }

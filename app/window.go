@@ -196,7 +196,9 @@ func (mw *mainWindow) refresh() {
 	mw.scenarios.Options = scenarioLabels(m)
 	mw.scenarios.SetSelectedIndex(indexOfScenario(m, sc.ID))
 	var geom *scene.BoardGeometry
-	mw.scene, geom = scene.BoardLayout(m, sc.ID, scene.BoardOptions{Selected: mw.selected, Translate: T, RealTime: mw.realTime})
+	opt := scene.BoardOptions{Selected: mw.selected, Translate: T, RealTime: mw.realTime}
+	opt.Without, opt.Coalition = mw.boardFilter() // the network view's what-if and coalition (views.go)
+	mw.scene, geom = scene.BoardLayout(m, sc.ID, opt)
 	mw.board.SetBoard(mw.scene, geom)
 	mw.board.Select(mw.selected)
 	mw.showInspector()

@@ -31,6 +31,18 @@ type Options struct {
 	FlowsOnly bool
 }
 
+// Error is a problem with what Analyze was asked (a scenario, step or
+// stakeholder that is not in the map): Format is an English fmt format,
+// the key of its translation in the GUI, and Args its values.
+type Error struct {
+	Format string
+	Args   []any
+}
+
+func (e *Error) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+func errorf(format string, args ...any) error { return &Error{Format: format, Args: args} }
+
 // Measure holds the network measures of one stakeholder.
 //
 // The network is undirected for Degree, Betweenness and Closeness: two
@@ -135,7 +147,7 @@ func (x *index) inRange(step model.ID) bool {
 
 func newIndex(m *model.Map, opt Options) (*index, error) {
 	if m == nil || len(m.Scenarios) == 0 {
-		return nil, fmt.Errorf("the map has no scenario")
+		return nil, errorf("the map has no scenario")
 	}
 	x := &index{tr: opt.Translate, m: m, lane: make(map[model.ID]int, len(m.Stakeholders)), stepAt: map[model.ID]int{}, card: map[model.ID]*model.Contribution{}}
 	x.sc = m.Scenarios[0]
@@ -147,7 +159,7 @@ func newIndex(m *model.Map, opt Options) (*index, error) {
 			}
 		}
 		if x.sc == nil {
-			return nil, fmt.Errorf("scenario %q does not exist", opt.Scenario)
+			return nil, errorf("scenario %q does not exist", opt.Scenario)
 		}
 	}
 	for i, s := range m.Stakeholders {
@@ -155,7 +167,7 @@ func newIndex(m *model.Map, opt Options) (*index, error) {
 	}
 	if opt.Without != "" {
 		if _, ok := x.lane[opt.Without]; !ok {
-			return nil, fmt.Errorf("stakeholder %q does not exist", opt.Without)
+			return nil, errorf("stakeholder %q does not exist", opt.Without)
 		}
 	}
 	for i, st := range x.sc.Steps {
@@ -165,19 +177,19 @@ func newIndex(m *model.Map, opt Options) (*index, error) {
 	if opt.FromStep != "" {
 		i, ok := x.stepAt[opt.FromStep]
 		if !ok {
-			return nil, fmt.Errorf("step %q does not exist in scenario %q", opt.FromStep, x.sc.ID)
+			return nil, errorf("step %q does not exist in scenario %q", opt.FromStep, x.sc.ID)
 		}
 		x.from = i
 	}
 	if opt.ToStep != "" {
 		i, ok := x.stepAt[opt.ToStep]
 		if !ok {
-			return nil, fmt.Errorf("step %q does not exist in scenario %q", opt.ToStep, x.sc.ID)
+			return nil, errorf("step %q does not exist in scenario %q", opt.ToStep, x.sc.ID)
 		}
 		x.to = i
 	}
 	if len(x.sc.Steps) > 0 && x.from > x.to {
-		return nil, fmt.Errorf("step %q comes after step %q", x.sc.Steps[x.from].ID, x.sc.Steps[x.to].ID)
+		return nil, errorf("step %q comes after step %q", x.sc.Steps[x.from].ID, x.sc.Steps[x.to].ID)
 	}
 	for _, c := range x.sc.Contributions {
 		if x.inRange(c.Step) {

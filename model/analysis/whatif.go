@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"fmt"
-
 	"valueflow/model"
 )
 
@@ -14,7 +12,7 @@ import (
 // a stakeholder; FlowsOnly and Translate do not matter.
 func WhatIf(m *model.Map, opt Options) (*Result, error) {
 	if opt.Without == "" {
-		return nil, fmt.Errorf("what-if needs a stakeholder to leave out")
+		return nil, errorf("what-if needs a stakeholder to leave out")
 	}
 	x, err := newIndex(m, opt)
 	if err != nil {
