@@ -283,6 +283,24 @@ func TestJSONHasExactlyTheAgreedKeys(t *testing.T) {
 	}
 	buf.Reset()
 	r, _ = Analyze(craftedMap(), Options{Without: "h1"})
+	if err := WriteJSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	var withWhatIf struct {
+		WhatIf *struct {
+			Without         string   `json:"without"`
+			BrokenFlows     []string `json:"broken_flows"`
+			LeaderlessSteps []string `json:"leaderless_steps"`
+			JourneyCut      bool     `json:"journey_cut"`
+		} `json:"what_if"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &withWhatIf); err != nil {
+		t.Fatal(err)
+	}
+	if w := withWhatIf.WhatIf; w == nil || w.Without != "h1" || len(w.BrokenFlows) != len(r.Broken) || len(w.LeaderlessSteps) != len(r.Leaderless) || !w.JourneyCut {
+		t.Errorf("what_if %+v, want %d broken flows, steps %v, the journey cut", w, len(r.Broken), r.Leaderless)
+	}
+	buf.Reset()
 	if err := WriteText(&buf, r); err != nil {
 		t.Fatal(err)
 	}

@@ -26,13 +26,24 @@ type jsonFinding struct {
 	Contributions []model.ID `json:"contributions"`
 }
 
+// jsonWhatIf is what breaks without a stakeholder.
+type jsonWhatIf struct {
+	Without         model.ID   `json:"without"`
+	BrokenFlows     []model.ID `json:"broken_flows"`
+	LeaderlessSteps []model.ID `json:"leaderless_steps"`
+	JourneyCut      bool       `json:"journey_cut"`
+}
+
 // WriteJSON writes {"measures": [...], "findings": [...]} with the keys of the
-// command line's JSON format; empty lists are [] rather than null, and
-// measures are rounded to 4 decimals so the output is stable.
+// command line's JSON format, and with a what-if also "what_if": {"without",
+// "broken_flows", "leaderless_steps", "journey_cut"}; empty lists are []
+// rather than null, and measures are rounded to 4 decimals so the output is
+// stable.
 func WriteJSON(w io.Writer, r *Result) error {
 	out := struct {
 		Measures []jsonMeasure `json:"measures"`
 		Findings []jsonFinding `json:"findings"`
+		WhatIf   *jsonWhatIf   `json:"what_if,omitempty"`
 	}{Measures: []jsonMeasure{}, Findings: []jsonFinding{}}
 	for _, m := range r.Measures {
 		out.Measures = append(out.Measures, jsonMeasure{m.Stakeholder, m.Degree, round4(m.Betweenness), round4(m.Closeness), m.Broker})
@@ -45,6 +56,9 @@ func WriteJSON(w io.Writer, r *Result) error {
 	}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{f.Kind, f.Message, nonNil(f.Steps), nonNil(f.Stakeholders), nonNil(f.Contributions)})
+	}
+	if r.Without != "" {
+		out.WhatIf = &jsonWhatIf{Without: r.Without, BrokenFlows: nonNil(r.Broken), LeaderlessSteps: nonNil(r.Leaderless), JourneyCut: r.JourneyCut}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
