@@ -5,6 +5,7 @@ package canvas
 
 import (
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -345,6 +346,9 @@ func (b *Board) Select(t scene.Target) { b.selected = t }
 // SetMarked tells the board the other cards of a multi-selection: it draws
 // them selected too. Ids of cards no longer on the board are skipped.
 func (b *Board) SetMarked(cards []model.ID) {
+	if slices.Equal(b.marked, cards) {
+		return // the app tells the board on every refresh
+	}
 	b.marked = append(b.marked[:0], cards...)
 	b.Refresh()
 }

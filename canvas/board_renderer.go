@@ -331,11 +331,7 @@ func (r *boardRenderer) place() {
 			}
 		}
 		r.dragFeedback()
-		// The board's own marks (selection, cursor, header drags) draw
-		// themselves over the scene where board_overlay.go is built in.
-		if o, ok := any(r).(interface{ overlay() }); ok {
-			o.overlay()
-		}
+		r.overlay() // the board's own marks (board_overlay.go)
 	}
 	r.release(&r.overSlot, r.overSlot.nt, r.overSlot.nl)
 	r.over.objs = r.overSlot.objects
