@@ -267,7 +267,11 @@ func newChoice[T ~string](values []T, current T, name func(T) string, allowEmpty
 			opts[i] = name(v)
 		}
 	}
-	c.Select = widget.NewSelect(opts, nil)
+	// The form holds c, not its Select, so the Select must know c as
+	// itself: otherwise its drop-down finds no window to open in and the
+	// desktop driver crashes (the test driver does not notice).
+	c.Select = &widget.Select{Options: opts, PlaceHolder: widget.NewSelect(nil, nil).PlaceHolder}
+	c.ExtendBaseWidget(c)
 	for i, v := range c.values {
 		if v == current {
 			c.SetSelectedIndex(i)
