@@ -52,7 +52,7 @@ func (mw *mainWindow) selectionCell() (step, lane model.ID) {
 	case model.EntityStakeholder:
 		return "", mw.selected.ID
 	}
-	return "", ""
+	return mw.cursorCell()
 }
 
 func (mw *mainWindow) addCardDialog() {
@@ -179,6 +179,14 @@ func (mw *mainWindow) addScenarioDialog() {
 func (mw *mainWindow) deleteSelected() {
 	sc := mw.doc.current()
 	t := mw.selected
+	if cards := mw.selectedCards(); len(cards) > 0 {
+		// The keyboard cursor stays where the card was, so the keys go on
+		// from there.
+		c := sc.Contribution(t.ID)
+		mw.sel.cursor.step, mw.sel.cursor.lane = c.Step, c.Stakeholder
+		mw.deleteCards(cards, plural(len(cards), "Delete card", "Delete cards"))
+		return
+	}
 	var c model.Command
 	switch t.Kind {
 	case model.EntityStep:

@@ -78,6 +78,8 @@ func (mw *mainWindow) editInPlace(t scene.Target, at scene.Point) {
 	pop := widget.NewPopUp(entry, c)
 	entry.OnSubmitted = func(v string) {
 		pop.Hide()
+		// The keys go back to the board, where the keyboard user was.
+		c.Focus(mw.board)
 		if v != text {
 			mw.do(apply(v))
 		}

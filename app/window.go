@@ -36,7 +36,8 @@ type mainWindow struct {
 	network   *NetworkView
 	scene     *scene.Scene // what the board shows now
 	realTime  bool         // column widths follow the days of the steps
-	copied    *model.Contribution
+	// sel: multi-selection, keyboard cursor, copied cards (board_gestures.go).
+	sel boardSelection
 
 	// onChange is called after every refresh (tests wait on it).
 	onChange func()
@@ -70,6 +71,7 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 			mw.selectTarget(scene.Target{Kind: model.EntityFlow, ID: id})
 		}
 	}
+	mw.wireBoardGestures()
 	mw.inspector = container.NewVBox()
 	mw.status = widget.NewLabel("")
 	mw.status.Truncation = fyne.TextTruncateEllipsis
@@ -196,11 +198,11 @@ func (mw *mainWindow) refresh() {
 	mw.scenarios.Options = scenarioLabels(m)
 	mw.scenarios.SetSelectedIndex(indexOfScenario(m, sc.ID))
 	var geom *scene.BoardGeometry
-	opt := scene.BoardOptions{Selected: mw.selected, Translate: T, RealTime: mw.realTime}
+	opt := scene.BoardOptions{Selected: mw.selected, Translate: T, RealTime: mw.realTime, NoFocus: mw.multiSelected()}
 	opt.Without, opt.Coalition = mw.boardFilter() // the network view's what-if and coalition (views.go)
 	mw.scene, geom = scene.BoardLayout(m, sc.ID, opt)
 	mw.board.SetBoard(mw.scene, geom)
-	mw.board.Select(mw.selected)
+	mw.showSelectionOnBoard()
 	mw.showInspector()
 	mw.updateMenus()
 	mw.status.SetText(statusLine(m, sc))
