@@ -161,6 +161,12 @@ func (ps PageSetup) SizePt() (w, h float32) {
 // String describes the setup for a page header: "A3 landscape, 100 %".
 func (ps PageSetup) String() string { return ps.describe(func(s string) string { return s }) }
 
+// Describe is String in the user's language: tr translates "portrait",
+// "landscape" and "fit to page" (nil leaves them in English).
+func (ps PageSetup) Describe(tr func(string) string) string {
+	return ps.describe(func(key string) string { return Word(tr, key) })
+}
+
 func (ps PageSetup) describe(tr func(string) string) string {
 	if ps.Paper == "" {
 		ps.Paper = A4

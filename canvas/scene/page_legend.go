@@ -25,12 +25,12 @@ func DefaultLegend() []LegendSection {
 	}
 	flows := LegendSection{Title: "Flows"}
 	for _, k := range model.FlowKinds {
-		st := legendFlowStyle(k, model.CriticalityNormal)
+		st := FlowStyle(k, model.CriticalityNormal)
 		flows.Entries = append(flows.Entries, LegendEntry{Label: "flow." + string(k), Swatch: SwatchLine, Stroke: st.Stroke, StrokeWidth: st.Width, Dashed: st.Dashed})
 	}
 	crit := LegendSection{Title: "Criticality"}
 	for _, c := range model.Criticalities {
-		st := legendFlowStyle(model.FlowHandOff, c)
+		st := FlowStyle(model.FlowHandOff, c)
 		crit.Entries = append(crit.Entries, LegendEntry{Label: "criticality." + string(c), Swatch: SwatchLine, Stroke: st.Stroke, StrokeWidth: st.Width, Dashed: st.Dashed})
 	}
 	exp := LegendSection{Title: "Experience", Entries: []LegendEntry{
@@ -39,16 +39,4 @@ func DefaultLegend() []LegendSection {
 		{Label: "−2 … +2", Swatch: SwatchDot, Fill: boardCurve, Stroke: boardCurve, StrokeWidth: 0.4},
 	}}
 	return []LegendSection{roles, capitals, evidence, flows, crit, exp}
-}
-
-// legendFlowStyle is how the board strokes a flow of a kind and
-// criticality, so the key and the board cannot drift apart.
-func legendFlowStyle(k model.FlowKind, c model.Criticality) legendStroke {
-	return legendStroke(FlowStyle(k, c))
-}
-
-type legendStroke struct {
-	Stroke Color
-	Width  float32
-	Dashed bool
 }
