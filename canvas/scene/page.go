@@ -679,12 +679,17 @@ func layoutLegend(legend []LegendSection, width float32, tr func(string) string)
 	for _, sec := range legend {
 		title := tr(sec.Title) + ":"
 		tw := measureFurniture(title, legendTitleSize, true) + gap + 2
-		// Keep a section's title with at least its first entry.
-		first := tw
-		if len(sec.Entries) > 0 {
-			first += entryWidth(sec.Entries[0], tr(sec.Entries[0].Label))
+		// A section goes on one row where it fits on one, so the key reads
+		// as one line per section; only a section wider than the page
+		// wraps its entries, under its first one.
+		whole := tw
+		for k, e := range sec.Entries {
+			if k > 0 {
+				whole += entryGap
+			}
+			whole += entryWidth(e, tr(e.Label))
 		}
-		if x > 0 && x+first > width {
+		if x > 0 && x+whole > width {
 			x, y = 0, y+legendRowHeight
 		}
 		items = append(items, textItem(Rect{x, y, tw, legendRowHeight}, title, legendTitleSize, true, pageInk, AlignLeft))

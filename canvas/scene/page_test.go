@@ -485,3 +485,28 @@ func TestLegendDrawsFlowsAsTheBoardDoes(t *testing.T) {
 		}
 	}
 }
+
+func TestALegendSectionStaysOnOneRow(t *testing.T) {
+	for _, tr := range []func(string) string{nil, dutchWords(t)} {
+		for _, paper := range []PageSetup{{Paper: A4}, {Paper: A4, Landscape: true}, {Paper: A3, Landscape: true}} {
+			pw, _ := paper.SizePt()
+			width := pw - 2*DefaultMarginMM*PtPerMM
+			legend := DefaultLegend()
+			items, _ := layoutLegend(legend, width, func(k string) string { return Word(tr, k) })
+			items = items[1:] // the rule
+			for _, sec := range legend {
+				title := items[0].Text
+				items = items[1:]
+				for _, e := range sec.Entries {
+					if e.Swatch != SwatchWord {
+						items = items[1:]
+					}
+					if text := items[0].Text; text.Y != title.Y+0.5 {
+						t.Errorf("on %s the %q entry %q is on another row than its section", paper, sec.Title, text.Lines[0])
+					}
+					items = items[1:]
+				}
+			}
+		}
+	}
+}
