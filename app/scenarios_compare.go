@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"valueflow/canvas"
+	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/compare"
@@ -55,9 +57,11 @@ func (mw *mainWindow) compareSides() []compareSide {
 	return sides
 }
 
-// resolve returns the map and scenario of a side.
-func (mw *mainWindow) resolve(s compareSide) (*model.Map, *model.Scenario, error) {
-	m := mw.doc.m()
+// resolve returns the map and scenario of a side: live is the open map as
+// the compare saw it (one copy for both sides, so two scenarios of it share
+// their stakeholders), a snapshot is read from the file.
+func (mw *mainWindow) resolve(s compareSide, live *model.Map) (*model.Map, *model.Scenario, error) {
+	m := live
 	if s.snapshot != 0 {
 		var err error
 		if m, err = mw.doc.file.SnapshotMap(s.snapshot); err != nil {
@@ -131,16 +135,40 @@ func newCompareView(a, b compareSide, ma, mb *model.Map, sa, sb *model.Scenario)
 // names is how the compare calls its two sides, on screen and on paper.
 func (v *compareView) names() string { return v.from.label + " → " + v.to.label }
 
+// meta is what every printed page of the compare says: the map, both
+// sides' names and the compare legend.
+func (v *compareView) meta() export.Meta {
+	return export.Meta{Title: v.mb.Title, Author: "Valueflow", Scenario: v.names(), Date: time.Now(), Legend: scene.CompareLegend(), Translate: T}
+}
+
+// exportBuilder lays the compare out again for the export dialog from both
+// maps passed through private: themselves, or privacy-safe copies (one for
+// both sides when they are scenarios of one map).
+func (v *compareView) exportBuilder() sceneBuilder {
+	return func(private privacy) (*scene.Scene, export.Meta, error) {
+		am := private(v.ma)
+		bm := am
+		if v.mb != v.ma {
+			bm = private(v.mb)
+		}
+		cv := newCompareView(v.from, v.to, am, bm, am.Scenario(v.sa.ID), bm.Scenario(v.sb.ID))
+		return cv.scene, cv.meta(), nil
+	}
+}
+
 // showCompare opens a window with the compare board of a and b and, for
 // the element selected on it, what changed (before → after); what belongs
 // to the whole map and is not drawn on the board is listed under it.
 func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
-	ma, sa, err := mw.resolve(a)
+	// A copy: the window and its exports keep showing the map as it was
+	// compared while the map is edited on.
+	live := mw.doc.m().Clone()
+	ma, sa, err := mw.resolve(a, live)
 	if err != nil {
 		mw.showError(err)
 		return nil
 	}
-	mb, sb, err := mw.resolve(b)
+	mb, sb, err := mw.resolve(b, live)
 	if err != nil {
 		mw.showError(err)
 		return nil
@@ -169,7 +197,7 @@ func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
 	view, fit := fitted(board)
 	split := container.NewHSplit(view, right)
 	split.Offset = 0.78
-	exp := widget.NewButton(T("Export…"), func() { mw.compareExportDialog(w, v) })
+	exp := widget.NewButton(T("Export…"), func() { mw.exportScene(w, T("Compare"), v.exportBuilder()) })
 	zoom := widget.NewButton(T("Fit to Window"), fit.refit)
 	top := container.NewHBox(widget.NewLabelWithStyle(v.names(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), zoom, exp)
 	w.SetContent(container.NewBorder(top, nil, nil, nil, split))

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,8 +12,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"valueflow/canvas"
+	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
 	"valueflow/model"
+	"valueflow/model/anonymise"
 )
 
 // withToBe adds a copy "Gewenst" of the first scenario and returns both.
@@ -203,8 +204,9 @@ func TestTheCompareWindowListsWhatChangedInTheMapItself(t *testing.T) {
 }
 
 // TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage: Export… in
-// the compare window previews the sheets, and each one carries both names
-// and the compare legend.
+// the compare window opens the export dialog over it for the compare board,
+// and every printed sheet carries both names and the compare legend; the
+// privacy-safe export leaves the persons' names out of both sides.
 func TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage(t *testing.T) {
 	mw, _ := openSample(t)
 	_, toBe := withToBe(t, mw)
@@ -218,51 +220,42 @@ func TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage(t *testing.T) {
 	}
 	sides := mw.compareSides()
 	from, to := sides[len(sides)-2], sides[1] // the snapshot's first scenario, and the to-be
-	w := mw.showCompare(from, to)
-	defer w.Close()
-	names := from.label + " → " + to.label
 	if !strings.HasPrefix(from.label, Tf("Snapshot %s: %s", "Begin", "")) {
 		t.Fatalf("the snapshot side is called %q", from.label)
 	}
+	w := mw.showCompare(from, to)
+	defer w.Close()
+	names := from.label + " → " + to.label
 
 	tapButton(t, w.Content(), T("Export…"))
 	form := overlayOf(t, w)
-	format := findDeep(t, form, func(s *widget.Select) bool { return s.Selected == "PDF" })
+	labelWith(t, form, T("Compare"))
+	format := findDeep(t, form, func(s *widget.Select) bool { return len(s.Options) == 3 })
 	if strings.Join(format.Options, " ") != "PDF SVG PNG" {
 		t.Errorf("formats %v", format.Options)
 	}
-	findDeep(t, form, func(c *widget.Check) bool { return c.Text == T("Fit on one page") }).SetChecked(false)
-	scale := findDeep(t, form, func(e *widget.Entry) bool { return e.Text == "100" })
-	scale.SetText("0")
-	if tapped := findDeep(t, form, func(b *widget.Button) bool { return b.Text == T("Export…") }); !tapped.Disabled() {
-		t.Error("a scale of 0 % can be exported")
-	}
-	scale.SetText("60")
-	tapButton(t, form, T("Export…"))
-	preview := overlayOf(t, w)
-	ma, sa, _ := mw.resolve(from)
-	mb, sb, _ := mw.resolve(to)
-	v := newCompareView(from, to, ma, mb, sa, sb)
-	setup := scene.PageSetup{Paper: scene.Paper(format.Selected), Landscape: true, ScalePct: 60}
-	setup.Paper = "A3"
-	pages, err := scene.Paginate(v.scene, setup, v.meta().PageInfo())
+
+	live := mw.doc.m().Clone()
+	ma, sa, _ := mw.resolve(from, live)
+	mb, sb, _ := mw.resolve(to, live)
+	build := newCompareView(from, to, ma, mb, sa, sb).exportBuilder()
+	s, meta, err := build(func(m *model.Map) *model.Map { return m })
 	if err != nil {
 		t.Fatal(err)
 	}
-	labelWith(t, preview, Tf("%d pages, %s", len(pages), setupText(setup)))
+	setup := scene.PageSetup{Paper: scene.A3, Landscape: true, ScalePct: 60}
+	pages, err := scene.Paginate(s, setup, meta.PageInfo())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(pages) < 2 {
 		t.Fatalf("%d pages at 60 %%: the test wants several", len(pages))
 	}
-
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not installed")
 	}
-	write, err := compareWriter(v, "pdf", setup)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var buf bytes.Buffer
-	if err := write(context.Background(), &buf, func(int, int) {}); err != nil {
+	if err := export.PDFPages(&buf, s, pages, meta); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "vergelijk.pdf")
@@ -275,7 +268,7 @@ func TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage(t *testing.T) {
 	}
 	sheets := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
 	if len(sheets) != len(pages) {
-		t.Errorf("%d sheets printed, %d previewed", len(sheets), len(pages))
+		t.Errorf("%d sheets printed for %d pages", len(sheets), len(pages))
 	}
 	for i, sheet := range sheets {
 		flat := strings.Join(strings.Fields(sheet), " ")
@@ -283,6 +276,26 @@ func TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage(t *testing.T) {
 			if !strings.Contains(flat, want) {
 				t.Errorf("sheet %d lacks %q", i+1, want)
 			}
+		}
+	}
+
+	// Privacy-safe: the patient's name is on neither side.
+	var patient string
+	for _, st := range mb.Stakeholders {
+		if st.Kind == model.KindPatient {
+			patient = st.Name
+		}
+	}
+	if patient == "" {
+		t.Fatal("the sample map has no patient")
+	}
+	private, _, err := build(func(m *model.Map) *model.Map { return anonymise.Map(m, T) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range private.Items {
+		if it.Text != nil && strings.Contains(strings.Join(it.Text.Lines, " "), patient) {
+			t.Fatalf("the privacy-safe compare shows %q", patient)
 		}
 	}
 }
