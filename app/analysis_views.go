@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"valueflow/canvas/scene"
@@ -24,9 +25,10 @@ import (
 
 // NetworkView is the network tab: engine, measure, step range, what-if and
 // coalition controls above the network. Analysis and layout run off the UI
-// goroutine with a progress bar; a newer request cancels an older one and
-// layouts are cached by their DOT text (the network, the engine and the
-// nodes the user placed). A new selection only redraws.
+// goroutine with a progress bar; a newer request cancels an older one.
+// Graphviz runs once per network and engine (a new layout starts from the
+// positions on the screen, so it stays close to them); another measure, a
+// dropped node or a new selection only redraws.
 type NetworkView struct {
 	widget.BaseWidget
 	// OnSelect is called with the target of a tapped node, edge or
@@ -50,8 +52,11 @@ type NetworkView struct {
 	prefsKey                     string // where this map's placed nodes are kept
 
 	mu sync.Mutex
-	// cache holds laid-out positions by DOT text; the entry of what is on
-	// the screen (layoutKey) includes the nodes dropped since.
+	// raw holds Graphviz's positions by layout key (NetworkLayout.Key):
+	// the slow part, done once per network and engine.
+	raw map[string]map[model.ID]scene.Point
+	// cache holds the positions drawn by layout key (the entry of what is
+	// on the screen, layoutKey, includes the nodes dropped since).
 	cache     map[string]map[model.ID]scene.Point
 	layoutKey string
 	// moved stays empty: a dropped node is in the cache entry itself. It
@@ -108,7 +113,7 @@ func measureLabel(m string) string {
 // there the next time the map is opened; nil prefs keeps them only while
 // the view lives.
 func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target), prefs fyne.Preferences, path string) *NetworkView {
-	v := &NetworkView{OnSelect: onSelect, cache: map[string]map[model.ID]scene.Point{}, moved: map[model.ID]scene.Point{},
+	v := &NetworkView{OnSelect: onSelect, raw: map[string]map[model.ID]scene.Point{}, cache: map[string]map[model.ID]scene.Point{}, moved: map[model.ID]scene.Point{},
 		pinned: map[scene.Engine]map[model.ID]scene.Point{}, prefs: prefs}
 	if prefs != nil && path != "" {
 		if abs, err := filepath.Abs(path); err == nil {
@@ -159,10 +164,13 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 	v.progress.Hide()
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
-	bar := container.NewHBox(
-		widget.NewLabel(T("Layout")), v.engine, widget.NewLabel(T("Size by")), v.sizeBy,
-		widget.NewLabel(T("Steps")), v.from, widget.NewLabel(T("to")), v.to,
-		widget.NewLabel(T("Without")), v.without, widget.NewLabel(T("Coalition")), v.coalition, v.progress)
+	// Two rows, each select as wide as its longest choice (up to a limit),
+	// so no choice is cut off on a laptop screen.
+	bar := container.NewVBox(
+		container.NewHBox(widget.NewLabel(T("Layout")), wide(v.engine), widget.NewLabel(T("Size by")), wide(v.sizeBy),
+			widget.NewLabel(T("Coalition")), wide(v.coalition), v.progress),
+		container.NewHBox(widget.NewLabel(T("Steps")), wide(v.from), widget.NewLabel(T("to")), wide(v.to),
+			widget.NewLabel(T("Without")), wide(v.without)))
 	v.content = container.NewBorder(container.NewHScroll(bar), v.status, nil, nil, v.view)
 	v.ExtendBaseWidget(v)
 	v.SetMap(m, scenario)
@@ -171,6 +179,31 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 
 func (v *NetworkView) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(v.content)
+}
+
+// wide gives a select the width of its longest option (at most 210), so
+// the chosen one is not cut off. It follows the options as they change.
+func wide(s *widget.Select) fyne.CanvasObject {
+	return container.New(&selectWidth{s}, s)
+}
+
+type selectWidth struct{ s *widget.Select }
+
+func (l *selectWidth) MinSize([]fyne.CanvasObject) fyne.Size {
+	least := l.s.MinSize()
+	w := least.Width
+	for _, o := range l.s.Options {
+		// Text, the padding on both sides and the drop-down icon.
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width+6*theme.Padding()+theme.IconInlineSize())
+	}
+	return fyne.NewSize(min(w, 210), least.Height)
+}
+
+func (l *selectWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
 }
 
 // uniqueLabels makes names usable as select options: a Select finds its
@@ -343,6 +376,12 @@ func (v *NetworkView) dragNode(id model.ID, from, to scene.Point, drop bool) {
 	}
 	pos[id] = moved
 	nopt := v.shown.nopt
+	if nopt.Origin == nil {
+		// Keep the drawing's corner, so the other nodes stay put on the
+		// screen while this one moves.
+		o := scene.NetworkOrigin(v.shown.m, v.shown.res, nopt)
+		nopt.Origin = &o
+	}
 	nopt.Positions = pos
 	if drop {
 		engine := nopt.Engine
@@ -351,16 +390,14 @@ func (v *NetworkView) dragNode(id model.ID, from, to scene.Point, drop bool) {
 			v.pinned[engine] = map[model.ID]scene.Point{}
 		}
 		v.pinned[engine][id] = moved
-		pins := v.pinsOf(engine)
-		// What is on the screen is the layout of the network with this pin:
-		// cache it under that DOT, so nothing jumps until the network changes.
-		nopt.Pinned = pins
-		key := scene.NewNetworkLayout(v.shown.m, v.shown.res, nopt).DOT
+		nopt.Pinned = v.pinsOf(engine)
+		// The dropped node stays; the others move only out of its way.
+		if raw, ok := v.raw[v.shown.key]; ok {
+			pos = scene.NewNetworkLayout(v.shown.m, v.shown.res, nopt).Place(raw)
+			nopt.Positions = pos
+		}
 		v.cache[v.shown.key] = pos
-		v.cache[key] = pos
-		v.layoutKey = key
 		v.mu.Unlock()
-		v.shown.key = key
 		v.savePinned()
 	}
 	v.shown.nopt = nopt
@@ -428,6 +465,9 @@ func (v *NetworkView) rebuild() {
 	v.cancel = cancel
 	nopt.Pinned = v.pinsOf(nopt.Engine)
 	v.mu.Unlock()
+	if v.shown.res != nil && v.shown.nopt.Engine == nopt.Engine {
+		nopt.Start = v.shown.nopt.Positions // a new layout stays close to what is on the screen
+	}
 	current := func() bool {
 		v.mu.Lock()
 		defer v.mu.Unlock()
@@ -469,16 +509,16 @@ func (v *NetworkView) rebuild() {
 		note := ""
 		l := scene.NewNetworkLayout(m, res, nopt)
 		v.mu.Lock()
-		pos, cached := v.cache[l.DOT]
+		raw, cached := v.raw[l.Key]
 		v.mu.Unlock()
 		if !cached {
-			pos, err = l.Run(ctx)
+			raw, err = l.Graphviz(ctx)
 			if errors.Is(err, scene.ErrTooLargeForDot) {
 				note = Tf("The layered layout is for networks of at most %d stakeholders; this one has %d, so it is laid out as springs.", scene.MaxDotStakeholders, len(m.Stakeholders)) + " "
 				nopt.Engine = scene.Neato
 				nopt.Pinned = v.pinsOfLocked(scene.Neato)
 				l = scene.NewNetworkLayout(m, res, nopt)
-				pos, err = l.Run(ctx)
+				raw, err = l.Graphviz(ctx)
 			}
 			if ctx.Err() != nil {
 				return // a newer request took over
@@ -488,17 +528,20 @@ func (v *NetworkView) rebuild() {
 				return
 			}
 			v.mu.Lock()
-			v.cache[l.DOT] = pos
+			v.raw[l.Key] = raw
 			v.mu.Unlock()
 		}
 		if !current() {
 			return
 		}
+		pos := l.Place(raw)
 		v.mu.Lock()
-		v.layoutKey = l.DOT
+		v.cache[l.Key] = pos
+		v.layoutKey = l.Key
 		v.mu.Unlock()
 		nopt.Positions = pos
-		shown := &networkShown{m: m, res: res, opt: opt, nopt: nopt, key: l.DOT}
+		nopt.Start = nil
+		shown := &networkShown{m: m, res: res, opt: opt, nopt: nopt, key: l.Key}
 		finish(note+summary(m, res), shown, scene.Network(m, res, nopt))
 	}()
 }

@@ -25,10 +25,17 @@ type NetworkOptions struct {
 	// were placed among: the layout keeps them there and fits the rest
 	// around them.
 	Pinned map[model.ID]Point
+	// Start, when set, are where a new layout starts from (the positions
+	// on the screen): it stays close to them.
+	Start map[model.ID]Point
 	// Selected highlights a stakeholder and its neighbours, dimming the rest.
 	Selected model.ID
 	// Coalition highlights the members of a coalition, dimming the rest.
 	Coalition model.ID
+	// Origin, when set, is the top-left corner of the drawing in the frame
+	// of Positions (NetworkOrigin); it moves only to take in a node
+	// dragged beyond it.
+	Origin *Point
 	// HideRelations or HideFlows leave those edges out.
 	HideRelations, HideFlows bool
 }
@@ -189,16 +196,9 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		names[s.ID], nameW[s.ID], _ = nodeName(s.Name)
 	}
 	// Nodes the layout does not know (added since) go on a row below.
-	var minX, minY, maxX, maxY float32 = math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, -math.MaxFloat32
-	for _, s := range m.Stakeholders {
-		if p, ok := pos[s.ID]; ok {
-			bx := boxOf(s, radius[s.ID])
-			minX, maxX = min(minX, p.X-bx.left), max(maxX, p.X+bx.right)
-			minY, maxY = min(minY, p.Y-bx.top), max(maxY, p.Y+bx.bottom)
-		}
-	}
-	if minX > maxX {
-		minX, minY, maxX, maxY = 0, 0, 0, 0
+	minX, minY, maxX, maxY := nodeBounds(m, pos, radius)
+	if o := opt.Origin; o != nil {
+		minX, minY = min(minX, o.X), min(minY, o.Y)
 	}
 	place := map[model.ID]Point{}
 	extraX := minX
@@ -384,6 +384,34 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 	}
 	addNetworkLegend(sc, m, r, opt)
 	return sc
+}
+
+// nodeBounds is the box around the positioned nodes with their names.
+func nodeBounds(m *model.Map, pos map[model.ID]Point, radius map[model.ID]float32) (minX, minY, maxX, maxY float32) {
+	minX, minY, maxX, maxY = math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, -math.MaxFloat32
+	for _, s := range m.Stakeholders {
+		if p, ok := pos[s.ID]; ok {
+			bx := boxOf(s, radius[s.ID])
+			minX, maxX = min(minX, p.X-bx.left), max(maxX, p.X+bx.right)
+			minY, maxY = min(minY, p.Y-bx.top), max(maxY, p.Y+bx.bottom)
+		}
+	}
+	if minX > maxX {
+		return 0, 0, 0, 0
+	}
+	return minX, minY, maxX, maxY
+}
+
+// NetworkOrigin is the top-left corner, in the positions' frame, of the
+// drawing Network makes with opt.Positions: a view passes it back as
+// opt.Origin while the user drags nodes, so the others stay where they are
+// on the screen.
+func NetworkOrigin(m *model.Map, r *analysis.Result, opt NetworkOptions) Point {
+	minX, minY, _, _ := nodeBounds(m, opt.Positions, nodeRadii(m, r, opt.SizeBy))
+	if o := opt.Origin; o != nil {
+		minX, minY = min(minX, o.X), min(minY, o.Y)
+	}
+	return Point{minX, minY}
 }
 
 // labelSpot is the middle of a w×h label on the line a–b: halfway, or

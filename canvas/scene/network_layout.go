@@ -60,16 +60,22 @@ var (
 	waitingForGraphviz func()
 )
 
-// NetworkLayout is a network prepared for Graphviz: the DOT text (its cache
-// key too) and what is done after Graphviz, in Go: moving the nodes the user
-// placed back exactly where they were put, and pushing overlapping nodes
-// (with their names) apart.
+// NetworkLayout is a network prepared for Graphviz, and what is done after
+// Graphviz, in Go: the nodes the user placed exactly where they were put,
+// and overlapping nodes (with their names) pushed apart.
 type NetworkLayout struct {
 	Engine Engine
-	DOT    string
+	// Key is the graph Graphviz lays out, without start positions or pins:
+	// what a cache of Graphviz's results (Graphviz) is keyed by. For neato
+	// and fdp it leaves out the node sizes too (overlaps are removed
+	// afterwards), so sizing nodes by another measure needs no new layout.
+	Key    string
 	ids    []model.ID
 	boxes  []nodeBox
+	edges  []layoutEdge
 	pinned map[model.ID]Point
+	start  map[model.ID]Point
+	dot    string
 }
 
 // nodeBox is the room a node needs around its centre: the circle, its
@@ -82,15 +88,17 @@ const (
 )
 
 // NewNetworkLayout prepares the layout of r's network as Network(m, r, opt)
-// draws it. Nodes start where classical scaling of the network's distances
-// puts them (so neato needs few iterations and the same network always
-// gives the same picture); opt.Pinned nodes are fixed.
+// draws it. Nodes start at opt.Start (the positions on the screen, so a
+// new layout stays close to what the user saw) or, without it, where
+// classical scaling of the network's distances puts them (so neato needs
+// few iterations and the same network always gives the same picture);
+// opt.Pinned nodes are fixed.
 func NewNetworkLayout(m *model.Map, r *analysis.Result, opt NetworkOptions) *NetworkLayout {
 	engine := opt.Engine
 	if engine == "" {
 		engine = Neato
 	}
-	l := &NetworkLayout{Engine: engine, pinned: map[model.ID]Point{}}
+	l := &NetworkLayout{Engine: engine, pinned: map[model.ID]Point{}, start: opt.Start}
 	radius := nodeRadii(m, r, opt.SizeBy)
 	index := make(map[model.ID]int, len(m.Stakeholders))
 	for i, s := range m.Stakeholders {
@@ -101,41 +109,113 @@ func NewNetworkLayout(m *model.Map, r *analysis.Result, opt NetworkOptions) *Net
 			l.pinned[s.ID] = p
 		}
 	}
-	edges := layoutEdges(r, index)
-	var start [][2]float64
-	if engine != Dot {
-		start = startPositions(len(l.ids), edges)
-		l.alignStart(start)
-	}
+	l.edges = layoutEdges(r, index)
+	l.Key = l.write(nil)
+	return l
+}
 
+// DOT is the text Graphviz is given: the graph of Key with the start
+// positions and the pins.
+func (l *NetworkLayout) DOT() string {
+	if l.dot == "" {
+		var start [][2]float64
+		if l.Engine != Dot {
+			start = l.startPositions()
+		}
+		l.dot = l.write(start)
+	}
+	return l.dot
+}
+
+// write writes the layout graph as DOT, with start positions (inches, Y
+// up) and pins when start is not nil.
+func (l *NetworkLayout) write(start [][2]float64) string {
 	var b strings.Builder
 	b.WriteString("graph network {\n")
 	// overlap=true: overlaps are removed afterwards, in Go (removeOverlaps).
 	// Graphviz's own removal (prism) took a third of the time in its
 	// WebAssembly and moves pinned nodes.
-	fmt.Fprintf(&b, "  graph [overlap=true, splines=false, outputorder=edgesfirst, start=1, epsilon=0.001, nodesep=0.3, ranksep=0.6, nslimit=4, nslimit1=4, mclimit=0.5];\n")
-	b.WriteString("  node [shape=box, fixedsize=true, label=\"\"];\n")
-	for i, id := range l.ids {
-		bx := l.boxes[i]
-		fmt.Fprintf(&b, "  %s [width=%.2f, height=%.2f", dotQuote(string(id)), (bx.left+bx.right)/72, (bx.top+bx.bottom)/72)
-		if p, ok := l.pinned[id]; ok && engine != Dot {
-			fmt.Fprintf(&b, ", pos=\"%.3f,%.3f!\"", p.X/72, -p.Y/72)
-		} else if start != nil {
-			fmt.Fprintf(&b, ", pos=\"%.3f,%.3f\"", start[i][0], start[i][1])
-		}
-		b.WriteString("];\n")
+	b.WriteString("  graph [overlap=true, splines=false, outputorder=edgesfirst, start=1, epsilon=0.001, nodesep=0.3, ranksep=0.6, nslimit=4, nslimit1=4, mclimit=0.5];\n")
+	if l.Engine == Dot {
+		b.WriteString("  node [shape=box, fixedsize=true, label=\"\"];\n")
+	} else {
+		// Node sizes matter only to overlaps, and those are removed later.
+		b.WriteString("  node [shape=point, width=0.05, label=\"\"];\n")
 	}
-	for _, e := range edges {
+	for i, id := range l.ids {
+		b.WriteString("  ")
+		b.WriteString(dotQuote(string(id)))
+		var attrs []string
+		if l.Engine == Dot {
+			bx := l.boxes[i]
+			attrs = append(attrs, fmt.Sprintf("width=%.2f, height=%.2f", (bx.left+bx.right)/72, (bx.top+bx.bottom)/72))
+		}
+		if start != nil {
+			if p, ok := l.pinned[id]; ok {
+				attrs = append(attrs, fmt.Sprintf("pos=\"%.3f,%.3f!\"", p.X/72, -p.Y/72))
+			} else if !math.IsNaN(start[i][0]) {
+				attrs = append(attrs, fmt.Sprintf("pos=\"%.3f,%.3f\"", start[i][0], start[i][1]))
+			}
+		}
+		if len(attrs) > 0 {
+			b.WriteString(" [" + strings.Join(attrs, ", ") + "]")
+		}
+		b.WriteString(";\n")
+	}
+	for _, e := range l.edges {
 		fmt.Fprintf(&b, "  %s -- %s [weight=%d, len=%.2f];\n", dotQuote(string(l.ids[e.a])), dotQuote(string(l.ids[e.b])), e.weight, e.len)
 	}
 	b.WriteString("}\n")
-	l.DOT = b.String()
-	return l
+	return b.String()
 }
 
 // NetworkDOT returns the DOT text NewNetworkLayout gives Graphviz.
 func NetworkDOT(m *model.Map, r *analysis.Result, opt NetworkOptions) string {
-	return NewNetworkLayout(m, r, opt).DOT
+	return NewNetworkLayout(m, r, opt).DOT()
+}
+
+// startPositions are where the nodes start, in inches with Y up: the
+// positions given (Start), a new node at the middle of its neighbours that
+// have one (NaN, no start, when none has); without any given, classical
+// scaling. The scaling is moved so the pinned nodes start, on average,
+// where they are pinned (the pins are in the frame of an earlier layout).
+func (l *NetworkLayout) startPositions() [][2]float64 {
+	n := len(l.ids)
+	out := make([][2]float64, n)
+	if len(l.start) > 0 {
+		for i, id := range l.ids {
+			if p, ok := l.start[id]; ok {
+				out[i] = [2]float64{float64(p.X) / 72, -float64(p.Y) / 72}
+			} else {
+				out[i] = [2]float64{math.NaN(), math.NaN()}
+			}
+		}
+		for _, e := range l.edges {
+			for _, ab := range [][2]int{{e.a, e.b}, {e.b, e.a}} {
+				if _, ok := l.start[l.ids[ab[0]]]; !ok && !math.IsNaN(out[ab[1]][0]) && math.IsNaN(out[ab[0]][0]) {
+					out[ab[0]] = [2]float64{out[ab[1]][0] + 0.3, out[ab[1]][1] - 0.3}
+				}
+			}
+		}
+		return out
+	}
+	out = classicalScaling(n, l.edges)
+	var dx, dy float64
+	k := 0
+	for i, id := range l.ids {
+		if p, ok := l.pinned[id]; ok {
+			dx += float64(p.X)/72 - out[i][0]
+			dy += -float64(p.Y)/72 - out[i][1]
+			k++
+		}
+	}
+	if k > 0 {
+		for i := range out {
+			out[i][0] += dx / float64(k)
+			out[i][1] += dy / float64(k)
+		}
+	}
+	return out
 }
 
 // boxOf is the room of a stakeholder's node of radius rad.
@@ -205,62 +285,59 @@ func layoutEdges(r *analysis.Result, index map[model.ID]int) []layoutEdge {
 	return out
 }
 
-// alignStart moves the start positions so that the pinned nodes' starts
-// lie, on average, where they are pinned: the pins are in the frame of an
-// earlier layout, the starts in that of the scaling.
-func (l *NetworkLayout) alignStart(start [][2]float64) {
-	var dx, dy float64
-	n := 0
-	for i, id := range l.ids {
-		if p, ok := l.pinned[id]; ok {
-			dx += float64(p.X)/72 - start[i][0]
-			dy += -float64(p.Y)/72 - start[i][1]
-			n++
-		}
-	}
-	if n == 0 {
-		return
-	}
-	dx, dy = dx/float64(n), dy/float64(n)
-	for i := range start {
-		start[i][0] += dx
-		start[i][1] += dy
-	}
-}
-
-// Run lays the network out: Graphviz, then the pinned nodes exactly at
-// their place (in the frame they were pinned in) and no two nodes
-// overlapping. Call it off the UI goroutine; ctx drops a request that is no
-// longer wanted before Graphviz starts on it or between its steps.
+// Run lays the network out: Graphviz, then Place.
 func (l *NetworkLayout) Run(ctx context.Context) (map[model.ID]Point, error) {
-	if l.Engine == Dot && len(l.ids) > MaxDotStakeholders {
-		return nil, ErrTooLargeForDot
-	}
-	raw, err := LayoutNetwork(ctx, l.DOT, l.Engine)
+	raw, err := l.Graphviz(ctx)
 	if err != nil {
 		return nil, err
 	}
+	return l.Place(raw), nil
+}
+
+// Graphviz runs Graphviz on DOT and returns its node centres, moved into
+// the frame of the pins (or, without pins, of the start positions given):
+// Graphviz moves the whole drawing to its own origin. This is the slow
+// part; its result depends only on Key and the starts and pins. Call it
+// off the UI goroutine; ctx drops a request that is no longer wanted before
+// Graphviz starts on it or between its steps.
+func (l *NetworkLayout) Graphviz(ctx context.Context) (map[model.ID]Point, error) {
+	if l.Engine == Dot && len(l.ids) > MaxDotStakeholders {
+		return nil, ErrTooLargeForDot
+	}
+	raw, err := LayoutNetwork(ctx, l.DOT(), l.Engine)
+	if err != nil {
+		return nil, err
+	}
+	// neato and fdp keep the pins; dot does not, and is only kept from
+	// jumping away from where the nodes were.
+	anchors := l.pinned
+	if len(anchors) == 0 || l.Engine == Dot {
+		anchors = l.start
+	}
+	var dx, dy float32
+	k := 0
+	for id, p := range anchors {
+		if q, ok := raw[id]; ok {
+			dx, dy = dx+p.X-q.X, dy+p.Y-q.Y
+			k++
+		}
+	}
+	if k > 0 {
+		for id, q := range raw {
+			raw[id] = Point{q.X + dx/float32(k), q.Y + dy/float32(k)}
+		}
+	}
+	return raw, nil
+}
+
+// Place puts the pinned nodes exactly at their place and pushes overlapping
+// nodes apart; it is quick, so sizing nodes by another measure or pinning
+// a dropped node redraws with it alone.
+func (l *NetworkLayout) Place(raw map[model.ID]Point) map[model.ID]Point {
 	pos := make([]Point, len(l.ids))
 	fixed := make([]bool, len(l.ids))
 	for i, id := range l.ids {
 		pos[i] = raw[id]
-	}
-	// Graphviz moves the whole drawing to its own origin; the pins say
-	// where the user's frame is.
-	if len(l.pinned) > 0 && l.Engine != Dot {
-		var dx, dy float32
-		for i, id := range l.ids {
-			if p, ok := l.pinned[id]; ok {
-				dx += p.X - pos[i].X
-				dy += p.Y - pos[i].Y
-			}
-		}
-		dx, dy = dx/float32(len(l.pinned)), dy/float32(len(l.pinned))
-		for i := range pos {
-			pos[i] = Point{pos[i].X + dx, pos[i].Y + dy}
-		}
-	}
-	for i, id := range l.ids {
 		if p, ok := l.pinned[id]; ok {
 			pos[i], fixed[i] = p, true
 		}
@@ -270,7 +347,7 @@ func (l *NetworkLayout) Run(ctx context.Context) (map[model.ID]Point, error) {
 	for i, id := range l.ids {
 		out[id] = pos[i]
 	}
-	return out, nil
+	return out
 }
 
 // LayoutNetwork lays out DOT text with Graphviz and returns each node's
@@ -439,13 +516,13 @@ func removeOverlaps(pos []Point, boxes []nodeBox, fixed []bool) {
 	}
 }
 
-// startPositions places n nodes by classical (Torgerson) scaling of their
+// classicalScaling places n nodes by classical (Torgerson) scaling of their
 // shortest-path distances along the edges (in inches): the two leading
 // eigenvectors of the double-centred squared distances, found by power
 // iteration (a full eigendecomposition costs 7 ms for 60 nodes and 1.8 s
 // for 400). Nodes in other components sit one long edge further than the
 // farthest pair.
-func startPositions(n int, edges []layoutEdge) [][2]float64 {
+func classicalScaling(n int, edges []layoutEdge) [][2]float64 {
 	out := make([][2]float64, n)
 	if n < 2 {
 		return out

@@ -104,6 +104,44 @@ func TestNetworkLayout(t *testing.T) {
 			}
 		}
 	})
+	t.Run("sizing_nodes_by_another_measure_needs_no_new_Graphviz_layout", func(t *testing.T) {
+		for _, e := range Engines {
+			a := NewNetworkLayout(m, r, NetworkOptions{Engine: e, SizeBy: SizeByDegree}).Key
+			b := NewNetworkLayout(m, r, NetworkOptions{Engine: e, SizeBy: SizeByBetweenness}).Key
+			// dot ranks by node size; neato and fdp do not.
+			if (a == b) != (e != Dot) {
+				t.Errorf("%s: the same key for two measures is %v", e, a == b)
+			}
+		}
+	})
+	t.Run("a_new_layout_starts_from_the_positions_on_the_screen", func(t *testing.T) {
+		first, err := NewNetworkLayout(m, r, NetworkOptions{}).Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// An edit: a new relationship between two far-apart stakeholders.
+		m2 := m.Clone()
+		m2.Relationships = append(m2.Relationships, &model.Relationship{ID: "rx", A: "sh1", B: "sh10", Kind: "x"})
+		r2, err := analysis.Analyze(m2, analysis.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		moved := func(opt NetworkOptions) float32 {
+			pos, err := NewNetworkLayout(m2, r2, opt).Run(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sum float32
+			for id, p := range first {
+				sum += dist(p, pos[id])
+			}
+			return sum / float32(len(first))
+		}
+		kept, fresh := moved(NetworkOptions{Start: first}), moved(NetworkOptions{})
+		if kept > 0.6*fresh {
+			t.Errorf("started from the screen the nodes move %.0f points on average, laid out afresh %.0f", kept, fresh)
+		}
+	})
 	t.Run("refuses_the_layered_layout_for_a_huge_network", func(t *testing.T) {
 		big := &model.Map{Scenarios: []*model.Scenario{{ID: "sc"}}}
 		for i := 0; i <= MaxDotStakeholders; i++ {
@@ -512,7 +550,7 @@ func BenchmarkGraphvizLayout60(b *testing.B) {
 		b.StopTimer() // ns/op is our layout; the native side has its own metric
 		t0 = time.Now()
 		cmd := exec.Command(bin, "-Tplain")
-		cmd.Stdin = strings.NewReader(l.DOT)
+		cmd.Stdin = strings.NewReader(l.DOT())
 		out, err := cmd.Output()
 		if err != nil {
 			b.Fatal(err)
