@@ -518,3 +518,64 @@ func TestExportMessagesNameTheCauseInWords(t *testing.T) {
 		}
 	}
 }
+
+// findButton returns the button with text among the dialogs over w.
+func findButton(w fyne.Window, text string) *widget.Button {
+	var found *widget.Button
+	var visit func(o fyne.CanvasObject)
+	visit = func(o fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text {
+				found = x
+				return
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				visit(c)
+			}
+			return
+		}
+		if wd, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(wd).Objects() {
+				visit(c)
+			}
+		}
+	}
+	for _, o := range w.Canvas().Overlays().List() {
+		visit(o)
+	}
+	return found
+}
+
+// TestChoosingAnExistingFileInTheSaveDialogLeavesItAlone goes through
+// Fyne's own save dialog and its overwrite question: choosing a file that
+// exists must not empty it (the dialog opens its writer at once), whatever
+// happens after.
+func TestChoosingAnExistingFileInTheSaveDialogLeavesItAlone(t *testing.T) {
+	mw, path := openSample(t)
+	dir := filepath.Dir(path)
+	old := filepath.Join(dir, "zorgpad.pdf")
+	os.WriteFile(old, []byte("the print of last week"), 0o644)
+	var chosen string
+	mw.askExportPath(mw.win, "zorgpad.pdf", "pdf", func(p string) { chosen = p })
+	save := findButton(mw.win, "Save")
+	if save == nil {
+		t.Fatalf("no save dialog: %q", overlayTexts(mw.win))
+	}
+	test.Tap(save)
+	yes := findButton(mw.win, "Yes")
+	if yes == nil {
+		t.Fatalf("no overwrite question: %q", overlayTexts(mw.win))
+	}
+	test.Tap(yes)
+	if chosen != old {
+		t.Fatalf("the dialog chose %q, want %q", chosen, old)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "the print of last week" {
+		t.Errorf("choosing the file in the save dialog left it holding %q", b)
+	}
+}
