@@ -82,7 +82,7 @@ func (mw *mainWindow) editForm(items []*widget.FormItem, build func() (model.Com
 			problem.Show()
 			return
 		}
-		mw.refresh()
+		mw.refreshAfter(c)
 	}
 	submitOnEnter(form, items, func() {
 		if form.Validate() == nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,7 +36,9 @@ type mainWindow struct {
 	mainMenu  *fyne.MainMenu
 	network   *NetworkView
 	scene     *scene.Scene // what the board shows now
-	realTime  bool         // column widths follow the days of the steps
+	// shown is what the board's scene was laid out or refocused with.
+	shown    scene.BoardOptions
+	realTime bool // column widths follow the days of the steps
 	// sel: multi-selection, keyboard cursor, copied cards (board_gestures.go).
 	sel boardSelection
 
@@ -87,8 +90,7 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	}
 	mw.tabs.OnSelected = func(*container.TabItem) { mw.refreshView() }
 
-	inspectorScroll := container.NewVScroll(container.NewPadded(mw.inspector))
-	split := container.NewHSplit(mw.tabs, inspectorScroll)
+	split := container.NewHSplit(mw.tabs, newInspectorPane(container.NewPadded(mw.inspector)))
 	split.Offset = 0.74
 	top := container.NewVBox(mw.toolbar(), mw.banner)
 	w.SetContent(container.NewBorder(top, mw.status, nil, nil, split))
@@ -130,25 +132,25 @@ func (mw *mainWindow) do(c model.Command) bool {
 		mw.showError(err)
 		return false
 	}
-	mw.refresh()
+	mw.refreshAfter(c)
 	return true
 }
 
 func (mw *mainWindow) undo() {
-	if _, ok, err := mw.doc.editor.Undo(); err != nil {
+	if c, ok, err := mw.doc.editor.Undo(); err != nil {
 		mw.showError(err)
 	} else if ok {
 		mw.fixSelection()
-		mw.refresh()
+		mw.refreshAfter(c)
 	}
 }
 
 func (mw *mainWindow) redo() {
-	if _, ok, err := mw.doc.editor.Redo(); err != nil {
+	if c, ok, err := mw.doc.editor.Redo(); err != nil {
 		mw.showError(err)
 	} else if ok {
 		mw.fixSelection()
-		mw.refresh()
+		mw.refreshAfter(c)
 	}
 }
 
@@ -184,32 +186,128 @@ func (mw *mainWindow) showError(err error) {
 	d.Show()
 }
 
+// selectTarget selects t: the board shows its focus without laying itself
+// out again, the inspector shows t.
 func (mw *mainWindow) selectTarget(t scene.Target) {
 	mw.selected = t
 	mw.fixSelection()
-	mw.refresh()
+	if !mw.refocus() {
+		mw.refresh()
+		return
+	}
+	mw.refreshPanels()
 }
 
-// refresh redraws the board and the inspector after any change.
+// refresh lays the board out again and brings the rest of the window up to
+// date: after any change that may move things on the board.
 func (mw *mainWindow) refresh() {
 	m := mw.doc.m()
 	sc := mw.doc.current()
-	mw.win.SetTitle(mw.title())
-	mw.scenarios.Options = scenarioLabels(m)
-	mw.scenarios.SetSelectedIndex(indexOfScenario(m, sc.ID))
 	var geom *scene.BoardGeometry
-	opt := scene.BoardOptions{Selected: mw.selected, Translate: T, RealTime: mw.realTime, NoFocus: mw.multiSelected()}
-	opt.Without, opt.Coalition = mw.boardFilter() // the network view's what-if and coalition (views.go)
+	opt := mw.boardOptions()
 	mw.scene, geom = scene.BoardLayout(m, sc.ID, opt)
+	mw.shown = opt
 	mw.board.SetBoard(mw.scene, geom)
+	mw.refreshPanels()
+}
+
+// refreshAfter brings the window up to date after the edit c. An edit of a
+// card's own fields (its text, role, capital, evidence) redraws that card
+// in place, the common edit on a large map; any other edit, or one that
+// changes the card's size, lays the board out again.
+func (mw *mainWindow) refreshAfter(c model.Command) {
+	if card, ok := cardEdit(c, mw.doc.current().ID); ok && mw.redrawCard(card) {
+		mw.refreshPanels()
+		return
+	}
+	mw.refresh()
+}
+
+// cardEdit returns the card c changes when it changes one card and nothing else.
+func cardEdit(c model.Command, scenario model.ID) (model.ID, bool) {
+	refs := c.Touches()
+	if len(refs) != 1 || refs[0].Kind != model.EntityContribution || refs[0].Scenario != scenario {
+		return "", false
+	}
+	return refs[0].ID, true
+}
+
+// redrawCard redraws one card on the board as it is now in the map; false
+// when that needs a new layout (scene.UpdateCard).
+func (mw *mainWindow) redrawCard(card model.ID) bool {
+	if mw.scene == nil || mw.board.Scene() != mw.scene {
+		return false
+	}
+	opt := mw.boardOptions()
+	if opt.Without != "" {
+		// A what-if marks the steps its stakeholder leaves without a
+		// lead: a card's role decides that.
+		return false
+	}
+	if !scene.UpdateCard(mw.scene, mw.board.Geometry(), mw.doc.m(), mw.doc.current().ID, card, opt) {
+		return false
+	}
+	if !mw.refocus() {
+		return false
+	}
+	mw.board.Refresh()
+	return true
+}
+
+// refocus shows the selection on the board as it is laid out
+// (scene.Refocus), when it is not the one shown; false when the board needs
+// a new layout for it.
+func (mw *mainWindow) refocus() bool {
+	if mw.scene == nil || mw.board.Scene() != mw.scene {
+		return false
+	}
+	opt, shown := mw.boardOptions(), mw.shown
+	if opt.RealTime != shown.RealTime || opt.Without != shown.Without || opt.Coalition != shown.Coalition {
+		return false // laid out for another view of the map
+	}
+	if opt.Selected == shown.Selected && opt.NoFocus == shown.NoFocus {
+		return true
+	}
+	if !scene.Refocus(mw.scene, mw.board.Geometry(), mw.doc.m(), mw.doc.current().ID, opt) {
+		return false
+	}
+	mw.shown = opt
+	mw.board.Refresh()
+	return true
+}
+
+// refreshPanels brings everything but the board's layout up to date: the
+// title, the scenario selector, the selection marks on the board, the
+// inspector, the menus, the status line and a visible analysis view.
+func (mw *mainWindow) refreshPanels() {
+	m := mw.doc.m()
+	sc := mw.doc.current()
+	// What has not changed is left alone: a label set again lays its text
+	// out again, which on every click adds up.
+	if t := mw.title(); mw.win.Title() != t {
+		mw.win.SetTitle(t)
+	}
+	if labels, i := scenarioLabels(m), indexOfScenario(m, sc.ID); !slices.Equal(labels, mw.scenarios.Options) || i != mw.scenarios.SelectedIndex() {
+		mw.scenarios.Options = labels
+		mw.scenarios.SetSelectedIndex(i)
+	}
 	mw.showSelectionOnBoard()
 	mw.showInspector()
 	mw.updateMenus()
-	mw.status.SetText(statusLine(m, sc))
+	if line := statusLine(m, sc); mw.status.Text != line {
+		mw.status.SetText(line)
+	}
 	mw.refreshView()
 	if mw.onChange != nil {
 		mw.onChange()
 	}
+}
+
+// boardOptions is how the board shows the map now.
+func (mw *mainWindow) boardOptions() scene.BoardOptions {
+	opt := scene.BoardOptions{Selected: mw.selected, Translate: T, RealTime: mw.realTime, NoFocus: mw.multiSelected()}
+	opt.Without, opt.Coalition = mw.boardFilter() // the network view's what-if and coalition (views.go)
+	return opt
 }
 
 func indexOfScenario(m *model.Map, id model.ID) int {
