@@ -57,6 +57,23 @@ func BenchmarkBoardEditL(b *testing.B) {
 	}
 }
 
+// BenchmarkBoardSelectL is a click that selects another card on an L
+// board: its chain focused and the rest dimmed in place (scene.Refocus) and
+// the widget refreshed.
+func BenchmarkBoardSelectL(b *testing.B) {
+	board, m := lBoard(b)
+	sc := m.Scenarios[0]
+	cards := []model.ID{sc.Contributions[10].ID, sc.Contributions[len(sc.Contributions)/2].ID}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		opt := scene.BoardOptions{Selected: scene.Target{Kind: model.EntityContribution, ID: cards[i%2]}}
+		if !scene.Refocus(board.Scene(), board.Geometry(), m, sc.ID, opt) {
+			b.Fatal("the selection needed a new layout")
+		}
+		board.Refresh()
+	}
+}
+
 // BenchmarkBoardEditRelayoutL is the same edit when it needs a new layout
 // of the whole board (a card moved, a lane added): the command, the layout
 // and the refresh.
@@ -89,6 +106,23 @@ func BenchmarkBoardPanL(b *testing.B) {
 	}
 	b.ReportMetric(float64(r.visible), "visible-items")
 	b.ReportMetric(float64(len(board.Scene().Items)), "items")
+}
+
+// BenchmarkBoardZoomStepL is one Ctrl+wheel step in and out around the
+// fitted L board: the overview, all of it in view, drawn at a new zoom.
+func BenchmarkBoardZoomStepL(b *testing.B) {
+	board, _ := lBoard(b)
+	board.ZoomFit()
+	fit := board.Zoom()
+	at := fyne.NewPos(400, 300)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		z := fit * 1.15
+		if i%2 == 1 {
+			z = fit
+		}
+		board.zoomAround(z, at)
+	}
 }
 
 // BenchmarkBoardZoomOutL refreshes the whole L board fitted into the
