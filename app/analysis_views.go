@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,7 +66,11 @@ type NetworkView struct {
 	moved map[model.ID]scene.Point
 	// pinned are the nodes the user placed, per engine (each lays out in
 	// its own frame); every layout keeps them where they were put.
-	pinned     map[scene.Engine]map[model.ID]scene.Point
+	pinned map[scene.Engine]map[model.ID]scene.Point
+	// drawn is, per engine, where the nodes were when the user last placed
+	// one (kept with the map): the first layout starts from there.
+	drawn      map[scene.Engine]map[model.ID]scene.Point
+	drawnFor   map[scene.Engine]string // digest of the layout key of drawn
 	shown      networkShown
 	cancel     context.CancelFunc
 	generation int
@@ -114,7 +120,7 @@ func measureLabel(m string) string {
 // the view lives.
 func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target), prefs fyne.Preferences, path string) *NetworkView {
 	v := &NetworkView{OnSelect: onSelect, raw: map[string]map[model.ID]scene.Point{}, cache: map[string]map[model.ID]scene.Point{}, moved: map[model.ID]scene.Point{},
-		pinned: map[scene.Engine]map[model.ID]scene.Point{}, prefs: prefs}
+		pinned: map[scene.Engine]map[model.ID]scene.Point{}, drawn: map[scene.Engine]map[model.ID]scene.Point{}, drawnFor: map[scene.Engine]string{}, prefs: prefs}
 	if prefs != nil && path != "" {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
@@ -398,10 +404,12 @@ func (v *NetworkView) dragNode(id model.ID, from, to scene.Point, drop bool) {
 		}
 		v.cache[v.shown.key] = pos
 		v.mu.Unlock()
-		v.savePinned()
 	}
 	v.shown.nopt = nopt
 	v.view.setScene(scene.Network(v.shown.m, v.shown.res, nopt))
+	if drop {
+		v.savePinned()
+	}
 }
 
 // pinsOf copies the nodes placed for an engine; call with v.mu held.
@@ -413,33 +421,65 @@ func (v *NetworkView) pinsOf(e scene.Engine) map[model.ID]scene.Point {
 	return out
 }
 
+// storedLayout is what the preferences keep of a map's network, per
+// engine: the nodes the user placed and where every node was drawn then
+// (a layout of the map opened again starts from there).
+type storedLayout struct {
+	Placed map[model.ID][2]float32 `json:"placed"`
+	Drawn  map[model.ID][2]float32 `json:"drawn"`
+	// Network is a digest of the layout key Drawn was drawn for: opened
+	// again unchanged, the map is drawn as it was, without Graphviz.
+	Network string `json:"network"`
+}
+
+func digest(key string) string {
+	h := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(h[:12])
+}
+
+func toPoints(in map[model.ID][2]float32) map[model.ID]scene.Point {
+	out := make(map[model.ID]scene.Point, len(in))
+	for id, p := range in {
+		out[id] = scene.Point{X: p[0], Y: p[1]}
+	}
+	return out
+}
+
+func fromPoints(in map[model.ID]scene.Point) map[model.ID][2]float32 {
+	out := make(map[model.ID][2]float32, len(in))
+	for id, p := range in {
+		out[id] = [2]float32{p.X, p.Y}
+	}
+	return out
+}
+
 // loadPinned reads this map's placed nodes from the preferences.
 func (v *NetworkView) loadPinned() {
-	var stored map[string]map[string][2]float32
+	var stored map[scene.Engine]storedLayout
 	if err := json.Unmarshal([]byte(v.prefs.String(v.prefsKey)), &stored); err != nil {
 		return // none yet, or unreadable: the layout places every node
 	}
-	for e, nodes := range stored {
-		pins := map[model.ID]scene.Point{}
-		for id, p := range nodes {
-			pins[model.ID(id)] = scene.Point{X: p[0], Y: p[1]}
-		}
-		v.pinned[scene.Engine(e)] = pins
+	for e, l := range stored {
+		v.pinned[e] = toPoints(l.Placed)
+		v.drawn[e] = toPoints(l.Drawn)
+		v.drawnFor[e] = l.Network
 	}
 }
 
-// savePinned keeps this map's placed nodes in the preferences.
+// savePinned keeps this map's placed nodes, and the picture they were
+// placed in, in the preferences.
 func (v *NetworkView) savePinned() {
 	if v.prefs == nil || v.prefsKey == "" {
 		return
 	}
-	stored := map[string]map[string][2]float32{}
+	stored := map[scene.Engine]storedLayout{}
 	v.mu.Lock()
+	if v.shown.res != nil {
+		v.drawn[v.shown.nopt.Engine] = v.shown.nopt.Positions
+		v.drawnFor[v.shown.nopt.Engine] = digest(v.shown.key)
+	}
 	for e, nodes := range v.pinned {
-		stored[string(e)] = map[string][2]float32{}
-		for id, p := range nodes {
-			stored[string(e)][string(id)] = [2]float32{p.X, p.Y}
-		}
+		stored[e] = storedLayout{Placed: fromPoints(nodes), Drawn: fromPoints(v.drawn[e]), Network: v.drawnFor[e]}
 	}
 	v.mu.Unlock()
 	b, err := json.Marshal(stored)
@@ -467,6 +507,10 @@ func (v *NetworkView) rebuild() {
 	v.mu.Unlock()
 	if v.shown.res != nil && v.shown.nopt.Engine == nopt.Engine {
 		nopt.Start = v.shown.nopt.Positions // a new layout stays close to what is on the screen
+	} else {
+		v.mu.Lock()
+		nopt.Start = v.drawn[nopt.Engine] // or to the picture the user last arranged
+		v.mu.Unlock()
 	}
 	current := func() bool {
 		v.mu.Lock()
@@ -510,6 +554,10 @@ func (v *NetworkView) rebuild() {
 		l := scene.NewNetworkLayout(m, res, nopt)
 		v.mu.Lock()
 		raw, cached := v.raw[l.Key]
+		if drawn := v.drawn[nopt.Engine]; !cached && len(drawn) > 0 && v.drawnFor[nopt.Engine] == digest(l.Key) {
+			raw, cached = drawn, true // the map as the user last arranged it
+			v.raw[l.Key] = raw
+		}
 		v.mu.Unlock()
 		if !cached {
 			raw, err = l.Graphviz(ctx)
@@ -714,7 +762,11 @@ func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target
 			return 0
 		}
 		return len(v.res.Findings)
-	}, func() fyne.CanvasObject { return widget.NewLabel("") },
+	}, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis // a long finding ends in "…" within the view
+		return l
+	},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText("→ " + v.res.Findings[i].Message)
 		})

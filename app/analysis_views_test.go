@@ -143,6 +143,14 @@ func TestNetworkView(t *testing.T) {
 		if got := again.shown.nopt.Positions["sh5"]; got != after["sh5"] {
 			t.Errorf("the next session puts the node at %v, was put at %v", got, after["sh5"])
 		}
+		// And the others about where they were drawn around it.
+		var moved float32
+		for id, p := range after {
+			moved += dist(p, again.shown.nopt.Positions[id]) / float32(len(after))
+		}
+		if moved > 25 {
+			t.Errorf("in the next session the nodes are %.0f points from where they were drawn", moved)
+		}
 		// Another map keeps its own.
 		other := NewNetworkView(m, "", nil, a.Preferences(), filepath.Join(t.TempDir(), "other.vflow"))
 		settle(other)
