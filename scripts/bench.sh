@@ -20,7 +20,7 @@ mkdir -p bin
 pkgs=(storage canvas canvas/scene canvas/export model/analysis model/compare storage/sheet)
 # The floor pairs and single figures (benchtable knows their goals) plus the
 # by-size families on S, M and L.
-floors='^Benchmark(RawCommit|EditCommit|RawSelectL|OpenL|BoardBuildL|BoardEditL|ExportPDFL|RawPDFL|GraphvizLayout60|NativeNeato60|SnapshotVsRawCopyL|ImportXLSXL|ExcelizeReadAllL|AnalyzeL|CompareL)$'
+floors='^Benchmark(RawCommit|EditCommit|RawSelectL|OpenL|BoardBuildL|BoardEditL|ExportPDFL|RawPDFL|ExportVsRawPDFL|GraphvizLayout60|NativeNeato60|SnapshotVsRawCopyL|ImportXLSXL|ExcelizeReadAllL|AnalyzeL|CompareL)$'
 
 failed=()
 run() { # package, pattern, benchtime, go test flags...
