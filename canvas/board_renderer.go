@@ -289,12 +289,14 @@ func (r *boardRenderer) setPanes() {
 	if lw > 0 && off.X > 0 {
 		r.edgeX.StrokeColor, r.edgeX.StrokeWidth = edge, 1
 	}
-	r.edgeX.Position1, r.edgeX.Position2 = fyne.NewPos(lw, 0), fyne.NewPos(lw, size.Height)
+	// The rules end where the scene does.
+	bottom, right := min(size.Height, (b.s.Height-off.Y)*z), min(size.Width, (b.s.Width-off.X)*z)
+	r.edgeX.Position1, r.edgeX.Position2 = fyne.NewPos(lw, 0), fyne.NewPos(lw, bottom)
 	r.edgeY.StrokeColor, r.edgeY.StrokeWidth = color.Transparent, 0
 	if th > 0 && off.Y > 0 {
 		r.edgeY.StrokeColor, r.edgeY.StrokeWidth = edge, 1
 	}
-	r.edgeY.Position1, r.edgeY.Position2 = fyne.NewPos(0, th), fyne.NewPos(size.Width, th)
+	r.edgeY.Position1, r.edgeY.Position2 = fyne.NewPos(0, th), fyne.NewPos(right, th)
 }
 
 // place gives the visible items their objects.
