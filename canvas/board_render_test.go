@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -216,5 +217,33 @@ func TestRefreshesWhileOneWaitsAreFolded(t *testing.T) {
 	view := r.panes[paneCells].view
 	if want := b.offset.X + b.Scene().LeftBand; view.X != want {
 		t.Fatalf("after the folded refresh the cells show x %.0f, the board is at %.0f", view.X, want)
+	}
+}
+
+// TestCurvesAreDrawnWithFewSegmentsCloseToThem checks the simplification of
+// paths: points on a straight run go, a curve keeps enough points that no
+// sample of it is further than the tolerance from the lines drawn.
+func TestCurvesAreDrawnWithFewSegmentsCloseToThem(t *testing.T) {
+	var straight []scene.Point
+	for i := 0; i <= 8; i++ {
+		straight = append(straight, scene.Point{X: 10, Y: float32(i) * 5})
+	}
+	if got := simplify(nil, straight, 0.3); len(got) != 2 || got[0] != straight[0] || got[1] != straight[8] {
+		t.Fatalf("a straight run of 9 points became %v", got)
+	}
+	var curve []scene.Point
+	for i := 0; i <= 16; i++ {
+		a := float64(i) / 16 * math.Pi
+		curve = append(curve, scene.Point{X: float32(100 * math.Cos(a)), Y: float32(100 * math.Sin(a))})
+	}
+	const tol = 2
+	got := simplify(nil, curve, tol)
+	if len(got) >= len(curve) || len(got) < 4 {
+		t.Fatalf("a half circle of %d points became %d", len(curve), len(got))
+	}
+	for _, p := range curve {
+		if !nearPath(got, p, tol+1e-3) {
+			t.Errorf("point %v of the curve is further than %v from the lines drawn", p, tol)
+		}
 	}
 }

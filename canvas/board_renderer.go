@@ -85,6 +85,7 @@ type boardRenderer struct {
 	keysOf  *scene.Scene
 	visible int // scene items drawn by the last refresh
 	pts     []scene.Point
+	simple  []scene.Point
 
 	size    fyne.Size // as last laid out
 	laidOut bool
@@ -628,6 +629,12 @@ func (r *boardRenderer) drawPath(p *pane, sl *slot, ph *scene.Path, em scene.Emp
 	if len(pts) < 2 {
 		return
 	}
+	// The curve as few segments as look the same: a third of a pixel off
+	// at most (a flow's 16 Bézier samples and the straight runs along a
+	// gutter become a handful of lines for the painter).
+	tip := pts[len(pts)-2:]
+	r.simple = simplify(r.simple[:0], pts, 0.35/z)
+	pts = r.simple
 	if dashed {
 		// Dashes measured along the whole path, in scene units, so they
 		// keep their rhythm across the segments of a curve.
@@ -659,7 +666,7 @@ func (r *boardRenderer) drawPath(p *pane, sl *slot, ph *scene.Path, em scene.Emp
 		}
 	}
 	if arrow {
-		a, tip := pts[len(pts)-2], pts[len(pts)-1]
+		a, tip := tip[0], tip[1]
 		dx, dy := float64(tip.X-a.X), float64(tip.Y-a.Y)
 		if l := math.Hypot(dx, dy); l > 0 {
 			ux, uy := float32(dx/l), float32(dy/l)
@@ -782,6 +789,49 @@ func catmullRom(out, pts []scene.Point, n int) []scene.Point {
 		}
 	}
 	return out
+}
+
+// simplify appends to out the points of pts that a polyline within tol of
+// pts needs (Ramer–Douglas–Peucker): always the first and the last.
+func simplify(out, pts []scene.Point, tol float32) []scene.Point {
+	if len(pts) < 3 {
+		return append(out, pts...)
+	}
+	out = append(out, pts[0])
+	out = simplifySpan(out, pts, 0, len(pts)-1, tol*tol)
+	return append(out, pts[len(pts)-1])
+}
+
+// simplifySpan appends the points strictly between pts[i] and pts[j] that
+// are kept.
+func simplifySpan(out, pts []scene.Point, i, j int, tol2 float32) []scene.Point {
+	if j-i < 2 {
+		return out
+	}
+	a, c := pts[i], pts[j]
+	dx, dy := c.X-a.X, c.Y-a.Y
+	l2 := dx*dx + dy*dy
+	far, farD := -1, tol2
+	for k := i + 1; k < j; k++ {
+		p := pts[k]
+		var d float32
+		if l2 == 0 {
+			d = (p.X-a.X)*(p.X-a.X) + (p.Y-a.Y)*(p.Y-a.Y)
+		} else {
+			t := max(0, min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2))
+			ex, ey := a.X+t*dx-p.X, a.Y+t*dy-p.Y
+			d = ex*ex + ey*ey
+		}
+		if d > farD {
+			far, farD = k, d
+		}
+	}
+	if far < 0 {
+		return out
+	}
+	out = simplifySpan(out, pts, i, far, tol2)
+	out = append(out, pts[far])
+	return simplifySpan(out, pts, far, j, tol2)
 }
 
 func abs(v float32) float32 {
