@@ -154,11 +154,14 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 	v.sizeBy = widget.NewSelect(measures, func(string) { v.rebuild() })
 	v.from = widget.NewSelect(nil, func(string) { v.rebuild() })
 	v.to = widget.NewSelect(nil, func(string) { v.rebuild() })
+	// The board hears of a what-if first, then the layout starts: nothing
+	// on the screen changes while it runs (Fyne's test driver runs its
+	// fyne.Do on the layout's goroutine).
 	v.without = widget.NewSelect(nil, func(string) {
-		v.rebuild()
 		if v.OnWhatIf != nil {
 			v.OnWhatIf(v.withoutID())
 		}
+		v.rebuild()
 	})
 	v.coalition = widget.NewSelect(nil, func(string) {
 		v.redraw()

@@ -132,10 +132,12 @@ func (mw *mainWindow) refreshView() {
 				mw.refresh()
 			}
 			current.Content = mw.network
-		} else if changed {
+		}
+		// The selection first: SetMap starts a layout in the background.
+		mw.network.SetSelected(who)
+		if changed {
 			mw.network.SetMap(m(), sc)
 		}
-		mw.network.SetSelected(who)
 	case "Stakeholder grid":
 		if st.grid == nil {
 			st.grid = NewGridView(m(), fromAnalysis, mw.moveOnGrid)
