@@ -177,7 +177,8 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 	// so no choice is cut off on a laptop screen.
 	bar := container.NewVBox(
 		container.NewHBox(widget.NewLabel(T("Layout")), wide(v.engine), widget.NewLabel(T("Size by")), wide(v.sizeBy),
-			widget.NewLabel(T("Coalition")), wide(v.coalition), v.progress),
+			widget.NewLabel(T("Coalition")), wide(v.coalition),
+			widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { v.view.board.ZoomFit() }), v.progress),
 		container.NewHBox(widget.NewLabel(T("Steps")), wide(v.from), widget.NewLabel(T("to")), wide(v.to),
 			widget.NewLabel(T("Without")), wide(v.without)))
 	v.content = container.NewBorder(container.NewHScroll(bar), v.status, nil, nil, v.view)
