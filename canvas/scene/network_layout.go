@@ -140,7 +140,7 @@ func (l *NetworkLayout) write(start [][2]float64) string {
 		b.WriteString("  node [shape=box, fixedsize=true, label=\"\"];\n")
 	} else {
 		// Node sizes matter only to overlaps, and those are removed later.
-		b.WriteString("  node [shape=point, width=0.05, label=\"\"];\n")
+		b.WriteString("  node [shape=circle, width=0.1, fixedsize=true, label=\"\"];\n")
 	}
 	for i, id := range l.ids {
 		b.WriteString("  ")
