@@ -1,6 +1,7 @@
 package app
 
 import (
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -116,5 +117,44 @@ func TestTheBoardKeepsItsWidthWhateverIsSelected(t *testing.T) {
 				t.Errorf("at %v selecting %v made the board %.0f wide, it was %.0f", size, sel, got, width)
 			}
 		}
+	}
+}
+
+// TestTheBoardLaidOutAheadIsTheMapsBoard checks the layout made while the
+// window is built is the one the window would make itself.
+func TestTheBoardLaidOutAheadIsTheMapsBoard(t *testing.T) {
+	mw, _ := openSample(t)
+	want, _ := scene.BoardLayout(mw.doc.m(), mw.doc.current().ID, mw.boardOptions())
+	got := mw.board.Scene()
+	if len(got.Items) != len(want.Items) {
+		t.Fatalf("the board has %d items, a layout %d", len(got.Items), len(want.Items))
+	}
+	for i := range want.Items {
+		if !reflect.DeepEqual(got.Items[i], want.Items[i]) {
+			t.Fatalf("item %d (%s) differs from a fresh layout", i, want.Items[i].Group)
+		}
+	}
+	if mw.early != nil {
+		t.Fatal("the layout ahead is kept after it was used")
+	}
+}
+
+// TestTheInspectorFillsInAfterTheFirstFrame holds the inspector back as
+// the desktop start does and draws the window: the board is there at once,
+// the inspector once the frame is drawn.
+func TestTheInspectorFillsInAfterTheFirstFrame(t *testing.T) {
+	mw, _ := openSample(t)
+	mw.inspectorAfterFirstFrame()
+	mw.inspector.RemoveAll()
+	mw.selectTarget(scene.Target{})
+	if len(mw.inspector.Objects) != 0 {
+		t.Fatal("the inspector was filled before the first frame")
+	}
+	if mw.board.Scene() == nil {
+		t.Fatal("no board before the first frame")
+	}
+	mw.win.Canvas().Capture()
+	if len(mw.inspector.Objects) == 0 {
+		t.Fatal("the inspector is still empty after the first frame")
 	}
 }

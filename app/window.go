@@ -2,11 +2,13 @@ package app
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,6 +38,10 @@ type mainWindow struct {
 	mainMenu  *fyne.MainMenu
 	network   *NetworkView
 	scene     *scene.Scene // what the board shows now
+	// early is the board laid out ahead while the window is built.
+	early *earlyLayout
+	// holdInspector leaves the inspector empty until the first frame.
+	holdInspector bool
 	// shown is what the board's scene was laid out or refocused with.
 	shown    scene.BoardOptions
 	realTime bool // column widths follow the days of the steps
@@ -51,6 +57,9 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	loadTranslations()
 	installLazyWriters()
 	mw := &mainWindow{app: a, win: w, views: map[string]*container.TabItem{}}
+	// The board of the map is laid out on the other core while the rest of
+	// the window is built: it is on the way to the first frame.
+	mw.early = layoutAhead(doc, scene.BoardOptions{Translate: T})
 	mw.board = canvas.NewBoard()
 	mw.board.OnSelect = mw.selectTarget
 	mw.board.OnDoubleTap = func(t scene.Target, at scene.Point) {
@@ -81,13 +90,15 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	mw.banner = container.NewVBox()
 	mw.scenarios = widget.NewSelect(nil, func(string) { mw.switchScenario(mw.scenarios.SelectedIndex()) })
 
-	boardTab := container.NewTabItemWithIcon(T("Journey board"), theme.GridIcon(), mw.board)
-	mw.tabs = container.NewAppTabs(boardTab)
+	// The tabs made at once: each Append would lay the tab bar out again.
+	// The analysis views are built when their tab is first shown.
+	items := []*container.TabItem{container.NewTabItemWithIcon(T("Journey board"), theme.GridIcon(), mw.board)}
 	for _, name := range []string{"Network", "Stakeholder grid", "Roles over time", "Insights"} {
 		item := container.NewTabItem(T(name), widget.NewLabel(""))
 		mw.views[name] = item
-		mw.tabs.Append(item)
+		items = append(items, item)
 	}
+	mw.tabs = container.NewAppTabs(items...)
 	mw.tabs.OnSelected = func(*container.TabItem) { mw.refreshView() }
 
 	split := container.NewHSplit(mw.tabs, newInspectorPane(container.NewPadded(mw.inspector)))
@@ -97,8 +108,26 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	mw.makeMenu()
 	mw.addShortcuts()
 	mw.addClipboardShortcuts()
+	if _, ok := a.Driver().(desktop.Driver); ok {
+		// On the desktop the board comes first: the inspector is filled
+		// in once the first frame is on the screen (its pane keeps its
+		// width, so nothing moves when it is).
+		mw.inspectorAfterFirstFrame()
+	}
 	mw.setDocument(doc)
 	return mw
+}
+
+// inspectorAfterFirstFrame leaves the inspector empty until the window's
+// first frame is drawn, then fills it.
+func (mw *mainWindow) inspectorAfterFirstFrame() {
+	mw.holdInspector = true
+	afterFirstFrame(mw.win, func() {
+		fyne.Do(func() {
+			mw.holdInspector = false
+			mw.showInspector()
+		})
+	})
 }
 
 // setDocument shows another map in the window, closing the previous one.
@@ -205,7 +234,12 @@ func (mw *mainWindow) refresh() {
 	sc := mw.doc.current()
 	var geom *scene.BoardGeometry
 	opt := mw.boardOptions()
-	mw.scene, geom = scene.BoardLayout(m, sc.ID, opt)
+	if s, g, ok := mw.early.take(mw.doc, opt); ok {
+		mw.scene, geom = s, g
+	} else {
+		mw.scene, geom = scene.BoardLayout(m, sc.ID, opt)
+	}
+	mw.early = nil
 	mw.shown = opt
 	mw.board.SetBoard(mw.scene, geom)
 	mw.refreshPanels()
@@ -292,7 +326,9 @@ func (mw *mainWindow) refreshPanels() {
 		mw.scenarios.SetSelectedIndex(i)
 	}
 	mw.showSelectionOnBoard()
-	mw.showInspector()
+	if !mw.holdInspector {
+		mw.showInspector()
+	}
 	mw.updateMenus()
 	if line := statusLine(m, sc); mw.status.Text != line {
 		mw.status.SetText(line)
@@ -301,6 +337,43 @@ func (mw *mainWindow) refreshPanels() {
 	if mw.onChange != nil {
 		mw.onChange()
 	}
+}
+
+// earlyLayout is a board being laid out in the background.
+type earlyLayout struct {
+	doc      *document
+	scenario model.ID
+	opt      scene.BoardOptions
+	done     chan struct{}
+	s        *scene.Scene
+	g        *scene.BoardGeometry
+}
+
+// layoutAhead starts laying out the board of doc's scenario with opt. The
+// map must not change until take.
+func layoutAhead(doc *document, opt scene.BoardOptions) *earlyLayout {
+	e := &earlyLayout{doc: doc, scenario: doc.current().ID, opt: opt, done: make(chan struct{})}
+	m := doc.m()
+	go func() {
+		defer close(e.done)
+		e.s, e.g = scene.BoardLayout(m, e.scenario, opt)
+	}()
+	return e
+}
+
+// take waits for the layout and returns it when it is what the board of
+// doc needs with opt now.
+func (e *earlyLayout) take(doc *document, opt scene.BoardOptions) (*scene.Scene, *scene.BoardGeometry, bool) {
+	if e == nil {
+		return nil, nil, false
+	}
+	<-e.done
+	a, b := e.opt, opt
+	a.Translate, b.Translate = nil, nil // both T; funcs do not compare
+	if e.doc != doc || doc.current().ID != e.scenario || !reflect.DeepEqual(a, b) {
+		return nil, nil, false
+	}
+	return e.s, e.g, true
 }
 
 // boardOptions is how the board shows the map now.
