@@ -58,3 +58,4 @@ require (
 require clocale v0.0.0
 
 replace clocale => ./clocale
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
