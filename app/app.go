@@ -34,6 +34,12 @@ var version = cli.Version
 // Run opens the GUI on path; with an empty path on the last opened file, or
 // on first run on a copy of the sample map in the documents folder.
 func Run(path string) error {
+	// A file named on the command line is read and checked on the other
+	// core while the app and its window are made.
+	var opened func() (*document, error)
+	if path != "" {
+		opened = openAhead(path)
+	}
 	a := fyneapp.NewWithID(appID)
 	applyLanguage(a)
 	loadTranslations()
@@ -44,15 +50,27 @@ func Run(path string) error {
 		if path, err = startPath(a); err != nil {
 			return err
 		}
+		opened = openAhead(path)
 	}
-	doc, err := openDocument(path)
+	// The window is made while the map is read; without a screen making
+	// it would panic, and a map that does not open should only be said.
+	var w fyne.Window
+	if hasScreen() {
+		w = a.NewWindow("Valueflow")
+	}
+	doc, err := opened()
 	if err != nil {
 		// Started from a launcher nobody reads stderr: say it in a window.
+		if w != nil {
+			w.Close()
+		}
 		msg := storageMessage(err)
 		showStartError(a, msg)
 		return errors.New(msg)
 	}
-	w := a.NewWindow("Valueflow")
+	if w == nil {
+		w = a.NewWindow("Valueflow")
+	}
 	mw := newMainWindow(a, w, doc)
 	mw.rememberRecent(path)
 	w.SetCloseIntercept(func() {
@@ -104,7 +122,7 @@ func sampleCopy() (string, error) {
 // showStartError shows why no map could be opened in a small window of its
 // own and returns when the user closes it.
 func showStartError(a fyne.App, msg string) {
-	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+	if !hasScreen() {
 		return // no screen (ssh, a script): the message goes to stderr only; a window would panic
 	}
 	w := a.NewWindow("Valueflow")
@@ -116,4 +134,28 @@ func showStartError(a fyne.App, msg string) {
 	w.Resize(fyne.NewSize(520, 160))
 	w.CenterOnScreen()
 	w.ShowAndRun()
+}
+
+// openAhead starts opening the map at path in the background and returns a
+// function that waits for the result.
+func openAhead(path string) func() (*document, error) {
+	type result struct {
+		doc *document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		doc, err := openDocument(path)
+		done <- result{doc, err}
+	}()
+	return func() (*document, error) {
+		r := <-done
+		return r.doc, r.err
+	}
+}
+
+// hasScreen tells whether a window can be opened: on Linux without an X or
+// Wayland display (ssh, a script) making one panics.
+func hasScreen() bool {
+	return runtime.GOOS != "linux" || os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 }
