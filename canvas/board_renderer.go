@@ -77,6 +77,7 @@ type boardRenderer struct {
 	freeTexts   []*fynecanvas.Text
 	freeLines   []*fynecanvas.Line
 	freeCircles []*fynecanvas.Circle
+	freeDashes  []*dashRun
 
 	slots   map[slotKey]*slot
 	gen     uint32
@@ -133,7 +134,9 @@ type slot struct {
 	circle  *fynecanvas.Circle
 	texts   []*fynecanvas.Text
 	lines   []*fynecanvas.Line
+	dashes  []*dashRun
 	nt, nl  int // texts and lines used by the refresh in progress
+	nd      int // dash runs used by the refresh in progress
 	objects []fyne.CanvasObject
 }
 
@@ -308,7 +311,7 @@ func (r *boardRenderer) place() {
 	for _, p := range r.panes {
 		p.objs = p.objs[:0]
 	}
-	r.overSlot.nt, r.overSlot.nl, r.nor = 0, 0, 0
+	r.overSlot.nt, r.overSlot.nl, r.overSlot.nd, r.nor = 0, 0, 0, 0
 	r.overSlot.objects = r.overSlot.objects[:0]
 	if s := b.s; s != nil {
 		if s.Background.A > 0 {
@@ -337,10 +340,12 @@ func (r *boardRenderer) place() {
 		r.overlay() // the board's own marks (board_overlay.go)
 	}
 	r.release(&r.overSlot, r.overSlot.nt, r.overSlot.nl)
+	r.releaseDashes(&r.overSlot, r.overSlot.nd)
 	r.over.objs = r.overSlot.objects
 	for k, sl := range r.slots {
 		if sl.gen != r.gen {
 			r.release(sl, 0, 0)
+			r.releaseDashes(sl, 0)
 			if sl.rect != nil {
 				r.freeRects = append(r.freeRects, sl.rect)
 			}
@@ -397,7 +402,7 @@ func (r *boardRenderer) slot(k slotKey) *slot {
 		r.slots[k] = sl
 	}
 	sl.gen = r.gen
-	sl.nt, sl.nl = 0, 0
+	sl.nt, sl.nl, sl.nd = 0, 0, 0
 	sl.objects = sl.objects[:0]
 	return sl
 }
@@ -436,6 +441,7 @@ func (r *boardRenderer) item(p *pane, sl *slot, s *scene.Scene, i int, overview 
 		sl.rect = nil
 	}
 	r.release(sl, sl.nt, sl.nl)
+	r.releaseDashes(sl, sl.nd)
 }
 
 // overviewBox turns a box into what the overview shows of it, or reports
@@ -643,6 +649,12 @@ func (r *boardRenderer) drawPath(p *pane, sl *slot, ph *scene.Path, em scene.Emp
 		for i := 1; i < len(pts); i++ {
 			a, c := pts[i-1], pts[i]
 			seg := float32(math.Hypot(float64(c.X-a.X), float64(c.Y-a.Y)))
+			st := dashState{dash: dash, gap: gap, on: on, left: left}
+			if r.drawDashRun(p, sl, a, c, st, stroke, width, em) {
+				st.advance(seg)
+				on, left = st.on, st.left
+				continue
+			}
 			for seg > 0 {
 				step := min(left, seg)
 				t := step / seg
