@@ -26,8 +26,10 @@ setup-test:
 vet:
 	$(GO) vet $(GOFLAGS) ./...
 
+# clocale is a module of its own (it must sort before fyne.io): tested apart.
 unit:
 	$(GO) test $(GOFLAGS) -count=1 -timeout 15m ./...
+	cd clocale && $(GO) test -count=1 ./...
 
 # make test also runs the full-disk tests on a small tmpfs where one can be
 # mounted, and fuzzes every target for FUZZTIME (30 s each, issue 10).
