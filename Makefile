@@ -25,6 +25,7 @@ setup-test:
 
 vet:
 	$(GO) vet $(GOFLAGS) ./...
+	cd clocale && $(GO) vet ./...
 
 # clocale is a module of its own (it must sort before fyne.io): tested apart.
 unit:
