@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -173,7 +172,7 @@ func (mw *mainWindow) addCopies(cards []model.Contribution, flows []model.Flow, 
 	if len(sc.Steps) == 0 || len(m.Stakeholders) == 0 {
 		return
 	}
-	fresh := newIDs(m)
+	fresh := m.NewIDs()
 	newID := map[model.ID]model.ID{}
 	var cmds []model.Command
 	var added []model.ID
@@ -223,42 +222,6 @@ func (mw *mainWindow) deleteCards(ids []model.ID, label string) {
 	mw.selected = scene.Target{}
 	if !mw.do(model.Batch(label, cmds...)) {
 		mw.refresh()
-	}
-}
-
-// newIDs hands out ids that no element of the map uses, several before the
-// map changes (m.NewID would give the same one each time).
-func newIDs(m *model.Map) func(prefix string) model.ID {
-	used := map[model.ID]bool{}
-	for _, s := range m.Stakeholders {
-		used[s.ID] = true
-	}
-	for _, r := range m.Relationships {
-		used[r.ID] = true
-	}
-	for _, c := range m.Coalitions {
-		used[c.ID] = true
-	}
-	for _, sc := range m.Scenarios {
-		used[sc.ID] = true
-		for _, s := range sc.Steps {
-			used[s.ID] = true
-		}
-		for _, c := range sc.Contributions {
-			used[c.ID] = true
-		}
-		for _, f := range sc.Flows {
-			used[f.ID] = true
-		}
-	}
-	return func(prefix string) model.ID {
-		for n := len(used) + 1; ; n++ {
-			id := model.ID(fmt.Sprintf("%s%d", prefix, n))
-			if !used[id] {
-				used[id] = true
-				return id
-			}
-		}
 	}
 }
 

@@ -113,12 +113,20 @@ func (sc *Scenario) reach(start ID, forward bool) []ID {
 }
 
 // NewID returns an id with the prefix that no element of the map uses yet.
-func (m *Map) NewID(prefix string) ID {
+func (m *Map) NewID(prefix string) ID { return m.NewIDs()(prefix) }
+
+// NewIDs hands out ids that no element of the map uses, several before the
+// map changes (NewID would give the same one each time): for an edit that
+// adds many elements at once.
+func (m *Map) NewIDs() func(prefix string) ID {
 	used := m.ids()
-	for n := len(used) + 1; ; n++ {
-		id := ID(fmt.Sprintf("%s%d", prefix, n))
-		if !used[id] {
-			return id
+	return func(prefix string) ID {
+		for n := len(used) + 1; ; n++ {
+			id := ID(fmt.Sprintf("%s%d", prefix, n))
+			if !used[id] {
+				used[id] = true
+				return id
+			}
 		}
 	}
 }

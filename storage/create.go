@@ -24,28 +24,19 @@ func Create(path string, m *model.Map) error {
 	if _, err := os.Lstat(path); err == nil {
 		return newError(Exists, "create", path, nil)
 	}
-	tmp, err := tempPath(path)
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp)
-	if err := writeNew(tmp, m); err != nil {
-		return relabel(err, "create", path)
-	}
-	if err := verifyCopy(tmp); err != nil {
-		return relabel(err, "create", path)
-	}
-	// A hard link fails when path exists, where a rename would replace it.
-	if err := os.Link(tmp, path); err != nil {
+	return writeChecked(path, m, func(tmp string) error {
+		// A hard link fails when path exists, where a rename would replace it.
+		err := os.Link(tmp, path)
 		if errors.Is(err, fs.ErrExist) {
 			return newError(Exists, "create", path, err)
 		}
-		if err := os.Rename(tmp, path); err != nil {
-			return newError(IO, "create", path, err)
+		if err != nil {
+			if err := os.Rename(tmp, path); err != nil {
+				return newError(IO, "create", path, err)
+			}
 		}
-	}
-	syncDir(filepath.Dir(path))
-	return nil
+		return nil
+	})
 }
 
 // Replace writes m as a new .vflow file at path like Create, but replaces a
@@ -63,6 +54,17 @@ func Replace(path string, m *model.Map) error {
 			return newError(Locked, "create", path, nil)
 		}
 	}
+	return writeChecked(path, m, func(tmp string) error {
+		if err := os.Rename(tmp, path); err != nil {
+			return newError(IO, "create", path, err)
+		}
+		return nil
+	})
+}
+
+// writeChecked writes m to a temporary file next to path, checks it, and
+// hands it to place to put it at path.
+func writeChecked(path string, m *model.Map, place func(tmp string) error) error {
 	tmp, err := tempPath(path)
 	if err != nil {
 		return err
@@ -74,8 +76,8 @@ func Replace(path string, m *model.Map) error {
 	if err := verifyCopy(tmp); err != nil {
 		return relabel(err, "create", path)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return newError(IO, "create", path, err)
+	if err := place(tmp); err != nil {
+		return err
 	}
 	syncDir(filepath.Dir(path))
 	return nil
