@@ -206,6 +206,15 @@ func (n *numberEntry) value() (int, error) {
 	return v, nil
 }
 
+// embeddedSelect makes the Select of a type that embeds one (scale,
+// choice, idChoice). The form holds the outer value, so the Select must know
+// that value as itself (ExtendBaseWidget on it, which only works once, so
+// not widget.NewSelect): otherwise its drop-down finds no window to open in
+// and the desktop driver crashes (the test driver does not notice).
+func embeddedSelect(opts []string) *widget.Select {
+	return &widget.Select{Options: opts, PlaceHolder: widget.NewSelect(nil, nil).PlaceHolder}
+}
+
 // scale picks a value from lo..hi, or "not filled in" when optional.
 type scale struct {
 	*widget.Select
@@ -221,7 +230,8 @@ func newScale(lo, hi int, v *int, optional bool) *scale {
 	for i := lo; i <= hi; i++ {
 		opts = append(opts, signed(i, lo < 0))
 	}
-	s := &scale{Select: widget.NewSelect(opts, nil), lo: lo, optional: optional}
+	s := &scale{Select: embeddedSelect(opts), lo: lo, optional: optional}
+	s.ExtendBaseWidget(s)
 	if v == nil {
 		s.SetSelectedIndex(0)
 	} else {
@@ -267,10 +277,7 @@ func newChoice[T ~string](values []T, current T, name func(T) string, allowEmpty
 			opts[i] = name(v)
 		}
 	}
-	// The form holds c, not its Select, so the Select must know c as
-	// itself: otherwise its drop-down finds no window to open in and the
-	// desktop driver crashes (the test driver does not notice).
-	c.Select = &widget.Select{Options: opts, PlaceHolder: widget.NewSelect(nil, nil).PlaceHolder}
+	c.Select = embeddedSelect(opts)
 	c.ExtendBaseWidget(c)
 	for i, v := range c.values {
 		if v == current {
@@ -494,7 +501,8 @@ type idChoice struct {
 }
 
 func newIDChoice(ids []model.ID, names []string, current model.ID) *idChoice {
-	c := &idChoice{Select: widget.NewSelect(names, nil), ids: ids}
+	c := &idChoice{Select: embeddedSelect(names), ids: ids}
+	c.ExtendBaseWidget(c)
 	for i, id := range ids {
 		if id == current {
 			c.SetSelectedIndex(i)
