@@ -108,16 +108,17 @@ func (s *dashState) advance(length float32) {
 const minDashRun = 3
 
 // drawDashRun draws the straight segment a→c of a dashed path as one raster
-// when it runs along an axis and is long enough, and reports whether it did.
+// when it runs along an axis and is long enough (or short is set), and
+// reports whether it did.
 // st is the pattern where the segment starts (scene units).
-func (r *boardRenderer) drawDashRun(p *pane, sl *slot, a, c scene.Point, st dashState, col scene.Color, width float32, em scene.Emphasis) bool {
+func (r *boardRenderer) drawDashRun(p *pane, sl *slot, a, c scene.Point, st dashState, col scene.Color, width float32, em scene.Emphasis, short bool) bool {
 	horizontal := math.Abs(float64(c.Y-a.Y)) < 0.01
 	vertical := math.Abs(float64(c.X-a.X)) < 0.01
 	if !horizontal && !vertical {
 		return false
 	}
 	length := float32(math.Hypot(float64(c.X-a.X), float64(c.Y-a.Y)))
-	if length < minDashRun*(st.dash+st.gap) {
+	if !short && length < minDashRun*(st.dash+st.gap) {
 		return false
 	}
 	// Only the part in view (with a margin) gets pixels: a run across an
@@ -206,4 +207,19 @@ func (r *boardRenderer) newDashRun() *dashRun {
 func (r *boardRenderer) releaseDashes(sl *slot, nd int) {
 	r.freeDashes = append(r.freeDashes, sl.dashes[nd:]...)
 	sl.dashes = sl.dashes[:nd]
+}
+
+// dashedOutline draws a box's outline as four dashed runs, the way the
+// exporters dash it (a removed card in a compare board, its legend swatch).
+func (r *boardRenderer) dashedOutline(p *pane, sl *slot, bx *scene.Box, em scene.Emphasis) {
+	w := bx.StrokeWidth
+	st := dashState{dash: 4 + 2*w, gap: 3 + w, on: true, left: 4 + 2*w}
+	x0, y0, x1, y1 := bx.X, bx.Y, bx.X+bx.W, bx.Y+bx.H
+	width := max(w*r.b.zoom, 0.5)
+	for _, edge := range [][2]scene.Point{{{X: x0, Y: y0}, {X: x1, Y: y0}}, {{X: x1, Y: y0}, {X: x1, Y: y1}}, {{X: x1, Y: y1}, {X: x0, Y: y1}}, {{X: x0, Y: y1}, {X: x0, Y: y0}}} {
+		if !r.drawDashRun(p, sl, edge[0], edge[1], st, bx.Stroke, width, em, true) {
+			r.drawLine(p, sl, edge[0], edge[1], bx.Stroke, width, em)
+		}
+		st.advance(abs(edge[1].X-edge[0].X) + abs(edge[1].Y-edge[0].Y))
+	}
 }

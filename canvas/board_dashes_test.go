@@ -92,3 +92,29 @@ func TestALongDashedFlowIsOneObjectPerStraightRun(t *testing.T) {
 		t.Fatalf("a dashed path of two straight runs drew %d rasters and %d lines, want 2 and 0", rasters, lines)
 	}
 }
+
+func TestADashedBoxHasADashedOutlineAndNoSolidStroke(t *testing.T) {
+	test.NewTempApp(t)
+	s := &scene.Scene{Width: 400, Height: 300}
+	s.Add(scene.Item{Box: &scene.Box{Rect: scene.Rect{X: 20, Y: 20, W: 200, H: 80}, Fill: scene.Color{R: 250, A: 255}, Stroke: scene.Color{R: 200, A: 255}, StrokeWidth: 1.5, Dashed: true}})
+	b := NewBoard()
+	b.SetScene(s)
+	w := test.NewWindow(b)
+	defer w.Close()
+	w.Resize(fyne.NewSize(420, 320))
+	b.SetZoom(1)
+	var rasters int
+	for _, o := range test.WidgetRenderer(b).(*boardRenderer).panes[paneCells].box.Objects {
+		switch o := o.(type) {
+		case *fynecanvas.Raster:
+			rasters++
+		case *fynecanvas.Rectangle:
+			if o.StrokeWidth > 0 {
+				t.Errorf("the box is stroked solid (%v wide)", o.StrokeWidth)
+			}
+		}
+	}
+	if rasters != 4 {
+		t.Fatalf("a dashed box drew %d dashed edges, want 4", rasters)
+	}
+}

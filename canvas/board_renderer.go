@@ -514,6 +514,11 @@ func (r *boardRenderer) drawBox(p *pane, sl *slot, bx *scene.Box, em scene.Empha
 	o.Move(r.at(p, scene.Point{X: bx.X, Y: bx.Y}))
 	o.Resize(fyne.NewSize(bx.W*z, bx.H*z))
 	sl.objects = append(sl.objects, o)
+	if bx.Dashed && o.StrokeWidth > 0 {
+		// Fyne strokes only solid: the outline is drawn as dashes on top.
+		o.StrokeWidth = 0
+		r.dashedOutline(p, sl, bx, em)
+	}
 }
 
 func (r *boardRenderer) newRect() *fynecanvas.Rectangle {
@@ -650,7 +655,7 @@ func (r *boardRenderer) drawPath(p *pane, sl *slot, ph *scene.Path, em scene.Emp
 			a, c := pts[i-1], pts[i]
 			seg := float32(math.Hypot(float64(c.X-a.X), float64(c.Y-a.Y)))
 			st := dashState{dash: dash, gap: gap, on: on, left: left}
-			if r.drawDashRun(p, sl, a, c, st, stroke, width, em) {
+			if r.drawDashRun(p, sl, a, c, st, stroke, width, em, false) {
 				st.advance(seg)
 				on, left = st.on, st.left
 				continue
