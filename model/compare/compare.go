@@ -80,8 +80,7 @@ func Compare(a, b *model.Scenario, ma, mb *model.Map) *Diff {
 		lanes = diffList(d, Stakeholder, ma.Stakeholders, mb.Stakeholders,
 			func(s *model.Stakeholder) model.ID { return s.ID },
 			func(s *model.Stakeholder) string { return s.Name },
-			func(s *model.Stakeholder) string { return s.Name },
-			func(s *model.Stakeholder) string { return s.Name },
+			[]matchKey[*model.Stakeholder]{key(stakeholderName, stakeholderName)},
 			func(x, y *model.Stakeholder, emit func(field, before, after string)) {
 				str(emit, "name", x.Name, y.Name)
 				str(emit, "kind", string(x.Kind), string(y.Kind))
@@ -104,8 +103,7 @@ func Compare(a, b *model.Scenario, ma, mb *model.Map) *Diff {
 	steps := diffList(d, Step, a.Steps, b.Steps,
 		func(s *model.Step) model.ID { return s.ID },
 		func(s *model.Step) string { return s.Name },
-		func(s *model.Step) string { return s.Name },
-		func(s *model.Step) string { return s.Name },
+		[]matchKey[*model.Step]{key(stepName, stepName)},
 		func(x, y *model.Step, emit func(field, before, after string)) {
 			str(emit, "name", x.Name, y.Name)
 			str(emit, "timing", x.Timing, y.Timing)
@@ -120,13 +118,21 @@ func Compare(a, b *model.Scenario, ma, mb *model.Map) *Diff {
 	cards := diffList(d, Contribution, a.Contributions, b.Contributions,
 		func(c *model.Contribution) model.ID { return c.ID },
 		func(c *model.Contribution) string { return c.Value },
-		// A card is the same card when it adds the same value by the same
-		// stakeholder at the same step.
-		func(c *model.Contribution) string {
-			return string(mapped(steps, c.Step)) + "\x00" + string(mapped(lanes, c.Stakeholder)) + "\x00" + c.Value
-		},
-		func(c *model.Contribution) string {
-			return string(c.Step) + "\x00" + string(c.Stakeholder) + "\x00" + c.Value
+		[]matchKey[*model.Contribution]{
+			// A card is the same card when it adds the same value by the
+			// same stakeholder at the same step,
+			key(func(c *model.Contribution) string {
+				return string(mapped(steps, c.Step)) + "\x00" + string(mapped(lanes, c.Stakeholder)) + "\x00" + c.Value
+			}, func(c *model.Contribution) string {
+				return string(c.Step) + "\x00" + string(c.Stakeholder) + "\x00" + c.Value
+			}),
+			// or, with its value reworded, when it is the only one left in
+			// its cell on both sides.
+			{a: func(c *model.Contribution) string {
+				return string(mapped(steps, c.Step)) + "\x00" + string(mapped(lanes, c.Stakeholder))
+			}, b: func(c *model.Contribution) string {
+				return string(c.Step) + "\x00" + string(c.Stakeholder)
+			}, unique: true},
 		},
 		func(x, y *model.Contribution, emit func(field, before, after string)) {
 			ref(emit, "step", steps, x.Step, y.Step)
@@ -141,11 +147,18 @@ func Compare(a, b *model.Scenario, ma, mb *model.Map) *Diff {
 	diffList(d, Flow, a.Flows, b.Flows,
 		func(f *model.Flow) model.ID { return f.ID },
 		func(f *model.Flow) string { return f.Label },
-		// A flow is the same flow when it joins the same two cards.
-		func(f *model.Flow) string {
-			return string(mapped(cards, f.From)) + "\x00" + string(mapped(cards, f.To))
+		[]matchKey[*model.Flow]{
+			// A flow is the same flow when it joins the same two cards,
+			key(func(f *model.Flow) string {
+				return string(mapped(cards, f.From)) + "\x00" + string(mapped(cards, f.To))
+			}, func(f *model.Flow) string { return string(f.From) + "\x00" + string(f.To) }),
+			// or, moved to another card at one end, when it keeps the
+			// other end and its label, and no other flow left does.
+			{a: func(f *model.Flow) string { return labelled(f, "from", mapped(cards, f.From)) },
+				b: func(f *model.Flow) string { return labelled(f, "from", f.From) }, unique: true},
+			{a: func(f *model.Flow) string { return labelled(f, "to", mapped(cards, f.To)) },
+				b: func(f *model.Flow) string { return labelled(f, "to", f.To) }, unique: true},
 		},
-		func(f *model.Flow) string { return string(f.From) + "\x00" + string(f.To) },
 		func(x, y *model.Flow, emit func(field, before, after string)) {
 			ref(emit, "from", cards, x.From, y.From)
 			ref(emit, "to", cards, x.To, y.To)
@@ -209,10 +222,9 @@ func diffMapParts(d *Diff, ma, mb *model.Map, lanes map[model.ID]model.ID) {
 			}
 			return nameOf(mb)(r)
 		},
-		func(r *model.Relationship) string {
+		[]matchKey[*model.Relationship]{key(func(r *model.Relationship) string {
 			return pairKey(mapped(lanes, r.A), mapped(lanes, r.B), r.Kind)
-		},
-		func(r *model.Relationship) string { return pairKey(r.A, r.B, r.Kind) },
+		}, func(r *model.Relationship) string { return pairKey(r.A, r.B, r.Kind) })},
 		func(x, y *model.Relationship, emit func(field, before, after string)) {
 			// A relation has no direction: B–A is A–B.
 			if xa, xb := mapped(lanes, x.A), mapped(lanes, x.B); !(xa == y.B && xb == y.A) {
@@ -226,8 +238,7 @@ func diffMapParts(d *Diff, ma, mb *model.Map, lanes map[model.ID]model.ID) {
 	diffList(d, Coalition, ma.Coalitions, mb.Coalitions,
 		func(c *model.Coalition) model.ID { return c.ID },
 		func(c *model.Coalition) string { return c.Name },
-		func(c *model.Coalition) string { return c.Name },
-		func(c *model.Coalition) string { return c.Name },
+		[]matchKey[*model.Coalition]{key(coalitionName, coalitionName)},
 		func(x, y *model.Coalition, emit func(field, before, after string)) {
 			str(emit, "name", x.Name, y.Name)
 			str(emit, "issue", x.Issue, y.Issue)
@@ -261,12 +272,24 @@ func joinIDs(ids []model.ID) string {
 	return strings.Join(s, ", ")
 }
 
-// diffList matches the elements of two lists by id, then the rest by key
-// (keyA of an "from" element, with its references already mapped to "to"
-// ids, equals keyB of the "to" element it matches),
+// matchKey is one way to match elements whose ids differ: a of a "from"
+// element, with its references already mapped to "to" ids, equals b of the
+// "to" element it matches ("" matches nothing). A unique key matches only
+// where one element on each side has it (a guess that must not pick one of
+// several).
+type matchKey[T any] struct {
+	a, b   func(T) string
+	unique bool
+}
+
+// key is a matchKey that pairs elements in list order where several share it.
+func key[T any](a, b func(T) string) matchKey[T] { return matchKey[T]{a: a, b: b} }
+
+// diffList matches the elements of two lists by id, then the rest by each
+// of keys in turn,
 // records added, removed and changed ones and returns the match (from-id to
 // to-id). Items come in list order: removed ones in a's, the rest in b's.
-func diffList[T any](d *Diff, kind Kind, as, bs []T, id func(T) model.ID, name, keyA, keyB func(T) string, fields func(x, y T, emit func(field, before, after string))) map[model.ID]model.ID {
+func diffList[T any](d *Diff, kind Kind, as, bs []T, id func(T) model.ID, name func(T) string, keys []matchKey[T], fields func(x, y T, emit func(field, before, after string))) map[model.ID]model.ID {
 	byID := make(map[model.ID]int, len(bs))
 	for i, y := range bs {
 		byID[id(y)] = i
@@ -279,24 +302,42 @@ func diffList[T any](d *Diff, kind Kind, as, bs []T, id func(T) model.ID, name, 
 			matchOf[i], taken[j] = j, true
 		}
 	}
-	// Keys are computed after every id match, and only for the leftovers.
-	byKey := map[string][]int{}
-	for j, y := range bs {
-		if !taken[j] {
-			k := keyB(y)
-			byKey[k] = append(byKey[k], j)
+	// Keys are computed after every id match, and only for the leftovers,
+	// one kind of key after the other.
+	for _, key := range keys {
+		byKey := map[string][]int{}
+		for j, y := range bs {
+			if !taken[j] {
+				if k := key.b(y); k != "" {
+					byKey[k] = append(byKey[k], j)
+				}
+			}
 		}
-	}
-	if len(byKey) > 0 {
+		if len(byKey) == 0 {
+			continue
+		}
+		var fromKey map[string]int // leftovers of as per key, for unique keys
+		if key.unique {
+			fromKey = map[string]int{}
+			for i, x := range as {
+				if matchOf[i] < 0 {
+					if k := key.a(x); k != "" {
+						fromKey[k]++
+					}
+				}
+			}
+		}
 		for i, x := range as {
 			if matchOf[i] >= 0 {
 				continue
 			}
-			k := keyA(x)
-			if js := byKey[k]; len(js) > 0 {
-				matchOf[i], taken[js[0]] = js[0], true
-				byKey[k] = js[1:]
+			k := key.a(x)
+			js := byKey[k]
+			if k == "" || len(js) == 0 || key.unique && (len(js) > 1 || fromKey[k] > 1) {
+				continue
 			}
+			matchOf[i], taken[js[0]] = js[0], true
+			byKey[k] = js[1:]
 		}
 	}
 	match := make(map[model.ID]model.ID, len(as))
@@ -396,4 +437,17 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+func stakeholderName(s *model.Stakeholder) string { return s.Name }
+func stepName(s *model.Step) string               { return s.Name }
+func coalitionName(c *model.Coalition) string     { return c.Name }
+
+// labelled keys a flow by one of its ends and its label; a flow without a
+// label has no such key.
+func labelled(f *model.Flow, end string, card model.ID) string {
+	if f.Label == "" {
+		return ""
+	}
+	return end + "\x00" + string(card) + "\x00" + f.Label
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"valueflow/model"
@@ -148,6 +149,83 @@ func TestElementsWithOtherIdsAreMatchedByName(t *testing.T) {
 	}
 	if !reflect.DeepEqual(d.Changed, want) {
 		t.Fatalf("changed %+v, want %+v", d.Changed, want)
+	}
+}
+
+// renamedPair is a pair of scenarios of the sample whose second one has
+// other ids for all its steps, cards and flows.
+func renamedPair(t *testing.T, m *model.Map) (a, b *model.Scenario, rename func(model.ID) model.ID) {
+	a, b = pair(t, m)
+	rename = func(id model.ID) model.ID { return "x-" + id }
+	for _, s := range b.Steps {
+		s.ID = rename(s.ID)
+	}
+	for _, c := range b.Contributions {
+		c.ID, c.Step = rename(c.ID), rename(c.Step)
+	}
+	for _, f := range b.Flows {
+		f.ID, f.From, f.To = rename(f.ID), rename(f.From), rename(f.To)
+	}
+	return a, b, rename
+}
+
+func TestAFlowMovedToAnotherCardIsMatchedByItsOtherEndAndLabelWhereIdsDiffer(t *testing.T) {
+	m := sample.Map()
+	a, b, _ := renamedPair(t, m)
+	var f *model.Flow
+	for _, x := range b.Flows {
+		if x.Label != "" {
+			f = x
+			break
+		}
+	}
+	// Another card for its end, one no flow goes to yet.
+	used := map[model.ID]bool{}
+	for _, x := range b.Flows {
+		used[x.To] = true
+	}
+	var to model.ID
+	for _, c := range b.Contributions {
+		if !used[c.ID] && c.ID != f.From {
+			to = c.ID
+			break
+		}
+	}
+	before := f.To
+	f.To = to
+	d := compare.Compare(a, b, m, m)
+	if len(d.Added)+len(d.Removed) != 0 {
+		t.Fatalf("the moved flow is not matched: added %+v removed %+v", d.Added, d.Removed)
+	}
+	want := []compare.Change{{Kind: compare.Flow, ID: f.ID, FromID: model.ID(strings.TrimPrefix(string(f.ID), "x-")), Field: "to", Before: strings.TrimPrefix(string(before), "x-"), After: string(to)}}
+	if !reflect.DeepEqual(d.Changed, want) {
+		t.Fatalf("changed %+v, want %+v", d.Changed, want)
+	}
+}
+
+func TestACardWithAnotherValueIsMatchedWhenItIsAloneInItsCellWhereIdsDiffer(t *testing.T) {
+	m := sample.Map()
+	a, b, _ := renamedPair(t, m)
+	// A card alone in its cell.
+	count := map[[2]model.ID]int{}
+	for _, c := range b.Contributions {
+		count[[2]model.ID{c.Step, c.Stakeholder}]++
+	}
+	var c *model.Contribution
+	for _, x := range b.Contributions {
+		if count[[2]model.ID{x.Step, x.Stakeholder}] == 1 {
+			c = x
+			break
+		}
+	}
+	old := c.Value
+	c.Value = "Anders verwoord"
+	d := compare.Compare(a, b, m, m)
+	if len(d.Added)+len(d.Removed) != 0 {
+		t.Fatalf("the reworded card is not matched: added %+v removed %+v", d.Added, d.Removed)
+	}
+	if len(d.Changed) != 1 || d.Changed[0].Field != "value" || d.Changed[0].Before != old || d.Changed[0].After != "Anders verwoord" {
+		t.Fatalf("changed %+v, want the value %q → %q", d.Changed, old, "Anders verwoord")
 	}
 }
 
