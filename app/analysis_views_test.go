@@ -476,3 +476,48 @@ func TestAnalysisErrorsAreTranslated(t *testing.T) {
 		}
 	}
 }
+
+func TestEachLayoutEngineLaysTheNetworkOutItsOwnWay(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewNetworkView(sample.Map(), "", nil, nil, "")
+	settle(v)
+	layouts := map[scene.Engine]map[model.ID]scene.Point{}
+	for i, e := range scene.Engines {
+		fyne.DoAndWait(func() { v.engine.SetSelectedIndex(i) })
+		settle(v)
+		if v.shown.nopt.Engine != e {
+			t.Fatalf("chose %s, the network shows %s", e, v.shown.nopt.Engine)
+		}
+		layouts[e] = v.shown.nopt.Positions
+	}
+	// Compared by shape, not place: the distances between the nodes.
+	shape := func(pos map[model.ID]scene.Point) []float32 {
+		var out []float32
+		for _, a := range []model.ID{"sh1", "sh3", "sh5", "sh7"} {
+			for _, b := range []model.ID{"sh2", "sh4", "sh6", "sh8"} {
+				out = append(out, dist(pos[a], pos[b]))
+			}
+		}
+		return out
+	}
+	for i, a := range scene.Engines {
+		for _, b := range scene.Engines[i+1:] {
+			var differ float32
+			sa, sb := shape(layouts[a]), shape(layouts[b])
+			for k := range sa {
+				differ = max(differ, float32(math.Abs(float64(sa[k]-sb[k]))))
+			}
+			if differ < 5 {
+				t.Errorf("%s and %s lay the network out alike (distances differ by at most %.1f points)", a, b, differ)
+			}
+		}
+	}
+	// Back to the first: its own layout again, from the cache.
+	fyne.DoAndWait(func() { v.engine.SetSelectedIndex(0) })
+	settle(v)
+	for id, p := range layouts[scene.Engines[0]] {
+		if d := dist(v.shown.nopt.Positions[id], p); d > 0.5 {
+			t.Errorf("back to %s, %s is %.1f points from where it was", scene.Engines[0], id, d)
+		}
+	}
+}

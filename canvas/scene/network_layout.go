@@ -65,10 +65,12 @@ var (
 // and overlapping nodes (with their names) pushed apart.
 type NetworkLayout struct {
 	Engine Engine
-	// Key is the graph Graphviz lays out, without start positions or pins:
-	// what a cache of Graphviz's results (Graphviz) is keyed by. For neato
-	// and fdp it leaves out the node sizes too (overlaps are removed
-	// afterwards), so sizing nodes by another measure needs no new layout.
+	// Key is the engine and the graph Graphviz lays out, without start
+	// positions or pins: what a cache of Graphviz's results (Graphviz) is
+	// keyed by. neato and fdp are given the same graph, so the engine's
+	// name leads it. For neato and fdp it leaves out the node sizes too
+	// (overlaps are removed afterwards), so sizing nodes by another measure
+	// needs no new layout.
 	Key    string
 	ids    []model.ID
 	boxes  []nodeBox
@@ -110,7 +112,7 @@ func NewNetworkLayout(m *model.Map, r *analysis.Result, opt NetworkOptions) *Net
 		}
 	}
 	l.edges = layoutEdges(r, index)
-	l.Key = l.write(nil)
+	l.Key = "engine " + string(engine) + "\n" + l.write(nil)
 	return l
 }
 

@@ -114,6 +114,16 @@ func TestNetworkLayout(t *testing.T) {
 			}
 		}
 	})
+	t.Run("each_engine_has_its_own_key_so_a_cache_never_hands_one_the_other_s_layout", func(t *testing.T) {
+		seen := map[string]Engine{}
+		for _, e := range Engines {
+			k := NewNetworkLayout(m, r, NetworkOptions{Engine: e}).Key
+			if other, ok := seen[k]; ok {
+				t.Errorf("%s and %s have the same layout key", other, e)
+			}
+			seen[k] = e
+		}
+	})
 	t.Run("a_new_layout_starts_from_the_positions_on_the_screen", func(t *testing.T) {
 		first, err := NewNetworkLayout(m, r, NetworkOptions{}).Run(context.Background())
 		if err != nil {
