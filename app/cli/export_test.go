@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -119,5 +120,50 @@ func TestExportPDFOnEveryPaper(t *testing.T) {
 		if err != nil || !strings.HasPrefix(string(b), "%PDF-") {
 			t.Errorf("--paper %s: %v", paper, err)
 		}
+	}
+}
+
+// pdfText is the text of a PDF as pdftotext reads it, its words joined by
+// single spaces (the test is skipped where pdftotext is not installed).
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func TestExportedAnalysisViewsPrintOnlyTheirOwnLegend(t *testing.T) {
+	m := sampleMap(t)
+	// The board's legend: its section titles and flow kinds.
+	board := []string{"Criticality", "Capital", "Evidence", "Experience", "hand-off"}
+	tests := []struct {
+		view string
+		want []string // words of the view's own legend
+	}{
+		{"roles", []string{"lead", "contributes", "consulted", "informed", "no lead", "only informed, leads the next step"}},
+		{"network", []string{"broker (high betweenness)", "flows (width = number)"}},
+		{"grid", []string{"Manage closely"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.view, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), tt.view+".pdf")
+			mustRun(t, "export", m, "--view", tt.view, "--format", "pdf", "--fit", "--out", out)
+			text := pdfText(t, out)
+			for _, w := range board {
+				if strings.Contains(text, w) {
+					t.Errorf("the %s page prints the board legend's %q:\n%s", tt.view, w, text)
+				}
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("the %s page lacks %q:\n%s", tt.view, w, text)
+				}
+			}
+		})
 	}
 }

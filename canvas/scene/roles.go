@@ -154,7 +154,9 @@ func Roles(m *model.Map, scenario model.ID) *Scene {
 			x := left + float32(j)*rolesColW
 			r := Rect{x + 4, y + 3, rolesColW - 8, rolesRowH - 6}
 			tgt := Target{Kind: model.EntityContribution, ID: best.ID}
-			group := "card:" + string(best.ID)
+			// Not "card:": a page with card groups is a board and
+			// gets the board's legend, whose role colours are not these.
+			group := "role:" + string(best.ID)
 			b := &Box{Rect: r, Fill: style.fill, Radius: 3}
 			if style.stroke.A > 0 {
 				b.Stroke, b.StrokeWidth = style.stroke, 1
