@@ -30,6 +30,13 @@ var exportFormats = []string{"json", "pdf", "svg", "png", "dot", "xlsx", "csv"}
 
 var exportViews = []string{"board", "network", "grid", "roles", "compare"}
 
+// analysisViews are drawn only: they have no dot, json, xlsx or csv form
+// (those write the map itself, as the board view does).
+var analysisViews = []string{"network", "grid", "roles"}
+
+// drawingFormats are the formats of a drawn view.
+var drawingFormats = []string{"pdf", "svg", "png"}
+
 func runExport(args []string, out io.Writer) error {
 	const usage = "export FILE --format json|pdf|svg|png|dot|xlsx|csv --out OUT|- [--view board|network|grid|roles|compare] [--scenario NAME] [--from A --to B] [--paper A4|A3|Letter] [--landscape] [--fit|--scale PCT] [--dpi N] [--anonymise]"
 	fs := helpFlagSet("export", usage, out)
@@ -64,6 +71,9 @@ func runExport(args []string, out io.Writer) error {
 	}
 	if err := checkCompareFlags(o); err != nil {
 		return err
+	}
+	if contains(analysisViews, o.view) && !contains(drawingFormats, o.format) {
+		return usagef("--view %s cannot be written as %s (valid: %s)", o.view, o.format, strings.Join(drawingFormats, ", "))
 	}
 	if o.out == "" {
 		return usagef("--out is required (a file, or - for standard output)")

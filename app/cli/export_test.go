@@ -38,6 +38,11 @@ func TestExportRefusesBadDrawingFlagsInOneLine(t *testing.T) {
 		{"--fit with --scale for a dot file", []string{"--format", "dot", "--fit", "--scale", "50"}, "--fit and --scale exclude each other"},
 		{"a resolution out of range", []string{"--format", "png", "--dpi", "5000"}, "--dpi 5000 is out of range (10 to 1200)"},
 		{"an unknown flag", []string{"--format", "pdf", "--colour"}, "flag provided but not defined: -colour"},
+		{"the network as dot, which is the board's", []string{"--format", "dot", "--view", "network"}, "--view network cannot be written as dot (valid: pdf, svg, png)"},
+		{"the grid as json, which is the map's", []string{"--format", "json", "--view", "grid"}, "--view grid cannot be written as json (valid: pdf, svg, png)"},
+		{"the roles as xlsx", []string{"--format", "xlsx", "--view", "roles"}, "--view roles cannot be written as xlsx (valid: pdf, svg, png)"},
+		{"the roles as csv", []string{"--format", "csv", "--view", "roles"}, "--view roles cannot be written as csv (valid: pdf, svg, png)"},
+		{"the network as csv", []string{"--format", "csv", "--view", "network"}, "--view network cannot be written as csv (valid: pdf, svg, png)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
