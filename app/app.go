@@ -128,7 +128,9 @@ func showStartError(a fyne.App, msg string) {
 	w := a.NewWindow("Valueflow")
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
-	quit := widget.NewButton(T("Close"), w.Close)
+	// Nothing else is open: closing this window ends the program.
+	w.SetOnClosed(a.Quit)
+	quit := widget.NewButton(T("Close"), a.Quit)
 	quit.Importance = widget.HighImportance
 	w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), quit), nil, nil, text))
 	w.Resize(fyne.NewSize(520, 160))
