@@ -741,10 +741,16 @@ const measureColumnCount = 9
 // its place, above a table of measures sortable by any column: a tap on a
 // header sorts by it (names A–Z, measures largest first), a second tap
 // turns the order round; the header shows ▲ or ▼.
+//
+// The analysis (about a second on an XL map) runs off the UI goroutine with
+// a progress bar, so an edit made while the tab is shown never waits for
+// it: one analysis runs at a time, the newest request waiting meanwhile
+// replaces an older one, and only the newest result reaches the screen.
 type InsightsView struct {
 	widget.BaseWidget
 	content  fyne.CanvasObject
 	head     *widget.Label
+	progress *widget.ProgressBarInfinite
 	list     *widget.List
 	table    *widget.Table
 	onSelect func(scene.Target)
@@ -754,13 +760,42 @@ type InsightsView struct {
 	sortCol  int
 	sortAsc  bool
 	sorted   bool
+
+	// analyse is analysis.Analyze (a test holds it back to see the view
+	// while it runs).
+	analyse func(*model.Map, analysis.Options) (*analysis.Result, error)
+	mu      sync.Mutex
+	// generation counts the requests; next is the newest not yet started,
+	// running whether a goroutine is analysing.
+	generation int
+	next       *insightsRequest
+	running    bool
+	// pending counts background analyses, so tests can wait for them.
+	pending sync.WaitGroup
 }
 
-// NewInsightsView returns the findings and measures of m's scenario.
+// insightsRequest is a map version to analyse, numbered by generation.
+type insightsRequest struct {
+	m          *model.Map
+	scenario   model.ID
+	generation int
+}
+
+// NewInsightsView returns the findings and measures of m's scenario (once
+// analysed in the background).
 func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target)) *InsightsView {
-	v := &InsightsView{onSelect: onSelect}
+	v := newInsightsView(onSelect)
+	v.SetMap(m, scenario)
+	return v
+}
+
+// newInsightsView returns an empty view; SetMap fills it.
+func newInsightsView(onSelect func(scene.Target)) *InsightsView {
+	v := &InsightsView{onSelect: onSelect, analyse: analysis.Analyze}
 	v.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.head.Wrapping = fyne.TextWrapWord
+	v.progress = widget.NewProgressBarInfinite()
+	v.progress.Hide()
 	v.list = widget.NewList(func() int {
 		if v.res == nil {
 			return 0
@@ -802,11 +837,11 @@ func NewInsightsView(m *model.Map, scenario model.ID, onSelect func(scene.Target
 			v.onSelect(scene.Target{Kind: model.EntityStakeholder, ID: v.rows[id.Row].Stakeholder})
 		}
 	}
-	split := container.NewVSplit(container.NewBorder(v.head, nil, nil, nil, v.list), v.table)
+	top := container.NewBorder(nil, nil, nil, v.progress, v.head)
+	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, v.list), v.table)
 	split.Offset = 0.55
 	v.content = split
 	v.ExtendBaseWidget(v)
-	v.SetMap(m, scenario)
 	return v
 }
 
@@ -814,13 +849,63 @@ func (v *InsightsView) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(v.content)
 }
 
-// SetMap shows the findings and measures of another map or version of it.
+// SetMap shows the findings and measures of another map or version of it,
+// once they are computed in the background; what is shown stays until
+// then. m must not change afterwards (the window gives a copy).
 func (v *InsightsView) SetMap(m *model.Map, scenario model.ID) {
-	res, err := analysis.Analyze(m, analysis.Options{Scenario: scenario, Translate: T})
-	v.names = map[model.ID]string{}
-	for _, s := range m.Stakeholders {
-		v.names[s.ID] = s.Name
+	v.mu.Lock()
+	v.generation++
+	v.next = &insightsRequest{m: m, scenario: scenario, generation: v.generation}
+	start := !v.running
+	if start {
+		v.running = true
+		v.pending.Add(1)
 	}
+	v.mu.Unlock()
+	v.progress.Show()
+	v.progress.Start()
+	if start {
+		go v.work()
+	}
+}
+
+// work analyses the newest request until none is left.
+func (v *InsightsView) work() {
+	defer v.pending.Done()
+	for {
+		v.mu.Lock()
+		req := v.next
+		v.next = nil
+		if req == nil {
+			v.running = false
+			v.mu.Unlock()
+			return
+		}
+		v.mu.Unlock()
+		res, err := v.analyse(req.m, analysis.Options{Scenario: req.scenario, Translate: T})
+		names := make(map[model.ID]string, len(req.m.Stakeholders))
+		for _, s := range req.m.Stakeholders {
+			names[s.ID] = s.Name
+		}
+		fyne.Do(func() {
+			v.mu.Lock()
+			newest := req.generation == v.generation
+			v.mu.Unlock()
+			if newest {
+				v.show(res, err, names)
+			}
+		})
+	}
+}
+
+// wait returns once the background analyses are done (tests).
+func (v *InsightsView) wait() { v.pending.Wait() }
+
+// show puts an analysis on the screen; call it on the UI goroutine.
+func (v *InsightsView) show(res *analysis.Result, err error, names map[model.ID]string) {
+	v.progress.Stop()
+	v.progress.Hide()
+	v.names = names
 	if err != nil {
 		v.res, v.rows = nil, nil
 		v.head.SetText(analysisError(err))

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -333,6 +334,7 @@ func TestAFindingsLinkScrollsTheBoardToItsPlace(t *testing.T) {
 	mw, _ := openSample(t)
 	fyne.DoAndWait(func() { mw.tabs.Select(mw.views["Insights"]) })
 	facts := mw.analysis().facts
+	settle(facts)
 	// The finding whose place is furthest to the right of the board.
 	rect := func(tg scene.Target) (scene.Rect, bool) {
 		for _, it := range mw.scene.Items {
@@ -417,6 +419,7 @@ func TestTheMeasuresTableSortsBothWays(t *testing.T) {
 	test.NewTempApp(t)
 	m := sample.Map()
 	v := NewInsightsView(m, "", nil)
+	settle(v)
 	const betweenness = 5
 	if h := v.header(betweenness); strings.ContainsAny(h, "▲▼") {
 		t.Errorf("unsorted header %q", h)
@@ -450,6 +453,7 @@ func TestTheMeasuresTableSortsBothWays(t *testing.T) {
 	// A new version of the map keeps the order chosen.
 	v.SortBy(betweenness)
 	v.SetMap(m, "")
+	settle(v)
 	if !sorted(true) {
 		t.Error("the order is lost after an edit")
 	}
@@ -519,5 +523,100 @@ func TestEachLayoutEngineLaysTheNetworkOutItsOwnWay(t *testing.T) {
 		if d := dist(v.shown.nopt.Positions[id], p); d > 0.5 {
 			t.Errorf("back to %s, %s is %.1f points from where it was", scene.Engines[0], id, d)
 		}
+	}
+}
+
+// withAttitude is a copy of the sample with stakeholders' attitudes set.
+func withAttitude(attitude map[model.ID]int) *model.Map {
+	m := sample.Map()
+	for id, a := range attitude {
+		m.Stakeholder(id).Attitude = a
+	}
+	return m
+}
+
+func TestTheInsightsAnalyseInTheBackgroundAndShowTheNewestMap(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewInsightsView(sample.Map(), "", nil)
+	settle(v)
+	before := v.head.Text
+	if v.res == nil || before != fmt.Sprintf("%d findings", len(v.res.Findings)) || v.progress.Visible() {
+		t.Fatalf("after the first analysis: head %q, progress shown %v", before, v.progress.Visible())
+	}
+	// The analysis is held back until the test lets it go; it says which
+	// map it was given.
+	release := make(chan struct{})
+	started := make(chan *model.Map, 4)
+	v.analyse = func(m *model.Map, opt analysis.Options) (*analysis.Result, error) {
+		started <- m
+		<-release
+		return analysis.Analyze(m, opt)
+	}
+	// Three edits: one negative high-influence stakeholder, then none,
+	// then two (each a finding).
+	one := withAttitude(map[model.ID]int{"sh5": -1})
+	none := sample.Map()
+	two := withAttitude(map[model.ID]int{"sh5": -1, "sh3": -1})
+	returned := make(chan struct{})
+	go func() {
+		fyne.DoAndWait(func() { v.SetMap(one, "") })
+		close(returned)
+	}()
+	select {
+	case <-returned:
+	case <-time.After(5 * time.Second):
+		close(release)
+		t.Fatal("SetMap waits for the analysis: the window would freeze")
+	}
+	if got := <-started; got != one {
+		t.Fatal("the first edit's map is not the one analysed")
+	}
+	// While it runs: the old findings stay, the progress bar turns.
+	if !v.progress.Visible() || v.head.Text != before {
+		t.Errorf("while analysing: progress shown %v, head %q (want %q)", v.progress.Visible(), v.head.Text, before)
+	}
+	// Two more edits meanwhile: only the newest waits.
+	fyne.DoAndWait(func() { v.SetMap(none, ""); v.SetMap(two, "") })
+	close(release)
+	settle(v)
+	if got := <-started; got != two {
+		t.Error("an edit replaced by a newer one was analysed too")
+	}
+	select {
+	case <-started:
+		t.Error("more analyses than the running one and the newest")
+	default:
+	}
+	want, err := analysis.Analyze(two, analysis.Options{Translate: T})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.res.Findings) != len(want.Findings) || v.head.Text != fmt.Sprintf("%d findings", len(want.Findings)) {
+		t.Errorf("shows %d findings (head %q), the newest map has %d", len(v.res.Findings), v.head.Text, len(want.Findings))
+	}
+	if v.progress.Visible() {
+		t.Error("the progress bar still shows after the newest analysis")
+	}
+}
+
+func TestAnEditWhileTheInsightsAreShownUpdatesThem(t *testing.T) {
+	mw, _ := openSample(t)
+	fyne.DoAndWait(func() { mw.tabs.Select(mw.views["Insights"]) })
+	facts := mw.analysis().facts
+	settle(facts)
+	n := len(facts.res.Findings)
+	s := *mw.doc.m().Stakeholder("sh5")
+	s.Attitude = -1 // influence 5: one finding more
+	fyne.DoAndWait(func() { mw.do(model.UpdateStakeholder(s)) })
+	settle(facts)
+	if got := len(facts.res.Findings); got != n+1 {
+		t.Errorf("after the edit %d findings, want %d", got, n+1)
+	}
+	negative := false
+	for _, f := range facts.res.Findings {
+		negative = negative || f.Kind == analysis.KindNegativeInfluence && len(f.Stakeholders) == 1 && f.Stakeholders[0] == "sh5"
+	}
+	if !negative {
+		t.Error("the edited stakeholder's finding is not shown")
 	}
 }

@@ -155,11 +155,18 @@ func (mw *mainWindow) refreshView() {
 		}
 	case "Insights":
 		if st.facts == nil {
-			st.facts = NewInsightsView(m(), sc, mw.showFinding)
+			st.facts = newInsightsView(mw.showFinding)
 			current.Content = st.facts
-		} else if changed {
+			changed = true
+		}
+		// The tab first, then the analysis in the background (about a
+		// second on an XL map): nothing here touches the view while it
+		// runs, and Fyne's test driver brings its result at once.
+		mw.tabs.Refresh()
+		if changed {
 			st.facts.SetMap(m(), sc)
 		}
+		return
 	}
 	mw.tabs.Refresh()
 }
