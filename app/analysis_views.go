@@ -119,6 +119,12 @@ func measureLabel(m string) string {
 // there the next time the map is opened; nil prefs keeps them only while
 // the view lives.
 func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target), prefs fyne.Preferences, path string) *NetworkView {
+	return newNetworkView(m, scenario, onSelect, prefs, path, "")
+}
+
+// newNetworkView is NewNetworkView with a coalition filter chosen already
+// (in the View menu), in place before the first layout starts.
+func newNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target), prefs fyne.Preferences, path string, coalition model.ID) *NetworkView {
 	v := &NetworkView{OnSelect: onSelect, raw: map[string]map[model.ID]scene.Point{}, cache: map[string]map[model.ID]scene.Point{}, moved: map[model.ID]scene.Point{},
 		pinned: map[scene.Engine]map[model.ID]scene.Point{}, drawn: map[scene.Engine]map[model.ID]scene.Point{}, drawnFor: map[scene.Engine]string{}, prefs: prefs}
 	if prefs != nil && path != "" {
@@ -183,8 +189,28 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 			widget.NewLabel(T("Without")), wide(v.without)))
 	v.content = container.NewBorder(container.NewHScroll(bar), v.status, nil, nil, v.view)
 	v.ExtendBaseWidget(v)
+	if coalition != "" {
+		// SetMap keeps the chosen coalition by id.
+		v.coalitionIDs, v.coalition.Options, v.coalition.Selected = []model.ID{coalition}, []string{string(coalition)}, string(coalition)
+	}
 	v.SetMap(m, scenario)
 	return v
+}
+
+// setCoalition shows a coalition filter chosen elsewhere (the View menu;
+// empty: none) without calling OnCoalition, and redraws.
+func (v *NetworkView) setCoalition(id model.ID) {
+	i := 0
+	for k, x := range v.coalitionIDs {
+		if x == id {
+			i = k
+		}
+	}
+	if i < len(v.coalition.Options) {
+		v.coalition.Selected = v.coalition.Options[i]
+		v.coalition.Refresh()
+	}
+	v.redraw()
 }
 
 func (v *NetworkView) CreateRenderer() fyne.WidgetRenderer {

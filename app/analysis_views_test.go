@@ -620,3 +620,76 @@ func TestAnEditWhileTheInsightsAreShownUpdatesThem(t *testing.T) {
 		t.Error("the edited stakeholder's finding is not shown")
 	}
 }
+
+// mainMenuItem returns the item of the window's main menu with this label.
+func mainMenuItem(t *testing.T, mw *mainWindow, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range mw.mainMenu.Items {
+		if m.Label != menu {
+			continue
+		}
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no %s › %s", menu, label)
+	return nil
+}
+
+func TestTheViewMenuFiltersTheBoardAndTheNetworkByACoalition(t *testing.T) {
+	mw, _ := openSample(t)
+	filter := mainMenuItem(t, mw, "View", "Filter by Coalition")
+	m := mw.doc.m()
+	var labels []string
+	for _, it := range filter.ChildMenu.Items {
+		labels = append(labels, it.Label)
+	}
+	if want := []string{"(all)", m.Coalitions[0].Name, m.Coalitions[1].Name}; strings.Join(labels, "|") != strings.Join(want, "|") {
+		t.Fatalf("the submenu lists %q, want %q", labels, want)
+	}
+	members := map[model.ID]bool{}
+	for _, id := range m.Coalition("co2").Members {
+		members[id] = true
+	}
+	// dimmed counts the board's dimmed cards of members and of the others.
+	dimmed := func() (in, out int) {
+		for _, it := range mw.board.Scene().Items {
+			if it.Target.Kind != model.EntityContribution || it.Box == nil || it.Emphasis != scene.Dimmed {
+				continue
+			}
+			if c := mw.doc.current().Contribution(it.Target.ID); c != nil && members[c.Stakeholder] {
+				in++
+			} else {
+				out++
+			}
+		}
+		return in, out
+	}
+	fyne.DoAndWait(filter.ChildMenu.Items[2].Action)
+	if _, co := mw.boardFilter(); co != "co2" {
+		t.Fatalf("the board is filtered by %q", co)
+	}
+	if in, out := dimmed(); in != 0 || out == 0 {
+		t.Errorf("filtered from the menu the board dims %d members' cards and %d others", in, out)
+	}
+	if !filter.ChildMenu.Items[2].Checked || filter.ChildMenu.Items[0].Checked {
+		t.Error("the menu does not check the coalition filtered by")
+	}
+	// The network, opened now, filters by it too, and its choice shows in the menu.
+	fyne.DoAndWait(func() { mw.tabs.Select(mw.views["Network"]) })
+	settle(mw.network)
+	if got := mw.network.coalitionID(); got != "co2" || mw.network.shown.nopt.Coalition != "co2" {
+		t.Errorf("the network's filter is %q (drawn with %q)", got, mw.network.shown.nopt.Coalition)
+	}
+	fyne.DoAndWait(func() { mw.network.coalition.SetSelectedIndex(1) })
+	if !filter.ChildMenu.Items[1].Checked || filter.ChildMenu.Items[2].Checked {
+		t.Error("the menu does not follow the network's choice")
+	}
+	// (all) from the menu: no filter anywhere.
+	fyne.DoAndWait(filter.ChildMenu.Items[0].Action)
+	if in, out := dimmed(); in+out != 0 || mw.network.coalitionID() != "" || mw.network.shown.nopt.Coalition != "" {
+		t.Errorf("without a filter the board dims %d cards, the network filters by %q", in+out, mw.network.coalitionID())
+	}
+}

@@ -98,7 +98,7 @@ func (mw *mainWindow) makeMenu() {
 		fyne.NewMenuItem(T("Compare…"), mw.compareDialog),
 		fyne.NewMenuItem(T("Snapshots…"), mw.snapshotsDialog),
 	)
-	view := fyne.NewMenu(T("View"), realTime, fyne.NewMenuItemSeparator(),
+	view := fyne.NewMenu(T("View"), realTime, mw.coalitionFilterItem(), fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: T("Zoom In"), Action: func() { mw.board.ZoomIn() }, Shortcut: shortcutPlus},
 		&fyne.MenuItem{Label: T("Zoom Out"), Action: func() { mw.board.ZoomOut() }, Shortcut: shortcutMinus},
 		&fyne.MenuItem{Label: T("Fit to Window"), Action: func() { mw.board.ZoomFit() }, Shortcut: shortcutFit},
@@ -125,6 +125,7 @@ func (mw *mainWindow) updateMenus() {
 	} else {
 		mw.redoItem.Label, mw.redoItem.Disabled = T("Redo"), true
 	}
+	mw.updateCoalitionMenu() // views.go
 	mw.mainMenu.Refresh()
 }
 

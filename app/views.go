@@ -3,6 +3,8 @@ package app
 import (
 	"sync"
 
+	"fyne.io/fyne/v2"
+
 	"valueflow/canvas/scene"
 	"valueflow/model"
 )
@@ -122,7 +124,7 @@ func (mw *mainWindow) refreshView() {
 	switch name {
 	case "Network":
 		if mw.network == nil {
-			mw.network = NewNetworkView(m(), sc, fromAnalysis, mw.app.Preferences(), mw.doc.file.Path())
+			mw.network = newNetworkView(m(), sc, fromAnalysis, mw.app.Preferences(), mw.doc.file.Path(), st.coalition)
 			mw.network.OnWhatIf = func(id model.ID) {
 				st.without = id
 				mw.refresh()
@@ -169,6 +171,58 @@ func (mw *mainWindow) refreshView() {
 		return
 	}
 	mw.tabs.Refresh()
+}
+
+// The View menu's coalition filter, per window (made once with the menu).
+var (
+	coalitionMenuMu sync.Mutex
+	coalitionMenus  = map[*mainWindow]*fyne.MenuItem{}
+)
+
+// coalitionFilterItem is the View menu's "Filter by Coalition": the same
+// filter as the network view's, which the board shows too.
+func (mw *mainWindow) coalitionFilterItem() *fyne.MenuItem {
+	item := fyne.NewMenuItem(T("Filter by Coalition"), nil)
+	item.ChildMenu = fyne.NewMenu("")
+	coalitionMenuMu.Lock()
+	coalitionMenus[mw] = item
+	coalitionMenuMu.Unlock()
+	mw.updateCoalitionMenu()
+	return item
+}
+
+// updateCoalitionMenu lists the map's coalitions under "Filter by
+// Coalition", the one filtered by checked; without coalitions it is off.
+func (mw *mainWindow) updateCoalitionMenu() {
+	coalitionMenuMu.Lock()
+	item := coalitionMenus[mw]
+	coalitionMenuMu.Unlock()
+	if item == nil || mw.doc == nil {
+		return
+	}
+	m := mw.doc.m()
+	_, current := mw.boardFilter()
+	if m.Coalition(current) == nil {
+		current = ""
+	}
+	choose := func(id model.ID) func() { return func() { mw.setCoalitionFilter(id) } }
+	items := []*fyne.MenuItem{{Label: T("(all)"), Checked: current == "", Action: choose("")}}
+	for _, c := range m.Coalitions {
+		items = append(items, &fyne.MenuItem{Label: c.Name, Checked: current == c.ID, Action: choose(c.ID)})
+	}
+	item.ChildMenu.Items = items
+	item.Disabled = len(m.Coalitions) == 0
+}
+
+// setCoalitionFilter filters the board and the network by a coalition
+// (empty: none), as the network view's choice does.
+func (mw *mainWindow) setCoalitionFilter(id model.ID) {
+	st := mw.analysis()
+	st.coalition = id
+	if mw.network != nil {
+		mw.network.setCoalition(id)
+	}
+	mw.refresh()
 }
 
 // moveOnGrid sets a stakeholder's influence and interest (a dot dropped on
