@@ -777,6 +777,10 @@ type InsightsView struct {
 	content  fyne.CanvasObject
 	head     *widget.Label
 	progress *widget.ProgressBarInfinite
+	// full shows the finding under the pointer (hovered) whole when its
+	// line is cut, else a hint.
+	full     *widget.Label
+	hovered  *findingRow
 	list     *widget.List
 	table    *widget.Table
 	onSelect func(scene.Target)
@@ -828,13 +832,20 @@ func newInsightsView(onSelect func(scene.Target)) *InsightsView {
 		}
 		return len(v.res.Findings)
 	}, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis // a long finding ends in "…" within the view
-		return l
+		// A long finding ends in "…" within the view; the pointer on it
+		// shows it whole under the list.
+		return newFindingRow(v.hoverFinding)
 	},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText("→ " + v.res.Findings[i].Message)
+			r := o.(*findingRow)
+			r.SetText("→ " + v.res.Findings[i].Message)
+			if r == v.hovered {
+				v.hoverFinding(r, true) // scrolled under the pointer
+			}
 		})
+	v.full = widget.NewLabel(T("Rest the pointer on a finding cut short to read it whole."))
+	v.full.Wrapping = fyne.TextWrapWord
+	v.full.Importance = widget.LowImportance
 	v.list.OnSelected = func(i widget.ListItemID) {
 		if v.onSelect != nil && v.res != nil && i >= 0 && i < len(v.res.Findings) {
 			v.onSelect(findingTarget(v.res.Findings[i]))
@@ -864,7 +875,8 @@ func newInsightsView(onSelect func(scene.Target)) *InsightsView {
 		}
 	}
 	top := container.NewBorder(nil, nil, nil, v.progress, v.head)
-	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, v.list), v.table)
+	full := container.New(fixedLines{2}, v.full)
+	split := container.NewVSplit(container.NewBorder(top, full, nil, nil, v.list), v.table)
 	split.Offset = 0.55
 	v.content = split
 	v.ExtendBaseWidget(v)
@@ -926,6 +938,23 @@ func (v *InsightsView) work() {
 
 // wait returns once the background analyses are done (tests).
 func (v *InsightsView) wait() { v.pending.Wait() }
+
+// hoverFinding follows the pointer over the findings: the one under it
+// is shown whole when its line is cut, else the hint.
+func (v *InsightsView) hoverFinding(r *findingRow, in bool) {
+	if in {
+		v.hovered = r
+	} else if r == v.hovered {
+		v.hovered = nil
+	}
+	if v.hovered != nil && v.hovered.cut() {
+		v.full.Importance = widget.MediumImportance
+		v.full.SetText(v.hovered.label.Text)
+		return
+	}
+	v.full.Importance = widget.LowImportance
+	v.full.SetText(T("Rest the pointer on a finding cut short to read it whole."))
+}
 
 // show puts an analysis on the screen; call it on the UI goroutine.
 func (v *InsightsView) show(res *analysis.Result, err error, names map[model.ID]string) {

@@ -693,3 +693,51 @@ func TestTheViewMenuFiltersTheBoardAndTheNetworkByACoalition(t *testing.T) {
 		t.Errorf("without a filter the board dims %d cards, the network filters by %q", in+out, mw.network.coalitionID())
 	}
 }
+
+func TestAFindingCutShortIsShownWholeUnderThePointer(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewInsightsView(sample.Map(), "", nil)
+	settle(v)
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(700, 700))
+	hint := v.full.Text
+	// Down the window with the pointer: where a finding's line hears it.
+	var cut, whole fyne.Position
+	var cutRow *findingRow
+	for y := float32(0); y < 700 && (cutRow == nil || whole.Y == 0); y += 4 {
+		pos := fyne.NewPos(40, y)
+		test.MoveMouse(w.Canvas(), pos)
+		if r := v.hovered; r != nil {
+			if r.cut() && cutRow == nil {
+				cut, cutRow = pos, r
+			} else if !r.cut() && whole.Y == 0 {
+				whole = pos
+			}
+		}
+	}
+	if cutRow == nil || whole.Y == 0 {
+		t.Fatalf("at this width the test wants a finding cut short (%v) and one shown whole (%v) under the pointer", cutRow != nil, whole.Y != 0)
+	}
+	full := strings.TrimPrefix(cutRow.label.Text, "→ ")
+	known := false
+	for _, f := range v.res.Findings {
+		known = known || f.Message == full
+	}
+	if !known {
+		t.Fatalf("%q is no finding", full)
+	}
+	test.MoveMouse(w.Canvas(), cut)
+	if !strings.Contains(v.full.Text, full) {
+		t.Errorf("with the pointer on a cut finding the view shows %q, want %q", v.full.Text, full)
+	}
+	test.MoveMouse(w.Canvas(), whole)
+	if v.full.Text != hint {
+		t.Errorf("with the pointer on a finding shown whole the view shows %q, want the hint", v.full.Text)
+	}
+	// From a cut finding off the list: the hint again.
+	test.MoveMouse(w.Canvas(), cut)
+	test.MoveMouse(w.Canvas(), fyne.NewPos(690, 690))
+	if v.full.Text != hint {
+		t.Errorf("with the pointer off the list the view shows %q", v.full.Text)
+	}
+}
