@@ -150,11 +150,13 @@ func (mw *mainWindow) exportScene(parent fyne.Window, title string, build sceneB
 // draws nothing, the board. The selection is left out: it is a pointer on
 // the screen, not part of the map.
 func (mw *mainWindow) activeView(m *model.Map, sc *model.Scenario) (string, sceneBuilder) {
-	meta := func(m *model.Map) export.Meta { return export.MapMeta(m, m.Scenario(sc.ID), T) }
+	// A privacy-safe copy may call the scenario otherwise.
+	scIn := func(pm *model.Map) model.ID { return anonymise.IDs(m, pm)(sc.ID) }
+	meta := func(pm *model.Map) export.Meta { return export.MapMeta(pm, pm.Scenario(scIn(pm)), T) }
 	realTime := mw.realTime
 	board := func(private privacy) (*scene.Scene, export.Meta, error) {
 		pm := private(m)
-		return scene.Board(pm, sc.ID, scene.BoardOptions{Translate: T, RealTime: realTime}), meta(pm), nil
+		return scene.Board(pm, scIn(pm), scene.BoardOptions{Translate: T, RealTime: realTime}), meta(pm), nil
 	}
 	name := "Journey board"
 	if mw.tabs != nil {
@@ -170,7 +172,7 @@ func (mw *mainWindow) activeView(m *model.Map, sc *model.Scenario) (string, scen
 			net := mw.network.exportBuilder()
 			return T(name), func(private privacy) (*scene.Scene, export.Meta, error) {
 				pm := private(m)
-				s, err := net(pm)
+				s, err := net(m, pm)
 				return s, meta(pm), err
 			}
 		}
@@ -182,7 +184,7 @@ func (mw *mainWindow) activeView(m *model.Map, sc *model.Scenario) (string, scen
 	case "Roles over time":
 		return T(name), func(private privacy) (*scene.Scene, export.Meta, error) {
 			pm := private(m)
-			return scene.Roles(pm, sc.ID), meta(pm), nil
+			return scene.Roles(pm, scIn(pm)), meta(pm), nil
 		}
 	}
 	return T("Journey board"), board
@@ -343,7 +345,7 @@ func (f *exportForm) mapToWrite(private bool) (*model.Map, *model.Scenario) {
 		return m, sc
 	}
 	f.anonOnce.Do(func() { f.anonMap = anonymise.Map(m, T) })
-	return f.anonMap, f.anonMap.Scenario(sc.ID)
+	return f.anonMap, f.anonMap.Scenario(anonymise.IDs(m, f.anonMap)(sc.ID))
 }
 
 // changed enables the settings that apply to the format and redraws the

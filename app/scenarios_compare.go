@@ -15,6 +15,7 @@ import (
 	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
 	"valueflow/model"
+	"valueflow/model/anonymise"
 	"valueflow/model/compare"
 )
 
@@ -146,12 +147,19 @@ func (v *compareView) meta() export.Meta {
 // both sides when they are scenarios of one map).
 func (v *compareView) exportBuilder() sceneBuilder {
 	return func(private privacy) (*scene.Scene, export.Meta, error) {
-		am := private(v.ma)
-		bm := am
-		if v.mb != v.ma {
-			bm = private(v.mb)
+		am, bm, from, to := v.ma, v.mb, v.from, v.to
+		if private(v.ma) != v.ma {
+			// Privacy-safe: both sides as one, so a person has one name and
+			// id on both; the sides' names lose the names too.
+			ms := []*model.Map{v.ma}
+			if v.mb != v.ma {
+				ms = append(ms, v.mb)
+			}
+			cs := anonymise.Maps(T, ms...)
+			am, bm = cs[0], cs[len(cs)-1]
+			from.label, to.label = anonymise.Text(T, from.label, ms...), anonymise.Text(T, to.label, ms...)
 		}
-		cv := newCompareView(v.from, v.to, am, bm, am.Scenario(v.sa.ID), bm.Scenario(v.sb.ID))
+		cv := newCompareView(from, to, am, bm, am.Scenario(anonymise.IDs(v.ma, am)(v.sa.ID)), bm.Scenario(anonymise.IDs(v.mb, bm)(v.sb.ID)))
 		return cv.scene, cv.meta(), nil
 	}
 }

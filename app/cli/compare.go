@@ -61,17 +61,16 @@ func compareExporter(path string, o exportOptions) (func(io.Writer) error, error
 		return nil, err
 	}
 	if o.anonymise {
-		// Anonymising one map twice gives the same names, so both sides
-		// still match where they did.
-		if a.m == b.m {
-			am := anonymise.Map(a.m, nil)
-			a = side{am, am.Scenario(a.sc.ID), a.name}
-			b = side{am, am.Scenario(b.sc.ID), b.name}
-		} else {
-			am, bm := anonymise.Map(a.m, nil), anonymise.Map(b.m, nil)
-			a = side{am, am.Scenario(a.sc.ID), a.name}
-			b = side{bm, bm.Scenario(b.sc.ID), b.name}
+		// Both sides are anonymised as one, so they still match where
+		// they did; the sides' names lose the names too.
+		word, ms := userWords(), []*model.Map{a.m}
+		if b.m != a.m {
+			ms = append(ms, b.m)
 		}
+		cs := anonymise.Maps(word, ms...)
+		ac, bc := cs[0], cs[len(cs)-1]
+		a = side{ac, ac.Scenario(anonymise.IDs(a.m, ac)(a.sc.ID)), anonymise.Text(word, a.name, ms...)}
+		b = side{bc, bc.Scenario(anonymise.IDs(b.m, bc)(b.sc.ID)), anonymise.Text(word, b.name, ms...)}
 	}
 	d := compare.Compare(a.sc, b.sc, a.m, b.m)
 	if o.format == "json" {

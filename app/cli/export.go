@@ -95,13 +95,15 @@ func runExport(args []string, out io.Writer) error {
 		}
 		m := f.Map()
 		f.Close()
-		if o.anonymise {
-			m = anonymise.Map(m, nil)
-		}
-
 		sc, err := pickScenario(m, o.scenario)
 		if err != nil {
 			return err
+		}
+		if o.anonymise {
+			// The scenario is picked by the name the user knows; the copy
+			// may call it otherwise.
+			am := anonymise.Map(m, userWords())
+			m, sc = am, am.Scenario(anonymise.IDs(m, am)(sc.ID))
 		}
 		if write, err = exporter(m, sc, o); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"valueflow/app/translations"
 	"valueflow/model"
 	"valueflow/storage/sheet"
 )
@@ -89,6 +90,11 @@ func xlsxExporter(m *model.Map) func(io.Writer) error {
 	lang := sheetLanguage(os.Getenv)
 	return func(w io.Writer) error { return sheet.WriteXLSX(w, m, lang) }
 }
+
+// userWords is the translator of the user's language (sheetLanguage): the
+// words the GUI uses, for what the command line writes into a map's pages
+// and copies.
+func userWords() func(string) string { return translations.Lookup(sheetLanguage(os.Getenv)) }
 
 // sheetLanguage is "nl" when the user's locale is Dutch and "en" otherwise,
 // looked up as gettext does: LANGUAGE (its first entry), LC_ALL,

@@ -1,10 +1,10 @@
 // Package anonymise makes a copy of a map that can be shared outside the
 // network: the names of persons (the patient, informal carers) are replaced
-// by their kind wherever they stand, and free-text notes about them are
-// dropped. Organisations and professional roles ("Huisarts") keep their
-// names: they are what a network discusses, and lanes name roles, not people;
-// a person's name in brackets after a role ("Wijkverpleegkundige (Anja de
-// Vries)") goes, like every other name of a person.
+// by their kind wherever they stand, ids included, and free-text notes about
+// them are dropped. Organisations and professional roles ("Huisarts") keep
+// their names: they are what a network discusses, and lanes name roles, not
+// people; a person's name in brackets after a role ("Wijkverpleegkundige
+// (Anja de Vries)") goes, like every other name of a person.
 package anonymise
 
 import (
@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"valueflow/model"
 )
@@ -23,45 +24,86 @@ import (
 // description, scenario names and notes, step names, timings, descriptions
 // and pain points, card values and descriptions, flow labels, relationship
 // kinds, coalition names and issues, and the other lanes' names and notes.
-// A name counts as every capitalised word of three letters or more in a
-// person's lane name ("Piet" and "Bakker" in "Piet Bakker"), so "Piet
-// vertelt" loses it too; the whole name becomes the person's kind, a part
-// that names one person becomes that person's kind, a part that several
-// persons share ("Bakker") becomes "…".
+// A name counts as every capitalised word in a person's lane name ("Piet"
+// and "Bakker" in "Piet Bakker", "Li" in "Mevrouw Li"), so "Piet vertelt"
+// loses it too; the whole name becomes the person's kind, a part that names
+// one person becomes that person's kind, a part that several persons share
+// ("Bakker") becomes "…". Words of three letters or more go whatever their
+// case ("BAKKER", "piet@…"); shorter ones only as they are written in the
+// name, so "Bo" goes and the Dutch "bo" of a sentence stays.
+//
+// Ids go too: a person's id becomes its kind ("patient", "carer-2"), and an
+// id holding a part of a person's name, in any case ("kring-piet"), has it
+// replaced ("kring-patient"); every reference follows, so the copy is as
+// valid as m. IDs says which id of m became which.
 func Map(m *model.Map, word func(key string) string) *model.Map {
+	return Maps(word, m)[0]
+}
+
+// Maps anonymises maps that are shown side by side (the two sides of a
+// compare) as one: a person has the same word and the same new id in each,
+// and the names of the persons of any of them leave all of them, so what
+// matched between the originals still matches between the copies.
+func Maps(word func(key string) string, ms ...*model.Map) []*model.Map {
 	if word == nil {
 		word = english
 	}
-	c := m.Clone()
-	count := map[model.StakeholderKind]int{}
-	for _, s := range c.Stakeholders {
-		if isPerson(s.Kind) {
-			count[s.Kind]++
+	copies := make([]*model.Map, len(ms))
+	for i, m := range ms {
+		copies[i] = m.Clone()
+	}
+	ps := collectPersons(copies, word)
+	sc := newScrubber(copies, ps)
+	scrub := sc.build()
+	for _, c := range copies {
+		scrubMap(c, ps, scrub)
+	}
+	renameIDs(copies, ps, sc)
+	return copies
+}
+
+// Text takes the names of the persons of ms out of a text that is shown
+// with their anonymised copies (the name of a compare's side), as Maps
+// takes them out of the maps' own texts.
+func Text(word func(key string) string, text string, ms ...*model.Map) string {
+	if word == nil {
+		word = english
+	}
+	return newScrubber(ms, collectPersons(ms, word)).build()(text)
+}
+
+// newScrubber collects the names of the persons of ms.
+func newScrubber(ms []*model.Map, ps *persons) *scrubber {
+	sc := &scrubber{}
+	for _, c := range ms {
+		for _, s := range c.Stakeholders {
+			switch {
+			case isPerson(s.Kind):
+				p := ps.of(s)
+				sc.person(s.Name, p.word, p.id)
+				sc.person(s.Organisation, p.word, p.id) // "Familie Bakker"
+			case s.Kind == model.KindProfessional:
+				// A role with a person in brackets: the role stays.
+				if _, person, ok := bracketed(s.Name); ok && hasName(person) {
+					sc.person(person, "…", "person")
+				}
+			}
 		}
 	}
-	var sc scrubber
-	seen := map[model.StakeholderKind]int{}
+	return sc
+}
+
+// scrubMap replaces the names in every text of c.
+func scrubMap(c *model.Map, ps *persons, scrub func(string) string) {
 	for _, s := range c.Stakeholders {
 		switch {
 		case isPerson(s.Kind):
-			seen[s.Kind]++
-			name := capitalise(word("kind." + string(s.Kind)))
-			if count[s.Kind] > 1 {
-				name = fmt.Sprintf("%s %d", name, seen[s.Kind])
-			}
-			sc.person(s.Name, name)
-			sc.person(s.Organisation, name) // "Familie Bakker"
-			s.Name, s.Organisation, s.Notes = name, "", ""
+			s.Name, s.Organisation, s.Notes = ps.of(s).word, "", ""
 		case s.Kind == model.KindProfessional:
-			// A role with a person in brackets: the role stays.
 			if role, person, ok := bracketed(s.Name); ok && hasName(person) {
-				sc.person(person, "…")
 				s.Name = role
 			}
 		}
-	}
-	scrub := sc.build()
-	for _, s := range c.Stakeholders {
 		if !isPerson(s.Kind) {
 			s.Name, s.Organisation, s.Notes = scrub(s.Name), scrub(s.Organisation), scrub(s.Notes)
 		}
@@ -85,26 +127,218 @@ func Map(m *model.Map, word func(key string) string) *model.Map {
 	for _, co := range c.Coalitions {
 		co.Name, co.Issue = scrub(co.Name), scrub(co.Issue)
 	}
-	return c
+}
+
+// person is what stands for one patient or informal carer in the copies.
+type person struct {
+	word string   // "Patiënt", "Mantelzorger 2"
+	id   model.ID // "patient", "carer-2"
+}
+
+// persons numbers the patients and carers of all maps by kind, in the order
+// they first appear; one stakeholder id of one kind is one person.
+type persons struct {
+	byKey map[personKey]person
+}
+
+type personKey struct {
+	id   model.ID
+	kind model.StakeholderKind
+}
+
+func collectPersons(ms []*model.Map, word func(string) string) *persons {
+	var order []personKey
+	count := map[model.StakeholderKind]int{}
+	seen := map[personKey]bool{}
+	for _, m := range ms {
+		for _, s := range m.Stakeholders {
+			k := personKey{s.ID, s.Kind}
+			if isPerson(s.Kind) && !seen[k] {
+				seen[k] = true
+				order = append(order, k)
+				count[s.Kind]++
+			}
+		}
+	}
+	ps := &persons{byKey: map[personKey]person{}}
+	n := map[model.StakeholderKind]int{}
+	for _, k := range order {
+		n[k.kind]++
+		p := person{word: capitalise(word("kind." + string(k.kind))), id: model.ID(k.kind)}
+		if count[k.kind] > 1 {
+			p.word = fmt.Sprintf("%s %d", p.word, n[k.kind])
+			p.id = model.ID(fmt.Sprintf("%s-%d", k.kind, n[k.kind]))
+		}
+		ps.byKey[k] = p
+	}
+	return ps
+}
+
+func (ps *persons) of(s *model.Stakeholder) person { return ps.byKey[personKey{s.ID, s.Kind}] }
+
+// isPersonID reports whether id is a person's in any of the maps.
+func (ps *persons) idOf(id model.ID) (model.ID, bool) {
+	for k, p := range ps.byKey {
+		if k.id == id {
+			return p.id, true
+		}
+	}
+	return "", false
+}
+
+// renameIDs gives every person a new id and takes the names out of every
+// other id, then points every reference of the copies at the new ids. A new
+// id never equals an id that stays or another new one, so ids stay unique
+// wherever they were.
+func renameIDs(ms []*model.Map, ps *persons, sc *scrubber) {
+	var all []model.ID
+	seen := map[model.ID]bool{}
+	for _, m := range ms {
+		walkIDs(m, func(id *model.ID) {
+			if !seen[*id] {
+				seen[*id] = true
+				all = append(all, *id)
+			}
+		})
+	}
+	wanted := map[model.ID]model.ID{}
+	taken := map[model.ID]bool{}
+	for _, id := range all {
+		w := id
+		if pid, ok := ps.idOf(id); ok {
+			w = pid
+		} else if id != "" {
+			w = sc.scrubID(id)
+		}
+		if w == id {
+			taken[id] = true
+		} else {
+			wanted[id] = w
+		}
+	}
+	if len(wanted) == 0 {
+		return
+	}
+	rename := map[model.ID]model.ID{}
+	for _, id := range all {
+		w, ok := wanted[id]
+		if !ok {
+			continue
+		}
+		c := w
+		for n := 2; taken[c]; n++ {
+			c = model.ID(fmt.Sprintf("%s-%d", w, n))
+		}
+		taken[c] = true
+		rename[id] = c
+	}
+	for _, m := range ms {
+		walkIDs(m, func(id *model.ID) {
+			if n, ok := rename[*id]; ok {
+				*id = n
+			}
+		})
+		walkRefs(m, func(id *model.ID) {
+			if n, ok := rename[*id]; ok {
+				*id = n
+			}
+		})
+	}
+}
+
+// walkIDs calls f with the id of every element of m, in a fixed order.
+func walkIDs(m *model.Map, f func(*model.ID)) {
+	for _, s := range m.Stakeholders {
+		f(&s.ID)
+	}
+	for _, r := range m.Relationships {
+		f(&r.ID)
+	}
+	for _, co := range m.Coalitions {
+		f(&co.ID)
+	}
+	for _, sc := range m.Scenarios {
+		f(&sc.ID)
+		for _, st := range sc.Steps {
+			f(&st.ID)
+		}
+		for _, k := range sc.Contributions {
+			f(&k.ID)
+		}
+		for _, fl := range sc.Flows {
+			f(&fl.ID)
+		}
+	}
+}
+
+// walkRefs calls f with every reference of m to another element.
+func walkRefs(m *model.Map, f func(*model.ID)) {
+	for _, r := range m.Relationships {
+		f(&r.A)
+		f(&r.B)
+	}
+	for _, co := range m.Coalitions {
+		for i := range co.Members {
+			f(&co.Members[i])
+		}
+	}
+	for _, sc := range m.Scenarios {
+		for _, k := range sc.Contributions {
+			f(&k.Step)
+			f(&k.Stakeholder)
+		}
+		for _, fl := range sc.Flows {
+			f(&fl.From)
+			f(&fl.To)
+		}
+	}
+}
+
+// IDs returns the id in c, an anonymised copy of m (or m itself), of each id
+// of m, for a caller that holds ids of m (the scenario on the screen, the
+// step range or the node positions of the network): Map keeps every list
+// in its order, so the elements pair up. An id that is not in m is given
+// back as it is.
+func IDs(m, c *model.Map) func(model.ID) model.ID {
+	if m == c {
+		return func(id model.ID) model.ID { return id }
+	}
+	var a, b []model.ID
+	walkIDs(m, func(id *model.ID) { a = append(a, *id) })
+	walkIDs(c, func(id *model.ID) { b = append(b, *id) })
+	to := make(map[model.ID]model.ID, len(a))
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if _, ok := to[a[i]]; !ok {
+			to[a[i]] = b[i]
+		}
+	}
+	return func(id model.ID) model.ID {
+		if n, ok := to[id]; ok {
+			return n
+		}
+		return id
+	}
 }
 
 // scrubber collects the names to take out of text, and what replaces each.
 type scrubber struct {
 	whole []namePart          // full names, longest first when built
-	parts map[string][]string // a name's word -> the replacements of every person it names
+	parts map[string][]string // a name's word of 3+ letters, lower case -> the replacements of every person it names
+	short map[string][]string // a name's word of 1 or 2 letters, as written -> the same
+	ids   map[string][]string // a name's word, lower case -> the new ids of every person it names
 }
 
 type namePart struct{ text, with string }
 
-// person adds a person's name (a lane name or organisation) and the word
-// that stands for the person.
-func (s *scrubber) person(name, with string) {
+// person adds a person's name (a lane name or organisation), the word that
+// stands for the person and the id that does.
+func (s *scrubber) person(name, with string, id model.ID) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return
 	}
 	if s.parts == nil {
-		s.parts = map[string][]string{}
+		s.parts, s.short, s.ids = map[string][]string{}, map[string][]string{}, map[string][]string{}
 	}
 	if hasName(name) {
 		s.whole = append(s.whole, namePart{name, with})
@@ -117,13 +351,22 @@ func (s *scrubber) person(name, with string) {
 			}
 		}
 	}
-	for _, w := range nameWords(name) {
-		if !contains(s.parts[w], with) {
-			s.parts[w] = append(s.parts[w], with)
+	add := func(m map[string][]string, k, v string) {
+		if !contains(m[k], v) {
+			m[k] = append(m[k], v)
 		}
+	}
+	for _, w := range nameWords(name) {
+		add(s.ids, strings.ToLower(w), string(id))
+		if len([]rune(w)) < 3 {
+			add(s.short, w, with)
+			continue
+		}
+		w = strings.ToLower(w)
+		add(s.parts, w, with)
 		// Possessives: "Piets", "Piet's".
-		if !strings.HasSuffix(w, "s") && !contains(s.parts[w+"s"], with) {
-			s.parts[w+"s"] = append(s.parts[w+"s"], with)
+		if !strings.HasSuffix(w, "s") {
+			add(s.parts, w+"s", with)
 		}
 	}
 }
@@ -139,7 +382,7 @@ func contains(list []string, s string) bool {
 
 // build returns the function that scrubs one text.
 func (s *scrubber) build() func(string) string {
-	if len(s.parts) == 0 {
+	if len(s.parts) == 0 && len(s.short) == 0 {
 		return func(t string) string { return t }
 	}
 	// Longest names first, so "Els Bakker" goes before "Els".
@@ -163,10 +406,32 @@ func (s *scrubber) build() func(string) string {
 			return t
 		}
 		for i, re := range res {
-			t = re.ReplaceAllLiteralString(t, whole[i].with)
+			t = replaceWords(t, re, whole[i].with)
 		}
 		return s.words(t)
 	}
+}
+
+// replaceWords replaces what re matches in t where it stands as words of
+// its own: "Bo Ek" in "Bo Ek belt", not in "Jumbo Eksel".
+func replaceWords(t string, re *regexp.Regexp, with string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringIndex(t, -1) {
+		before, _ := utf8.DecodeLastRuneInString(t[:m[0]])
+		after, _ := utf8.DecodeRuneInString(t[m[1]:])
+		if m[0] > 0 && isWordRune(before) || m[1] < len(t) && isWordRune(after) {
+			continue
+		}
+		b.WriteString(t[last:m[0]])
+		b.WriteString(with)
+		last = m[1]
+	}
+	if last == 0 {
+		return t
+	}
+	b.WriteString(t[last:])
+	return b.String()
 }
 
 // words replaces each word of t that is a part of a person's name.
@@ -185,16 +450,81 @@ func (s *scrubber) words(t string) string {
 		}
 		w := string(r[i:j])
 		key := strings.TrimSuffix(w, "'s")
-		if with, ok := s.parts[key]; ok {
+		if with, ok := s.parts[strings.ToLower(key)]; ok {
 			b.WriteString(replacement(with))
-		} else if with, ok := s.parts[upperFirst(strings.ToLower(key))]; ok && key == strings.ToUpper(key) && len(key) > 1 {
-			b.WriteString(replacement(with)) // BAKKER
+		} else if with, ok := s.short[key]; ok {
+			b.WriteString(replacement(with))
 		} else {
 			b.WriteString(w)
 		}
 		i = j
 	}
 	return b.String()
+}
+
+// scrubID replaces every part of a person's name in id, in any case, by the
+// id of the person it names ("person" where it names several): "kring-piet"
+// becomes "kring-patient". A part of three letters or more goes wherever it
+// stands ("pietbakker"); a shorter one only as a word of the id ("mw-li").
+// Where the parts of one name stand side by side one id remains:
+// "piet-bakker-kaart" becomes "patient-kaart".
+func (s *scrubber) scrubID(id model.ID) model.ID {
+	if len(s.ids) == 0 {
+		return id
+	}
+	r := []rune(string(id))
+	low := []rune(strings.ToLower(string(id)))
+	if len(low) != len(r) {
+		low = r // a case change that alters the length: match as written
+	}
+	var b strings.Builder
+	last := ""   // the last replacement written
+	pending := 0 // where the separators after it start, in b's text
+	for i := 0; i < len(r); {
+		with, n := s.idPartAt(low, i)
+		if n == 0 {
+			if !isWordRune(r[i]) && last != "" {
+				b.WriteRune(r[i]) // a separator after a replacement: kept unless another one of the same follows
+			} else {
+				last = ""
+				b.WriteRune(r[i])
+			}
+			i++
+			continue
+		}
+		if with == last {
+			// "patient-patient": drop the separators and the repeat.
+			text := b.String()
+			b.Reset()
+			b.WriteString(text[:pending])
+		} else {
+			b.WriteString(with)
+			last = with
+		}
+		pending = b.Len()
+		i += n
+	}
+	return model.ID(b.String())
+}
+
+// idPartAt returns what replaces the longest name part that starts at
+// position i of the lower-case id, and its length in runes (0 for none).
+func (s *scrubber) idPartAt(low []rune, i int) (string, int) {
+	best, with := 0, ""
+	for part, ids := range s.ids {
+		p := []rune(part)
+		if len(p) <= best || i+len(p) > len(low) || string(low[i:i+len(p)]) != part {
+			continue
+		}
+		if len(p) < 3 && (i > 0 && isWordRune(low[i-1]) || i+len(p) < len(low) && isWordRune(low[i+len(p)])) {
+			continue // a short part only as a word of its own
+		}
+		best, with = len(p), "person"
+		if len(ids) == 1 {
+			with = ids[0]
+		}
+	}
+	return with, best
 }
 
 func replacement(with []string) string {
@@ -211,22 +541,31 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 var notNames = map[string]bool{
 	"patiënt": true, "patient": true, "cliënt": true, "client": true, "mantelzorger": true, "mantelzorgers": true,
 	"informal": true, "informele": true, "carer": true, "mevrouw": true, "meneer": true, "mevr": true, "dhr": true,
-	"heer": true, "mrs": true, "mr": true, "miss": true, "dochter": true, "zoon": true, "partner": true,
+	"heer": true, "mrs": true, "mr": true, "ms": true, "mw": true, "miss": true, "dochter": true, "zoon": true, "partner": true,
 	"moeder": true, "vader": true, "echtgenote": true, "echtgenoot": true, "buurvrouw": true, "buurman": true,
 	"familie": true, "family": true, "daughter": true, "son": true, "wife": true, "husband": true,
 	"van": true, "der": true, "den": true, "het": true, "ten": true, "ter": true, "the": true,
+	// Short words that stand in names without naming anyone: particles
+	// ("De Vries", "La Rivière") and the little words of a description
+	// ("Patiënt En Partner").
+	"de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "'t": true, "t": true,
+	"en": true, "of": true, "in": true, "op": true, "te": true, "is": true, "met": true, "and": true, "or": true,
 }
 
 // nameWords are the words of a name that can name the person elsewhere:
-// capitalised, of three letters or more, not a kind or form of address.
+// capitalised, not a kind, form of address or particle. Initials ("J." in
+// "J. Bakker") are not words of their own: they go with the whole name.
 func nameWords(name string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '-' }) {
 		for _, part := range append([]string{w}, strings.Split(w, "-")...) {
 			part = strings.Trim(part, "'-")
 			rs := []rune(part)
-			if len(rs) < 3 || !unicode.IsUpper(rs[0]) || notNames[strings.ToLower(part)] {
+			if len(rs) < 2 || !unicode.IsUpper(rs[0]) || notNames[strings.ToLower(part)] {
 				continue
+			}
+			if len(rs) == 2 && unicode.IsUpper(rs[1]) {
+				continue // "HA", "VO": an abbreviation, not a name
 			}
 			if strings.ContainsRune(part, '-') {
 				continue // the pieces of "Jansen-Bakker" are added on their own
@@ -265,8 +604,6 @@ func capitalise(s string) string {
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
-
-func upperFirst(s string) string { return capitalise(s) }
 
 var englishKinds = map[string]string{
 	"kind.patient": "patient", "kind.carer": "informal carer",

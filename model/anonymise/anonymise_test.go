@@ -77,7 +77,9 @@ func bakkerMap() *model.Map {
 }
 
 func TestEveryTextLosesEveryPartOfAPersonsName(t *testing.T) {
-	a := Map(bakkerMap(), nil)
+	m := bakkerMap()
+	a := Map(m, nil)
+	id := IDs(m, a)
 	if err := a.Validate(); err != nil {
 		t.Fatalf("the anonymised map is not valid: %v", err)
 	}
@@ -98,9 +100,9 @@ func TestEveryTextLosesEveryPartOfAPersonsName(t *testing.T) {
 		{a.Title, "Zorgpad Patient 2"}, // the sample has a patient of its own
 		{a.Description, "Patient 2 vertelt; Informal carer 2 vult aan. … staat op de bel. Patient 2 dochter belt."},
 		{a.Region, "Wijk van Informal carer 2"},
-		{a.Stakeholder("wv").Name, "Wijkverpleegkundige"},
-		{a.Stakeholder("piet").Organisation, ""},
-		{a.Coalition("cb").Name, "Kring rond Patient 2"},
+		{a.Stakeholder(id("wv")).Name, "Wijkverpleegkundige"},
+		{a.Stakeholder(id("piet")).Organisation, ""},
+		{a.Coalition(id("cb")).Name, "Kring rond Patient 2"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
