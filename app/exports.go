@@ -71,11 +71,15 @@ func exportSettingsKey(path string) string {
 	return "export-settings:" + filepath.Clean(path)
 }
 
+// loadExportSettings are the settings the map remembers under key, or
+// else the defaults with the paper and orientation of Preferences.
 func loadExportSettings(p fyne.Preferences, key string) exportSettings {
-	s := defaultExportSettings
+	def := defaultExportSettings
+	def.Paper, def.Landscape = defaultPaper(p)
+	s := def
 	if raw := p.String(key); raw != "" {
 		if json.Unmarshal([]byte(raw), &s) != nil {
-			s = defaultExportSettings
+			s = def
 		}
 	}
 	return s

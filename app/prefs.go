@@ -10,13 +10,30 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"valueflow/canvas/scene"
 )
 
 // Preference keys.
 const (
 	prefLanguage = "language" // "", "en" or "nl"
 	prefTheme    = "theme"    // "", "light" or "dark"
+	// The paper and orientation an export starts from where its map has
+	// no settings of its own.
+	prefPaper     = "paper"     // one of scene.Papers
+	prefLandscape = "landscape" // bool
 )
+
+// defaultPaper is the paper and orientation chosen in Preferences: A3
+// landscape until the user chooses, and A3 for a paper this version does
+// not know.
+func defaultPaper(p fyne.Preferences) (paper string, landscape bool) {
+	pp, err := scene.ParsePaper(p.StringWithFallback(prefPaper, string(scene.A3)))
+	if err != nil {
+		pp = scene.A3
+	}
+	return string(pp), p.BoolWithFallback(prefLandscape, true)
+}
 
 // applyLanguage sets the language the GUI speaks: the one chosen in the
 // preferences, else Dutch on a Dutch system and English on any other, Fyne's
@@ -107,10 +124,16 @@ func (mw *mainWindow) preferencesDialog() {
 	themeNames := []string{T("System theme"), T("Light"), T("Dark")}
 	themeSel := widget.NewSelect(themeNames, nil)
 	themeSel.SetSelectedIndex(max(indexOf(themes, p.String(prefTheme)), 0))
-	paper := widget.NewSelect([]string{"A4", "A3", "Letter"}, nil)
-	paper.SetSelected(p.StringWithFallback("paper", "A3"))
+	papers := make([]string, len(scene.Papers))
+	for i, pp := range scene.Papers {
+		papers[i] = string(pp)
+	}
+	paper := widget.NewSelect(papers, nil)
+	paper.PlaceHolder = T("(choose)")
 	landscape := widget.NewCheck(T("Landscape"), nil)
-	landscape.SetChecked(p.BoolWithFallback("landscape", true))
+	dp, dl := defaultPaper(p)
+	paper.SetSelected(dp)
+	landscape.SetChecked(dl)
 	clear := widget.NewButton(T("Clear recent files"), func() {
 		p.SetStringList(prefRecent, nil)
 		mw.updateRecentMenu()
@@ -129,8 +152,8 @@ func (mw *mainWindow) preferencesDialog() {
 		}
 		p.SetString(prefLanguage, langs[max(language.SelectedIndex(), 0)])
 		p.SetString(prefTheme, themes[max(themeSel.SelectedIndex(), 0)])
-		p.SetString("paper", paper.Selected)
-		p.SetBool("landscape", landscape.Checked)
+		p.SetString(prefPaper, paper.Selected)
+		p.SetBool(prefLandscape, landscape.Checked)
 		applyTheme(mw.app)
 		// Widgets made before the change keep some of the old colours
 		// (the inspector's selects): build them again.
