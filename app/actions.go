@@ -79,6 +79,7 @@ func (mw *mainWindow) addCardDialog() {
 		widget.NewFormItem(T("Role"), role),
 	}
 	d := dialog.NewForm(T("Add card"), T("Add"), T("Cancel"), items, func(ok bool) {
+		mw.dialogClosed(items)
 		if !ok {
 			return
 		}
@@ -114,6 +115,7 @@ func (mw *mainWindow) addFlowDialog() {
 		widget.NewFormItem(T("Criticality"), crit),
 	}
 	d := dialog.NewForm(T("Add flow"), T("Add"), T("Cancel"), items, func(ok bool) {
+		mw.dialogClosed(items)
 		if !ok {
 			return
 		}
@@ -143,6 +145,7 @@ func (mw *mainWindow) addRelationshipDialog() {
 		widget.NewFormItem(T("Quality"), quality),
 	}
 	d := dialog.NewForm(T("Add relationship"), T("Add"), T("Cancel"), items, func(ok bool) {
+		mw.dialogClosed(items)
 		if ok {
 			id := m.NewID("r")
 			if mw.do(model.AddRelationship(model.Relationship{ID: id, A: a.value(), B: b.value(), Kind: kind.Text, Quality: *quality.value()})) {
@@ -158,7 +161,9 @@ func (mw *mainWindow) addScenarioDialog() {
 	sc := mw.doc.current()
 	name := widget.NewEntry()
 	name.SetText(T("Desired situation"))
-	d := dialog.NewForm(T("New scenario"), T("Add"), T("Cancel"), []*widget.FormItem{widget.NewFormItem(T("Name"), name)}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem(T("Name"), name)}
+	d := dialog.NewForm(T("New scenario"), T("Add"), T("Cancel"), items, func(ok bool) {
+		mw.dialogClosed(items)
 		if !ok {
 			return
 		}

@@ -19,6 +19,7 @@ func (mw *mainWindow) editInPlace(t scene.Target, at scene.Point) {
 	var text string
 	var apply func(string) model.Command
 	var rect scene.Rect
+	var added model.ID // the new card, selected once it is on the board
 	switch t.Kind {
 	case model.EntityContribution:
 		c := sc.Contribution(t.ID)
@@ -61,7 +62,8 @@ func (mw *mainWindow) editInPlace(t scene.Target, at scene.Point) {
 		}
 		rect = scene.Rect{X: at.X - 80, Y: at.Y - 14, W: 160, H: 28}
 		apply = func(v string) model.Command {
-			return model.AddContribution(sc.ID, model.Contribution{ID: m.NewID("c"), Step: step, Stakeholder: lane, Value: v, Role: model.RoleContributes})
+			added = m.NewID("c")
+			return model.AddContribution(sc.ID, model.Contribution{ID: added, Step: step, Stakeholder: lane, Value: v, Role: model.RoleContributes})
 		}
 	default:
 		return // flows and the rest are edited in the inspector
@@ -77,11 +79,19 @@ func (mw *mainWindow) editInPlace(t scene.Target, at scene.Point) {
 	c := mw.win.Canvas()
 	pop := widget.NewPopUp(entry, c)
 	entry.OnSubmitted = func(v string) {
+		// The entry lets go of the keys before the pop-up closes: Fyne
+		// drops a closed pop-up's focus manager without telling the entry
+		// focused in it, and an entry that believes it has the keys blinks
+		// its cursor, repainting the whole window every frame, until the
+		// app quits.
+		c.Unfocus()
 		pop.Hide()
 		// The keys go back to the board, where the keyboard user was.
 		c.Focus(mw.board)
-		if v != text {
-			mw.do(apply(v))
+		if v != text && mw.do(apply(v)) && added != "" {
+			// Selected, the new card is where the next key starts from
+			// (Ctrl+Shift+F draws a flow from it).
+			mw.selectAndShow(added)
 		}
 	}
 	pos, size := mw.board.CanvasRect(rect)
