@@ -774,9 +774,10 @@ const measureColumnCount = 9
 // replaces an older one, and only the newest result reaches the screen.
 type InsightsView struct {
 	widget.BaseWidget
-	content  fyne.CanvasObject
-	head     *widget.Label
-	progress *widget.ProgressBarInfinite
+	content     fyne.CanvasObject
+	head        *widget.Label
+	progress    *widget.ProgressBarInfinite
+	progressBox *fyne.Container
 	// full shows the finding under the pointer (hovered) whole when its
 	// line is cut, else a hint.
 	full     *widget.Label
@@ -874,7 +875,10 @@ func newInsightsView(onSelect func(scene.Target)) *InsightsView {
 			v.onSelect(scene.Target{Kind: model.EntityStakeholder, ID: v.rows[id.Row].Stakeholder})
 		}
 	}
-	top := container.NewBorder(nil, nil, nil, v.progress, v.head)
+	// The progress bar as wide as a button, where it reads as one.
+	v.progressBox = container.NewGridWrap(fyne.NewSize(160, v.progress.MinSize().Height), v.progress)
+	v.progressBox.Hide()
+	top := container.NewBorder(nil, nil, nil, v.progressBox, v.head)
 	full := container.New(fixedLines{2}, v.full)
 	split := container.NewVSplit(container.NewBorder(top, full, nil, nil, v.list), v.table)
 	split.Offset = 0.55
@@ -900,8 +904,7 @@ func (v *InsightsView) SetMap(m *model.Map, scenario model.ID) {
 		v.pending.Add(1)
 	}
 	v.mu.Unlock()
-	v.progress.Show()
-	v.progress.Start()
+	v.busy(true)
 	if start {
 		go v.work()
 	}
@@ -939,6 +942,19 @@ func (v *InsightsView) work() {
 // wait returns once the background analyses are done (tests).
 func (v *InsightsView) wait() { v.pending.Wait() }
 
+// busy shows the progress bar turning, or hides it.
+func (v *InsightsView) busy(on bool) {
+	if on {
+		v.progressBox.Show()
+		v.progress.Show()
+		v.progress.Start()
+		return
+	}
+	v.progress.Stop()
+	v.progress.Hide()
+	v.progressBox.Hide()
+}
+
 // hoverFinding follows the pointer over the findings: the one under it
 // is shown whole when its line is cut, else the hint.
 func (v *InsightsView) hoverFinding(r *findingRow, in bool) {
@@ -958,8 +974,7 @@ func (v *InsightsView) hoverFinding(r *findingRow, in bool) {
 
 // show puts an analysis on the screen; call it on the UI goroutine.
 func (v *InsightsView) show(res *analysis.Result, err error, names map[model.ID]string) {
-	v.progress.Stop()
-	v.progress.Hide()
+	v.busy(false)
 	v.names = names
 	if err != nil {
 		v.res, v.rows = nil, nil
