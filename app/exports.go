@@ -105,6 +105,7 @@ type exportTarget struct {
 	parent  fyne.Window
 	view    string // the view's name, shown in the dialog
 	file    string // the suggested file name, without extension
+	drawing string // the same for a drawing, when it names the view (not the board)
 	key     string // the preference of the remembered settings
 	formats []string
 	build   sceneBuilder
@@ -121,10 +122,15 @@ func (mw *mainWindow) openExport() *exportForm {
 	sc := m.Scenario(mw.doc.current().ID)
 	view, build := mw.activeView(m, sc)
 	path := mw.doc.file.Path()
+	file, drawing := strings.TrimSuffix(baseName(path), filepath.Ext(path)), ""
+	if view != T("Journey board") {
+		drawing = file + " - " + view // "zorgpad - Network.pdf"
+	}
 	return mw.showExport(exportTarget{
 		parent:  mw.win,
 		view:    view,
-		file:    strings.TrimSuffix(baseName(path), filepath.Ext(path)),
+		file:    file,
+		drawing: drawing,
 		key:     exportSettingsKey(path),
 		formats: mapFormats,
 		build:   build,
@@ -544,9 +550,19 @@ func (f *exportForm) saveAs() {
 		return
 	}
 	write := f.writer(set)
-	f.mw.askExportPath(f.target.parent, f.target.file+"."+ext, ext, func(path string) {
+	f.mw.askExportPath(f.target.parent, f.suggestedName(set.Format), ext, func(path string) {
 		f.lastRun = f.mw.runExport(f.target.parent, path, fileJob(path, write))
 	})
+}
+
+// suggestedName is the file name the save dialog proposes for a format:
+// a drawing of a view that is not the board names the view; the map's
+// data (JSON, DOT, XLSX) is the map's whatever the view.
+func (f *exportForm) suggestedName(format string) string {
+	if f.target.drawing != "" && hasFormat(drawingFormats, format) {
+		return f.target.drawing + "." + strings.ToLower(format)
+	}
+	return f.target.file + "." + strings.ToLower(format)
 }
 
 // writer returns how the export of set is written. A drawing is laid out
