@@ -33,7 +33,7 @@ func (mw *mainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 		lines = append(lines, Tf("One map opens at a time; these were not opened: %s.", strings.Join(maps, ", ")))
 	}
 	if len(others) > 0 {
-		lines = append(lines, Tf("Not a Valueflow map (.vflow), so not opened: %s. Use File → Import for JSON, XLSX and CSV files.", strings.Join(others, ", ")))
+		lines = append(lines, Tf("Not a Valueflow map (.vflow), so not opened: %s. Use File → Import file (JSON, XLSX)… or File → Import CSV folder… for these.", strings.Join(others, ", ")))
 	}
 	if len(lines) > 0 {
 		dialog.ShowInformation(T("Not opened"), strings.Join(lines, "\n\n"), mw.win)

@@ -178,7 +178,14 @@ type numberEntry struct {
 }
 
 func newNumber(field string, v int) *numberEntry {
-	n := &numberEntry{formEntry: entry(strconv.Itoa(v)), field: field}
+	// The form holds n, so the entry must know n as itself (as
+	// embeddedSelect does for a Select): an entry extended as the inner
+	// formEntry asks for the focus of a widget that is not in the window,
+	// and a click leaves the field unfocused.
+	n := &numberEntry{formEntry: &formEntry{}, field: field}
+	n.ExtendBaseWidget(n)
+	n.SetText(strconv.Itoa(v))
+	n.OnSubmitted = func(string) { n.submitForm() }
 	n.Validator = func(string) error { _, err := n.value(); return err }
 	return n
 }

@@ -41,7 +41,7 @@ func TestSampleThenCheckPrintsTheSummaryLine(t *testing.T) {
 	path := filepath.Join(dir, "zorgpad.vflow")
 	mustRun(t, "sample", path)
 	out := mustRun(t, "check", path)
-	re := regexp.MustCompile(`^ok: \d+ steps, \d+ stakeholders, \d+ contributions, \d+ flows, \d+ relationships, \d+ scenarios\n$`)
+	re := regexp.MustCompile(`^ok: \d+ steps, \d+ stakeholders, \d+ contributions, \d+ flows, \d+ relationships, 1 scenario\n$`)
 	if !re.MatchString(out) {
 		t.Fatalf("check printed %q", out)
 	}
@@ -51,7 +51,7 @@ func TestSampleSizesGiveTheDesignCounts(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct{ size, want string }{
 		{"S", "ok: 6 steps, 4 stakeholders"},
-		{"L", "ok: 60 steps, 40 stakeholders, 1200 contributions, 1000 flows, 300 relationships, 1 scenarios"},
+		{"L", "ok: 60 steps, 40 stakeholders, 1200 contributions, 1000 flows, 300 relationships, 1 scenario"},
 	} {
 		path := filepath.Join(dir, tc.size+".vflow")
 		mustRun(t, "sample", "--size", tc.size, path)

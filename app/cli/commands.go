@@ -83,8 +83,9 @@ func runCheck(args []string, out io.Writer) error {
 	return nil
 }
 
-// summary is the one-line count DESIGN.md shows for `check`; steps,
-// contributions and flows are counted over all scenarios.
+// summary is the one-line count DESIGN.md shows for `check`, in the
+// singular for one ("1 scenario"); steps, contributions and flows are
+// counted over all scenarios.
 func summary(m *model.Map) string {
 	var steps, cards, flows int
 	for _, sc := range m.Scenarios {
@@ -92,8 +93,8 @@ func summary(m *model.Map) string {
 		cards += len(sc.Contributions)
 		flows += len(sc.Flows)
 	}
-	return fmt.Sprintf("%d steps, %d stakeholders, %d contributions, %d flows, %d relationships, %d scenarios",
-		steps, len(m.Stakeholders), cards, flows, len(m.Relationships), len(m.Scenarios))
+	return strings.Join([]string{count(steps, "step"), count(len(m.Stakeholders), "stakeholder"), count(cards, "contribution"),
+		count(flows, "flow"), count(len(m.Relationships), "relationship"), count(len(m.Scenarios), "scenario")}, ", ")
 }
 
 func runImport(args []string, out io.Writer) error {

@@ -73,7 +73,7 @@ func TestAnImportWithWarningsWritesOnlyWhenTheyAreAccepted(t *testing.T) {
 	if code != 0 || stderr != "" || !strings.HasPrefix(stdout, warning+"wrote "+out) {
 		t.Fatalf("with --accept-warnings: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	if got := mustRun(t, "check", out); !strings.Contains(got, "1 stakeholders") {
+	if got := mustRun(t, "check", out); !strings.Contains(got, "1 stakeholder,") {
 		t.Errorf("check: %s", got)
 	}
 
