@@ -629,12 +629,13 @@ func (mw *mainWindow) askExportPath(parent fyne.Window, name, ext string, use fu
 		if wc == nil {
 			return
 		}
-		path := wc.URI().Path()
+		chosen := wc.URI().Path()
 		wc.Close()
+		path := chosen
 		if filepath.Ext(path) == "" {
 			path += "." + ext
 		}
-		use(path)
+		mw.withAddedExtension(parent, chosen, path, use)
 	}, parent)
 	fd.SetFileName(name)
 	mw.startIn(fd.SetLocation)

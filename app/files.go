@@ -79,7 +79,7 @@ func (mw *mainWindow) askNewPath(name string, use func(path string)) {
 		// (installLazyWriters), and the map is written atomically.
 		path := w.URI().Path()
 		w.Close()
-		use(withExtension(path))
+		mw.withAddedExtension(mw.win, path, withExtension(path), use)
 	}, mw.win)
 	d.SetFilter(vflowFilter)
 	d.SetTitleText(T("Save the map as"))
@@ -198,4 +198,23 @@ func sameFile(a, b string) bool {
 	}
 	sb, err := os.Stat(b)
 	return err == nil && os.SameFile(sa, sb)
+}
+
+// withAddedExtension hands final (the chosen path with the extension the
+// user left out) to use. Fyne's dialog asked about replacing the file the
+// user typed, not this one: when final is another file that exists, ask.
+func (mw *mainWindow) withAddedExtension(parent fyne.Window, chosen, final string, use func(path string)) {
+	if final == chosen {
+		use(final)
+		return
+	}
+	if _, err := os.Stat(final); err != nil {
+		use(final)
+		return
+	}
+	dialog.ShowConfirm(T("Replace file?"), Tf("%s already exists. Replace it?", baseName(final)), func(ok bool) {
+		if ok {
+			use(final)
+		}
+	}, parent)
 }

@@ -64,3 +64,31 @@ func TestANewMapFromATemplateReplacesAnotherFileButNeverTheOpenOne(t *testing.T)
 		t.Fatalf("the replaced file still holds the old map (%q)", got)
 	}
 }
+
+// The save dialog asks before replacing the file the user typed; when we add
+// the extension the user left out, that is another file, which must be
+// asked about too (typing "vier" replaced an existing vier.vflow silently).
+func TestAFileNamedWithoutItsExtensionIsNotReplacedUnasked(t *testing.T) {
+	mw, _ := openSample(t)
+	dir := t.TempDir()
+	typed := filepath.Join(dir, "vier")
+	final := typed + ".vflow"
+	if err := os.WriteFile(final, []byte("een andere kaart"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var used []string
+	mw.withAddedExtension(mw.win, typed, final, func(p string) { used = append(used, p) })
+	if len(used) != 0 {
+		t.Fatalf("the existing %s was handed on without asking", filepath.Base(final))
+	}
+	tapButton(t, topOverlay(t, mw), T("Yes"))
+	if len(used) != 1 || used[0] != final {
+		t.Fatalf("after Yes, used %v, want [%s]", used, final)
+	}
+	// A new name goes straight on.
+	used = nil
+	mw.withAddedExtension(mw.win, filepath.Join(dir, "vijf"), filepath.Join(dir, "vijf.vflow"), func(p string) { used = append(used, p) })
+	if len(used) != 1 {
+		t.Fatal("a name that is free was not used at once")
+	}
+}
