@@ -2,6 +2,7 @@ package graphviz
 
 import (
 	"context"
+	"sync"
 	"image"
 	"io"
 	"io/fs"
@@ -145,7 +146,11 @@ func SetFileSystem(fs fs.FS) {
 // initDescriptors makes the module and sets the descriptor aliases, which
 // upstream took from cgraph at package initialisation (Valueflow's patch).
 func initDescriptors() {
-	gvc.Init()
-	Directed, StrictDirected = cgraph.Directed, cgraph.StrictDirected
-	UnDirected, StrictUnDirected = cgraph.UnDirected, cgraph.StrictUnDirected
+	descriptorsOnce.Do(func() {
+		gvc.Init()
+		Directed, StrictDirected = cgraph.Directed, cgraph.StrictDirected
+		UnDirected, StrictUnDirected = cgraph.UnDirected, cgraph.StrictUnDirected
+	})
 }
+
+var descriptorsOnce sync.Once
