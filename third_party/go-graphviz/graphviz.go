@@ -2,10 +2,10 @@ package graphviz
 
 import (
 	"context"
-	"sync"
 	"image"
 	"io"
 	"io/fs"
+	"sync"
 
 	"github.com/goccy/go-graphviz/cgraph"
 	"github.com/goccy/go-graphviz/gvc"
