@@ -25,8 +25,15 @@ func BenchmarkBoardBuildL(b *testing.B) {
 
 func lBoard(b *testing.B) (*Board, *model.Map) {
 	b.Helper()
+	return sizedBoard(b, sample.L)
+}
+
+// sizedBoard is the board widget of a generated map of the given size in a
+// laptop-sized window at 100 %.
+func sizedBoard(b *testing.B, size sample.Size) (*Board, *model.Map) {
+	b.Helper()
 	test.NewTempApp(b)
-	m := sample.Generate(sample.L)
+	m := sample.Generate(size)
 	board := NewBoard()
 	board.SetBoard(scene.BoardLayout(m, m.Scenarios[0].ID, scene.BoardOptions{}))
 	w := test.NewWindow(board)
@@ -42,6 +49,28 @@ func lBoard(b *testing.B) (*Board, *model.Map) {
 // refresh of the widget.
 func BenchmarkBoardEditL(b *testing.B) {
 	board, m := lBoard(b)
+	editCards(b, board, m)
+}
+
+// BenchmarkBoardEditBySize is BenchmarkBoardEditL on a generated map of
+// each size: make bench sets it against canvas/scene's
+// BenchmarkBoardBuildBySize of the same size and shows its growth from L to
+// XL (an edit redraws one card, so it should hardly grow with the map).
+func BenchmarkBoardEditBySize(b *testing.B) {
+	for _, size := range sample.Sizes {
+		b.Run(string(size), func(b *testing.B) {
+			board, m := sizedBoard(b, size)
+			b.ReportAllocs()
+			editCards(b, board, m)
+		})
+	}
+}
+
+// editCards times b.N edits of the text of the card in the middle of the
+// board's scenario: the command, the card redrawn in place in the scene and
+// a refresh of the widget.
+func editCards(b *testing.B, board *Board, m *model.Map) {
+	b.Helper()
 	sc := m.Scenarios[0]
 	c := *sc.Contributions[len(sc.Contributions)/2]
 	b.ResetTimer()

@@ -92,3 +92,62 @@ func TestPairsUseTheirPackageAndReportedRatios(t *testing.T) {
 		t.Errorf("%d figures over their goal, want 1 (the snapshot):\n%s", bad, out)
 	}
 }
+
+func TestBoardEditIsSetAgainstTheBuildOfTheSameSize(t *testing.T) {
+	for _, tc := range []struct {
+		name, input string
+		want        []string
+		lacks       string
+		bad         int
+	}{
+		{
+			name: "within the goal from L on, S over it unjudged",
+			input: `pkg: valueflow/canvas/scene
+BenchmarkBoardBuildBySize/S-2   	 1000	    100000 ns/op
+BenchmarkBoardBuildBySize/L-2   	  100	  10000000 ns/op
+BenchmarkBoardBuildBySize/XL-2  	   10	 100000000 ns/op
+pkg: valueflow/canvas
+BenchmarkBoardEditBySize/S-2    	 1000	    200000 ns/op
+BenchmarkBoardEditBySize/L-2    	 1000	   1000000 ns/op
+BenchmarkBoardEditBySize/XL-2   	  100	   2000000 ns/op
+`,
+			want: []string{"board edit", "0.30 ok", "board edit / build", "2.00×", "0.10×", "0.02×", "≤0.2× from L: ok (issue 4)"},
+		},
+		{
+			name: "over the goal at XL",
+			input: `BenchmarkBoardBuildBySize/L-2   	  100	  10000000 ns/op
+BenchmarkBoardBuildBySize/XL-2  	   10	 100000000 ns/op
+BenchmarkBoardEditBySize/L-2    	 1000	   1000000 ns/op
+BenchmarkBoardEditBySize/XL-2   	  100	  30000000 ns/op
+`,
+			want: []string{"board edit / build", "0.10×", "0.30×", "OVER (issue 4)", "1.48 OVER"},
+			bad:  2, // the ratio at XL and the edit's slope
+		},
+		{
+			name:  "no build figures: no ratio row",
+			input: "BenchmarkBoardEditBySize/L-2 	 1000	   1000000 ns/op\n",
+			lacks: "board edit / build",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := parse(strings.NewReader(tc.input))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			bad := write(&b, res)
+			out := b.String()
+			for _, want := range tc.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("the table lacks %q:\n%s", want, out)
+				}
+			}
+			if tc.lacks != "" && strings.Contains(out, tc.lacks) {
+				t.Errorf("the table has %q:\n%s", tc.lacks, out)
+			}
+			if bad != tc.bad {
+				t.Errorf("%d figures over their goal, want %d:\n%s", bad, tc.bad, out)
+			}
+		})
+	}
+}
