@@ -152,24 +152,24 @@ func newNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 	for i, e := range scene.Engines {
 		engines[i] = engineLabel(e)
 	}
-	v.engine = widget.NewSelect(engines, func(string) { v.rebuild() })
+	v.engine = newSelect(engines, func(string) { v.rebuild() })
 	measures := make([]string, len(scene.SizeByMeasures))
 	for i, s := range scene.SizeByMeasures {
 		measures[i] = measureLabel(s)
 	}
-	v.sizeBy = widget.NewSelect(measures, func(string) { v.rebuild() })
-	v.from = widget.NewSelect(nil, func(string) { v.rebuild() })
-	v.to = widget.NewSelect(nil, func(string) { v.rebuild() })
+	v.sizeBy = newSelect(measures, func(string) { v.rebuild() })
+	v.from = newSelect(nil, func(string) { v.rebuild() })
+	v.to = newSelect(nil, func(string) { v.rebuild() })
 	// The board hears of a what-if first, then the layout starts: nothing
 	// on the screen changes while it runs (Fyne's test driver runs its
 	// fyne.Do on the layout's goroutine).
-	v.without = widget.NewSelect(nil, func(string) {
+	v.without = newSelect(nil, func(string) {
 		if v.OnWhatIf != nil {
 			v.OnWhatIf(v.withoutID())
 		}
 		v.rebuild()
 	})
-	v.coalition = widget.NewSelect(nil, func(string) {
+	v.coalition = newSelect(nil, func(string) {
 		v.redraw()
 		if v.OnCoalition != nil {
 			v.OnCoalition(v.coalitionID())

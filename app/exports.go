@@ -244,12 +244,12 @@ func (mw *mainWindow) showExport(target exportTarget) *exportForm {
 		func(m *model.Map) *model.Map { return m },
 		func(m *model.Map) *model.Map { return anonymise.Map(m, T) },
 	}
-	f.format = widget.NewSelect(target.formats, nil)
+	f.format = newSelect(target.formats, nil)
 	papers := make([]string, len(scene.Papers))
 	for i, pp := range scene.Papers {
 		papers[i] = string(pp)
 	}
-	f.paper = widget.NewSelect(papers, nil)
+	f.paper = newSelect(papers, nil)
 	f.landscape = widget.NewCheck(T("Landscape"), nil)
 	f.fit = widget.NewCheck(T("Fit on one page"), nil)
 	f.scale = widget.NewEntry()

@@ -60,6 +60,18 @@ func (e *formEntry) submitForm() {
 	}
 }
 
+// newSelect is widget.NewSelect saying "(choose)" in the user's language
+// before anything is chosen: Fyne's own placeholder, "(Select one)", is
+// English only. Every Select of the app is made here or by embeddedSelect.
+func newSelect(opts []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(opts, changed)
+	s.PlaceHolder = choosePlaceHolder()
+	return s
+}
+
+// choosePlaceHolder is what an empty choice says.
+func choosePlaceHolder() string { return T("(choose)") }
+
 // colourField is a colour typed as #rrggbb or chosen in Fyne's colour
 // picker. It validates like its entry, so the form shows the message beside it.
 type colourField struct {

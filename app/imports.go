@@ -219,7 +219,7 @@ func (mw *mainWindow) importFrom(path string) *importDialog {
 	d.leftOut.Wrapping = fyne.TextWrapWord
 	var options []fyne.CanvasObject
 	if len(m.Scenarios) > 1 {
-		d.scenario = widget.NewSelect(scenarioLabels(m), func(string) { d.showLeftOut() })
+		d.scenario = newSelect(scenarioLabels(m), func(string) { d.showLeftOut() })
 		d.scenario.SetSelectedIndex(0)
 		options = append(options, container.NewBorder(nil, nil, widget.NewLabel(T("Scenario to add:")), nil, d.scenario))
 	}

@@ -219,7 +219,7 @@ func (n *numberEntry) value() (int, error) {
 // not widget.NewSelect): otherwise its drop-down finds no window to open in
 // and the desktop driver crashes (the test driver does not notice).
 func embeddedSelect(opts []string) *widget.Select {
-	return &widget.Select{Options: opts, PlaceHolder: widget.NewSelect(nil, nil).PlaceHolder}
+	return &widget.Select{Options: opts, PlaceHolder: choosePlaceHolder()}
 }
 
 // scale picks a value from lo..hi, or "not filled in" when optional.

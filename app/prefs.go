@@ -118,18 +118,17 @@ func (mw *mainWindow) preferencesDialog() {
 	p := mw.app.Preferences()
 	langs := []string{"", "en", "nl"}
 	langNames := []string{T("System language"), "English", "Nederlands"}
-	language := widget.NewSelect(langNames, nil)
+	language := newSelect(langNames, nil)
 	language.SetSelectedIndex(max(indexOf(langs, p.String(prefLanguage)), 0))
 	themes := []string{"", "light", "dark"}
 	themeNames := []string{T("System theme"), T("Light"), T("Dark")}
-	themeSel := widget.NewSelect(themeNames, nil)
+	themeSel := newSelect(themeNames, nil)
 	themeSel.SetSelectedIndex(max(indexOf(themes, p.String(prefTheme)), 0))
 	papers := make([]string, len(scene.Papers))
 	for i, pp := range scene.Papers {
 		papers[i] = string(pp)
 	}
-	paper := widget.NewSelect(papers, nil)
-	paper.PlaceHolder = T("(choose)")
+	paper := newSelect(papers, nil)
 	landscape := widget.NewCheck(T("Landscape"), nil)
 	dp, dl := defaultPaper(p)
 	paper.SetSelected(dp)

@@ -97,7 +97,7 @@ func (mw *mainWindow) compareDialog() {
 	for i, s := range sides {
 		labels[i] = s.label
 	}
-	from, to := widget.NewSelect(labels, nil), widget.NewSelect(labels, nil)
+	from, to := newSelect(labels, nil), newSelect(labels, nil)
 	f, t := defaultSides(sides, mw.doc.current().ID)
 	from.SetSelectedIndex(f)
 	to.SetSelectedIndex(t)

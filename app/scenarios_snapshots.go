@@ -216,7 +216,7 @@ func (mw *mainWindow) showSnapshot(info model.SnapshotInfo) fyne.Window {
 	}
 	board := canvas.NewBoard()
 	view, fit := fitted(board)
-	pick := widget.NewSelect(scenarioLabels(m), nil)
+	pick := newSelect(scenarioLabels(m), nil)
 	pick.OnChanged = func(string) {
 		if i := pick.SelectedIndex(); i >= 0 {
 			board.SetScene(scene.Board(m, m.Scenarios[i].ID, scene.BoardOptions{Translate: T}))

@@ -88,7 +88,7 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	mw.status = widget.NewLabel("")
 	mw.status.Truncation = fyne.TextTruncateEllipsis
 	mw.banner = container.NewVBox()
-	mw.scenarios = widget.NewSelect(nil, func(string) { mw.switchScenario(mw.scenarios.SelectedIndex()) })
+	mw.scenarios = newSelect(nil, func(string) { mw.switchScenario(mw.scenarios.SelectedIndex()) })
 
 	// The tabs made at once: each Append would lay the tab bar out again.
 	// The analysis views are built when their tab is first shown.

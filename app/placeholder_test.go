@@ -1,0 +1,138 @@
+package app
+
+import (
+	"go/ast"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"valueflow/canvas/scene"
+	"valueflow/model"
+	"valueflow/storage"
+)
+
+// renderedTexts is every text drawn in o and below it, the insides of the
+// widgets' renderers included.
+func renderedTexts(o fyne.CanvasObject) string {
+	var b strings.Builder
+	deepWalk(o, func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *fynecanvas.Text:
+			b.WriteString(x.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(x.String() + "\n")
+		}
+	})
+	return b.String()
+}
+
+// fyneSelectOne is what Fyne's Select says before a choice, in English only.
+const fyneSelectOne = "(Select one)"
+
+func assertNoEnglishPlaceholder(t *testing.T, where string, o fyne.CanvasObject) {
+	t.Helper()
+	if texts := renderedTexts(o); strings.Contains(texts, fyneSelectOne) {
+		t.Errorf("%s shows Fyne's %q", where, fyneSelectOne)
+	}
+}
+
+func TestNoChoiceShowsFynesEnglishPlaceholder(t *testing.T) {
+	mw, _ := openSample(t)
+	// Add flow: "To" starts empty.
+	mw.addFlowDialog()
+	assertNoEnglishPlaceholder(t, "the Add flow dialog", topOverlay(t, mw))
+	if !strings.Contains(renderedTexts(topOverlay(t, mw)), T("(choose)")) {
+		t.Errorf("the Add flow dialog's empty choice does not say %q", T("(choose)"))
+	}
+	for _, o := range mw.win.Canvas().Overlays().List() {
+		o.Hide()
+	}
+	// Every form of the inspector.
+	m, sc := mw.doc.m(), mw.doc.current()
+	for _, tgt := range []scene.Target{
+		{Kind: model.EntityStep, ID: sc.Steps[0].ID},
+		{Kind: model.EntityStakeholder, ID: m.Stakeholders[0].ID},
+		{Kind: model.EntityContribution, ID: sc.Contributions[0].ID},
+		{Kind: model.EntityFlow, ID: sc.Flows[0].ID},
+		{Kind: model.EntityRelationship, ID: m.Relationships[0].ID},
+		{Kind: model.EntityCoalition, ID: m.Coalitions[0].ID},
+		{},
+	} {
+		mw.selectTarget(tgt)
+		assertNoEnglishPlaceholder(t, "the inspector of "+tgt.Kind.String(), mw.inspector)
+	}
+	// The other dialogs with choices.
+	for name, open := range map[string]func(){
+		"Add card": mw.addCardDialog, "Add relationship": mw.addRelationshipDialog,
+		"Preferences": mw.preferencesDialog,
+	} {
+		open()
+		assertNoEnglishPlaceholder(t, "the "+name+" dialog", topOverlay(t, mw))
+		for _, o := range mw.win.Canvas().Overlays().List() {
+			o.Hide()
+		}
+	}
+}
+
+func TestTheNetworkOfAnEmptyMapShowsNoEnglishPlaceholder(t *testing.T) {
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "leeg.vflow")
+	if err := storage.Create(path, &model.Map{Title: "Leeg", Scenarios: []*model.Scenario{{ID: "s1", Name: "Huidige situatie"}}}); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := openDocument(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1366, 768))
+	mw := newMainWindow(fyne.CurrentApp(), w, doc)
+	t.Cleanup(func() { mw.doc.close(); w.Close() })
+	mw.tabs.SelectIndex(1)
+	settle(mw.network)
+	assertNoEnglishPlaceholder(t, "the network tab of an empty map", mw.tabs.Selected().Content)
+}
+
+// TestEverySelectIsMadeByOneOfTheTwoConstructors keeps Selects added later
+// from showing Fyne's English placeholder: widget.NewSelect is called only
+// in newSelect, and a Select literal names its PlaceHolder.
+func TestEverySelectIsMadeByOneOfTheTwoConstructors(t *testing.T) {
+	for _, sf := range parseShownSources(t) {
+		ast.Inspect(sf.file, func(n ast.Node) bool {
+			if n == nil {
+				return false
+			}
+			where := sf.fset.Position(n.Pos())
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Name.Name == "newSelect" {
+					return false
+				}
+			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "NewSelect" {
+					t.Errorf("%s: widget.NewSelect shows Fyne's %q: call newSelect", where, fyneSelectOne)
+				}
+			case *ast.CompositeLit:
+				if sel, ok := n.Type.(*ast.SelectorExpr); ok && sel.Sel.Name == "Select" {
+					named := false
+					for _, el := range n.Elts {
+						if kv, ok := el.(*ast.KeyValueExpr); ok {
+							if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "PlaceHolder" {
+								named = true
+							}
+						}
+					}
+					if !named {
+						t.Errorf("%s: a widget.Select without a PlaceHolder shows Fyne's %q", where, fyneSelectOne)
+					}
+				}
+			}
+			return true
+		})
+	}
+}
