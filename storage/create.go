@@ -8,9 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
 
+	"valueflow/internal/atomicfile"
 	"valueflow/model"
 )
 
@@ -150,8 +149,8 @@ func tempPath(path string) (string, error) {
 	if err != nil || !st.IsDir() {
 		return "", &Error{Code: IO, Op: "create", Path: path, Detail: fmt.Sprintf("the folder %q does not exist", dir)}
 	}
-	removeStaleTemps(dir, "."+filepath.Base(path)+".")
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	atomicfile.RemoveStale(path)
+	f, err := os.CreateTemp(dir, atomicfile.Pattern(path))
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return "", &Error{Code: ReadOnly, Op: "create", Path: path, Detail: fmt.Sprintf("no permission to write in %q", dir), Err: err}
@@ -255,33 +254,4 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
-}
-
-// staleAfter is how old a temporary file next to a target must be before a
-// new write to that target removes it: a copy that was killed half-way
-// (power cut, SIGKILL) leaves one behind, but one being written right now
-// by another process is young.
-const staleAfter = 10 * time.Minute
-
-// removeStaleTemps removes old temporary files (and their journals) that an
-// interrupted write to the same target left in dir.
-func removeStaleTemps(dir, prefix string) {
-	names, _ := filepath.Glob(filepath.Join(dir, globEscape(prefix)+"*.tmp*"))
-	for _, name := range names {
-		if st, err := os.Lstat(name); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAfter {
-			os.Remove(name)
-		}
-	}
-}
-
-// globEscape quotes the characters filepath.Match treats as a pattern.
-func globEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune(`*?[]\`, r) {
-			b.WriteRune('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"valueflow/canvas/scene"
+	"valueflow/internal/atomicfile"
 )
 
 // Meta is what a printed document says about itself.
@@ -60,7 +61,9 @@ func errorf(cause error, format string, args ...any) error {
 
 // WriteFile writes a file through write so that it appears whole or not at
 // all: into a temporary file next to path, synced, then renamed over path.
-// On any error the temporary file is removed and path is left as it was.
+// On any error the temporary file is removed and path is left as it was;
+// temporary files of path that a killed export left behind are removed once
+// they are older than atomicfile.StaleAfter.
 // It refuses what is not an ordinary document: a folder, a device, a pipe
 // or socket, a read-only file. A symbolic link is followed, so the file it
 // points to is replaced and the link stays. A replaced file keeps its
@@ -71,7 +74,10 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	dir := filepath.Dir(target)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
+	// An export killed half-way left its temporary file here; an old one
+	// of the same target goes now (a young one may be another export's).
+	atomicfile.RemoveStale(target)
+	f, err := os.CreateTemp(dir, atomicfile.Pattern(target))
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return errorf(err, "cannot write %q: no permission to write in the folder %q", path, dir)

@@ -4,10 +4,14 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"valueflow/internal/atomicfile"
 )
 
 func TestWriteFile(t *testing.T) {
@@ -176,4 +180,83 @@ func TestWriteFile(t *testing.T) {
 			t.Errorf("the old file now holds %q", b)
 		}
 	})
+}
+
+// An export killed half-way leaves its temporary file next to the output;
+// the next export to the same file removes it once it is old (another
+// export may be writing a young one), and leaves other files' alone.
+func TestAnExportRemovesTheOldLeftoverOfAKilledOne(t *testing.T) {
+	if os.Getenv("VALUEFLOW_KILLED_EXPORT") != "" {
+		// The child: start an export and hang half-way until killed.
+		WriteFile(os.Getenv("VALUEFLOW_KILLED_EXPORT"), func(w io.Writer) error {
+			io.WriteString(w, "half a fi")
+			time.Sleep(time.Minute)
+			return nil
+		})
+		os.Exit(0)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kaart [1].pdf")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestAnExportRemovesTheOldLeftoverOfAKilledOne$")
+	cmd.Env = append(os.Environ(), "VALUEFLOW_KILLED_EXPORT="+path)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	leftover := ""
+	for deadline := time.Now().Add(20 * time.Second); leftover == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if b, _ := os.ReadFile(filepath.Join(dir, e.Name())); e.Name() != "kaart [1].pdf" && string(b) == "half a fi" {
+				leftover = filepath.Join(dir, e.Name())
+			}
+		}
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if leftover == "" {
+		t.Fatal("the child export wrote no temporary file")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Fatalf("the killed export changed the output: %q", b)
+	}
+
+	hello := func(w io.Writer) error { _, err := io.WriteString(w, "hello"); return err }
+	// Right after the kill the leftover is young: it could be another
+	// export in progress, so it stays.
+	if err := WriteFile(path, hello); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(leftover); err != nil {
+		t.Fatalf("a young temporary file was removed: %v", err)
+	}
+	// Once old it goes; another output's old leftover and an old file of
+	// the user's stay.
+	other := filepath.Join(dir, ".kaart [1].pdf.bak")
+	otherTarget := filepath.Join(dir, ".kaart.pdf.123.tmp")
+	long := time.Now().Add(-atomicfile.StaleAfter - time.Minute)
+	for _, p := range []string{leftover, other, otherTarget} {
+		if p != leftover {
+			os.WriteFile(p, []byte("keep"), 0o644)
+		}
+		if err := os.Chtimes(p, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := WriteFile(path, hello); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(leftover); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the old leftover %s is still there: %v", filepath.Base(leftover), err)
+	}
+	for _, p := range []string{other, otherTarget} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed: %v", filepath.Base(p), err)
+		}
+	}
+	if b, _ := os.ReadFile(path); string(b) != "hello" {
+		t.Errorf("the output holds %q", b)
+	}
 }
