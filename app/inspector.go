@@ -70,6 +70,7 @@ func (mw *mainWindow) editForm(items []*widget.FormItem, build func() (model.Com
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Importance = widget.DangerImportance
 	problem.Hide()
+	noteFields(items)
 	form := widget.NewForm(items...)
 	form.SubmitText = T("Apply")
 	form.OnSubmit = func() {
@@ -95,7 +96,11 @@ func (mw *mainWindow) editForm(items []*widget.FormItem, build func() (model.Com
 // submitOnEnter lets every entry of the items apply the form.
 func submitOnEnter(form *widget.Form, items []*widget.FormItem, submit func()) {
 	for _, it := range items {
-		switch w := it.Widget.(type) {
+		field := it.Widget
+		if n, ok := field.(*notedField); ok {
+			field = n.field
+		}
+		switch w := field.(type) {
 		case *formEntry:
 			w.submit = submit
 		case *numberEntry:

@@ -312,5 +312,8 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		for _, it := range x.Items {
 			walk(it.Widget, visit)
 		}
+	case *notedField:
+		walk(x.field, visit)
+		walk(x.note, visit)
 	}
 }
