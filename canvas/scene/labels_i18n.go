@@ -1,16 +1,30 @@
 package scene
 
-import "sync"
+import (
+	"maps"
+	"sync"
+)
 
 var labelsMu sync.Mutex
 
+// englishLabels are the analysis views' words as written, kept so that the
+// labels are always translated from English: a second call (another
+// language, a test) does not look up words already translated.
+var englishLabels = analysisLabels
+
 // TranslateAnalysisLabels puts the network, grid and roles views' words
-// through tr (the English word is the key). The GUI calls it once at start,
-// before any view is laid out; the command line keeps English.
+// through tr (the English word is the key); nil gives English. The GUI
+// calls it once at start and the command line before it draws a view, in
+// the user's language, before any view is laid out.
 func TranslateAnalysisLabels(tr func(string) string) {
 	labelsMu.Lock()
 	defer labelsMu.Unlock()
-	l := &analysisLabels
+	l := englishLabels
+	l.Kinds, l.Roles = maps.Clone(englishLabels.Kinds), maps.Clone(englishLabels.Roles)
+	if tr == nil {
+		analysisLabels = l
+		return
+	}
 	for _, s := range []*string{
 		&l.NetworkTitle, &l.GridTitle, &l.RolesTitle, &l.LegendLeader, &l.LegendBroker, &l.LegendRelation,
 		&l.LegendFlows, &l.LegendHigh, &l.LegendBroken, &l.LegendNegative, &l.LegendCoalition,
@@ -39,4 +53,5 @@ func TranslateAnalysisLabels(tr func(string) string) {
 			l.Roles[k] = v
 		}
 	}
+	analysisLabels = l
 }

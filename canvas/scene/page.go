@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pagination: a Scene is cut into printed pages here, once, so the PDF and
@@ -73,8 +75,13 @@ var pageWords = map[string]string{
 // Word returns the user's word for a key of the board or the printed page
 // ("stage.richten", "role.lead", "page %d of %d") through tr, and the
 // English word where tr is nil or does not know the key: never the key
-// itself, and never another language than the rest of the sheet.
+// itself, and never another language than the rest of the sheet. A text
+// without a letter ("−2 … +2") reads the same in every language: it is not
+// a key, and tr is not asked (Fyne's lang logs every key it does not know).
 func Word(tr func(string) string, key string) string {
+	if !hasLetter(key) {
+		return key
+	}
 	w := BoardOptions{Translate: tr}.word(key)
 	if w == key {
 		if e, ok := pageWords[key]; ok {
@@ -82,6 +89,25 @@ func Word(tr func(string) string, key string) string {
 		}
 	}
 	return w
+}
+
+// hasLetter reports whether s has a letter outside its fmt verbs.
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+1 < len(s) { // a verb such as %d: its letter is no word
+			i++
+			for i < len(s) && strings.IndexByte("+-# 0123456789.*[]", s[i]) >= 0 {
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) {
+			return true
+		}
+		i += size - 1
+	}
+	return false
 }
 
 // PtPerMM converts millimetres to points.
