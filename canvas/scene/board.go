@@ -360,17 +360,10 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 		s.Add(Item{Target: t, Group: g, Box: ar.box(Box{Rect: head, Stroke: selectedStroke(opt.Selected, t), StrokeWidth: 2, Radius: 4})})
 		name := WrapTextMax(sh.Name, 9.5, head.W, true, 2)
 		s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{head.X, head.Y, head.W, 26}, Lines: name, Size: 9.5, Bold: true, Color: boardInk})})
-		sub := opt.word("kind." + string(sh.Kind))
-		if sh.Organisation != "" {
-			sub = sh.Organisation
+		sub := laneSubtitle(sh, opt, out, head.W, head.Y+head.H-(head.Y+float32(len(name))*12+2))
+		if len(sub) > 0 {
+			s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{head.X, head.Y + float32(len(name))*12 + 2, head.W, float32(len(sub)) * laneSubLine}, Lines: sub, Size: laneSubSize, Color: boardMuted})})
 		}
-		if sh.InformalLeader {
-			sub = opt.word("informal leader") + " · " + sub
-		}
-		if out {
-			sub = opt.word("whatif.out") + " · " + sub
-		}
-		s.Add(Item{Target: t, Group: g, Text: ar.text(Text{Rect: Rect{head.X, head.Y + float32(len(name))*12 + 2, head.W, 11}, Lines: []string{sub}, Size: 7.5, Color: boardMuted})})
 	}
 
 	// Cards.
