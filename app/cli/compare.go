@@ -76,7 +76,8 @@ func compareExporter(path string, o exportOptions) (func(io.Writer) error, error
 	if o.format == "json" {
 		return func(w io.Writer) error { return compare.WriteJSON(w, d) }, nil
 	}
-	s, _ := scene.CompareBoard(a.sc, b.sc, a.m, b.m, d, scene.CompareOptions{FromName: a.name, ToName: b.name})
+	word := userWords()
+	s, _ := scene.CompareBoard(a.sc, b.sc, a.m, b.m, d, scene.CompareOptions{FromName: a.name, ToName: b.name, Board: scene.BoardOptions{Translate: word}})
 	switch o.format {
 	case "svg":
 		return func(w io.Writer) error { return export.SVG(w, s) }, nil
@@ -89,7 +90,7 @@ func compareExporter(path string, o exportOptions) (func(io.Writer) error, error
 	}
 	setup := scene.PageSetup{Paper: paper, Landscape: o.landscape, Fit: o.fit, ScalePct: float32(o.scale)}
 	// Both names and the compare legend go on every page.
-	meta := export.Meta{Title: b.m.Title, Author: "Valueflow", Scenario: a.name + " → " + b.name, Date: time.Now(), Legend: scene.CompareLegend()}
+	meta := export.Meta{Title: b.m.Title, Author: "Valueflow", Scenario: a.name + " → " + b.name, Date: time.Now(), Legend: scene.CompareLegend(), Translate: word}
 	if _, err := scene.Paginate(s, setup, meta.PageInfo()); err != nil {
 		return nil, usageError{err.Error()}
 	}
@@ -149,7 +150,8 @@ func resolveSide(f *storage.File, name string) (side, error) {
 				return side{}, fmt.Errorf("snapshot %q: %v", s.Name, err)
 			}
 		}
-		return side{sm, sc, "Snapshot " + s.Name + ": " + sc.Name}, nil
+		// The name printed on the pages, as the GUI's compare calls it.
+		return side{sm, sc, fmt.Sprintf(userWords()("Snapshot %s: %s"), s.Name, sc.Name)}, nil
 	}
 	var names []string
 	for _, sc := range m.Scenarios {

@@ -12,7 +12,8 @@ import (
 )
 
 // drawingExporter lays out the chosen view into a scene and returns the writer
-// for pdf, svg, png or dot: the same scene the screen shows.
+// for pdf, svg, png or dot: the same scene the screen shows, with the same
+// words on it and on its pages in the user's language (userWords).
 func drawingExporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io.Writer) error, error) {
 	if o.format == "xlsx" {
 		return xlsxExporter(m), nil
@@ -23,7 +24,8 @@ func drawingExporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io
 	if o.format == "dot" {
 		return func(w io.Writer) error { return export.DOT(w, m, sc.ID) }, nil
 	}
-	s, err := viewScene(m, sc, o.view)
+	word := userWords()
+	s, err := viewScene(m, sc, o.view, word)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +36,7 @@ func drawingExporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io
 		return func(w io.Writer) error { return export.PNG(w, s, float32(o.dpi)) }, nil
 	case "pdf":
 		setup := o.setup
-		meta := export.MapMeta(m, sc, nil)
+		meta := export.MapMeta(m, sc, word)
 		// Paginate once here so a bad setup is reported before any file is made.
 		if _, err := scene.Paginate(s, setup, meta.PageInfo()); err != nil {
 			return nil, err
@@ -44,13 +46,15 @@ func drawingExporter(m *model.Map, sc *model.Scenario, o exportOptions) (func(io
 	return nil, usagef("unknown format %q", o.format)
 }
 
-// viewScene lays out one view of the map.
-func viewScene(m *model.Map, sc *model.Scenario, view string) (*scene.Scene, error) {
+// viewScene lays out one view of the map in the words of word (the user's
+// language, as the GUI draws it).
+func viewScene(m *model.Map, sc *model.Scenario, view string, word func(string) string) (*scene.Scene, error) {
+	scene.TranslateAnalysisLabels(word)
 	switch strings.ToLower(view) {
 	case "board":
-		return scene.Board(m, sc.ID, scene.BoardOptions{}), nil
+		return scene.Board(m, sc.ID, scene.BoardOptions{Translate: word}), nil
 	case "network":
-		res, err := analysis.Analyze(m, analysis.Options{Scenario: sc.ID})
+		res, err := analysis.Analyze(m, analysis.Options{Scenario: sc.ID, Translate: word})
 		if err != nil {
 			return nil, err
 		}
