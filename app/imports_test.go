@@ -82,13 +82,15 @@ func badImports(t *testing.T) []sheet.Issue {
 		{"stakeholders.csv": "id,name\nh1,Huisarts\n", "steps.csv": "id,name\ns1,Intake\ns2,Intake\ns3,Nazorg\n",
 			"contributions.csv": "id,step,stakeholder,value,role\nc1,Intake,h1,A,lead\nc2,,h1,B,lead\nc3,s3,h1,Z,lead\nc4,s3,h1,Z,lead\n",
 			"flows.csv":         "from,to\nZ,c1\n"},
+		{"stakeholders.csv": "id,name\nab,Huisarts\nAB,Apotheker\n", "steps.csv": "name\nIntake\n",
+			"contributions.csv": "step,stakeholder,value,role\nIntake,Ab,Advies,lead\n"},
 		{"Stakeholders.csv": "\xff\xfeN\x00"},
 		{"Stakeholders.csv": "Naam;Soort\nCoöperatie;organisatie\n"},
 		{},
 	}
 	var all []sheet.Issue
 	for i, files := range folders {
-		if i == 7 {
+		if i == 8 {
 			b, _ := charmap.Windows1252.NewEncoder().String(files["Stakeholders.csv"])
 			files["Stakeholders.csv"] = b
 		}

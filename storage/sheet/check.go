@@ -9,83 +9,91 @@ import (
 
 // check makes the model's own tests of values (names, ranges, colours) on
 // the imported map, with the same English words, so that each problem has
-// a key the GUI translates and points at its row and column.
+// a key the GUI translates and points at its row and column. The elements
+// of rows whose scenario was not found are checked too; a name left empty
+// because its column is missing is not reported again.
 func (p *parser) check(m *model.Map) {
 	// Every message starts, as the model's do, with the kind and the id
 	// (`step "s3"`); a translation may leave out the English kind.
-	add := func(ref model.Ref, field, key string, args ...string) {
-		p.fail(p.issueAt(ref, field, key, append([]string{ref.Kind.String(), strconv.Quote(string(ref.ID))}, args...)...))
+	add := func(ref model.Ref, v any, field, key string, args ...string) {
+		p.fail(p.issueAt(ref, v, field, key, append([]string{ref.Kind.String(), strconv.Quote(string(ref.ID))}, args...)...))
 	}
-	empty := func(ref model.Ref, field, v string) {
-		if strings.TrimSpace(v) == "" {
-			add(ref, field, "empty", field)
+	empty := func(ref model.Ref, v any, field, s string) {
+		if strings.TrimSpace(s) == "" && !p.missing[kindSheet[ref.Kind]][field] {
+			add(ref, v, field, "empty", field)
 		}
 	}
-	inRange := func(ref model.Ref, field string, v, lo, hi int) {
-		if v < lo || v > hi {
-			add(ref, field, "out-of-range", field, itoa(v), itoa(lo), itoa(hi))
+	inRange := func(ref model.Ref, v any, field string, n, lo, hi int) {
+		if n < lo || n > hi {
+			add(ref, v, field, "out-of-range", field, itoa(n), itoa(lo), itoa(hi))
 		}
 	}
 	for _, s := range m.Stakeholders {
 		ref := model.Ref{Kind: model.EntityStakeholder, ID: s.ID}
-		empty(ref, "name", s.Name)
-		inRange(ref, "attitude", s.Attitude, -2, 2)
+		empty(ref, s, "name", s.Name)
+		inRange(ref, s, "attitude", s.Attitude, -2, 2)
 		for _, a := range []struct {
 			field string
 			v     int
 		}{{"influence", s.Influence}, {"interest", s.Interest}} {
 			if a.v != 0 {
-				inRange(ref, a.field, a.v, 1, 5)
+				inRange(ref, s, a.field, a.v, 1, 5)
 			}
 		}
 		if !isColour(s.Colour) {
-			add(ref, "colour", "bad-colour", strconv.Quote(s.Colour))
+			add(ref, s, "colour", "bad-colour", strconv.Quote(s.Colour))
 		}
 	}
 	for _, r := range m.Relationships {
 		ref := model.Ref{Kind: model.EntityRelationship, ID: r.ID}
 		if r.A == r.B && r.A != "" {
-			add(ref, "b", "self-relationship")
+			add(ref, r, "b", "self-relationship")
 		}
-		inRange(ref, "quality", r.Quality, -2, 2)
+		inRange(ref, r, "quality", r.Quality, -2, 2)
 	}
 	for _, c := range m.Coalitions {
 		ref := model.Ref{Kind: model.EntityCoalition, ID: c.ID}
-		empty(ref, "name", c.Name)
+		empty(ref, c, "name", c.Name)
 		seen := map[model.ID]bool{}
 		for _, id := range c.Members {
 			if seen[id] {
-				add(ref, "members", "member-twice", strconv.Quote(string(id)))
+				add(ref, c, "members", "member-twice", strconv.Quote(string(id)))
 			}
 			seen[id] = true
 		}
 	}
-	for _, sc := range m.Scenarios {
-		empty(model.Ref{Kind: model.EntityScenario, ID: sc.ID}, "name", sc.Name)
+	all := m.Scenarios
+	if p.lost != nil {
+		all = append(all[:len(all):len(all)], p.lost)
+	}
+	for _, sc := range all {
+		if sc != p.lost {
+			empty(model.Ref{Kind: model.EntityScenario, ID: sc.ID}, sc, "name", sc.Name)
+		}
 		for _, s := range sc.Steps {
 			ref := model.Ref{Kind: model.EntityStep, Scenario: sc.ID, ID: s.ID}
-			empty(ref, "name", s.Name)
+			empty(ref, s, "name", s.Name)
 			for _, d := range []struct {
 				field string
 				v     int
 			}{{"start day", s.StartDay}, {"duration", s.DurationDays}, {"waiting time", s.WaitDays}} {
 				if d.v < 0 {
-					add(ref, d.field, "negative", d.field, itoa(d.v))
+					add(ref, s, d.field, "negative", d.field, itoa(d.v))
 				}
 			}
 			if s.Experience != nil {
-				inRange(ref, "experience", *s.Experience, -2, 2)
+				inRange(ref, s, "experience", *s.Experience, -2, 2)
 			}
 			if s.CarerExperience != nil {
-				inRange(ref, "carer experience", *s.CarerExperience, -2, 2)
+				inRange(ref, s, "carer experience", *s.CarerExperience, -2, 2)
 			}
 		}
 		for _, c := range sc.Contributions {
-			empty(model.Ref{Kind: model.EntityContribution, Scenario: sc.ID, ID: c.ID}, "value", c.Value)
+			empty(model.Ref{Kind: model.EntityContribution, Scenario: sc.ID, ID: c.ID}, c, "value", c.Value)
 		}
 		for _, f := range sc.Flows {
 			if f.From == f.To && f.From != "" {
-				add(model.Ref{Kind: model.EntityFlow, Scenario: sc.ID, ID: f.ID}, "to", "same-card")
+				add(model.Ref{Kind: model.EntityFlow, Scenario: sc.ID, ID: f.ID}, f, "to", "same-card")
 			}
 		}
 	}
@@ -110,16 +118,25 @@ func isColour(s string) bool {
 var modelFields = map[string]string{"start day": "start_day", "duration": "duration_days", "waiting time": "wait_days",
 	"carer experience": "carer_experience"}
 
-// issueAt places a problem with an element on the row and column it came from.
-func (p *parser) issueAt(ref model.Ref, field, key string, args ...string) Issue {
+// issueAt places a problem with an element on the row and column it came
+// from: the row of v, the element itself, when it is known, else the first
+// row with the element's id.
+func (p *parser) issueAt(ref model.Ref, v any, field, key string, args ...string) Issue {
 	sheet := kindSheet[ref.Kind]
-	iss := Issue{Sheet: p.name(sheet), Column: field, Row: p.at[ref], Key: key, Args: args}
+	row, ok := p.rowOf[v]
+	if !ok {
+		row = p.at[ref]
+	}
+	iss := Issue{Sheet: p.name(sheet), Column: field, Row: row, Key: key, Args: args}
 	if p.sheet[sheet] != nil && field != "" {
 		col := field
 		if c, ok := modelFields[col]; ok {
 			col = c
 		}
 		iss.Column = p.colName(sheet, col)
+		if i, ok := p.cols[sheet][col]; ok {
+			iss.col = i + 1
+		}
 	}
 	return iss
 }
@@ -131,27 +148,36 @@ var kindSheet = map[model.EntityKind]string{model.EntityMap: "Map", model.Entity
 // suggest returns the candidate closest to s (Damerau–Levenshtein, case-insensitive)
 // when it is close enough to be a likely typo, or "".
 func suggest(s string, candidates []string) string {
-	best, bestD := "", -1
+	if i := closest(s, candidates); i >= 0 {
+		return candidates[i]
+	}
+	return ""
+}
+
+// closest is the index of the candidate suggest would give, or -1; the
+// first of equally close candidates wins.
+func closest(s string, candidates []string) int {
+	best, bestD := -1, -1
 	ls := []rune(norm(s))
 	if len(ls) > 200 {
-		return ""
+		return -1
 	}
-	for _, c := range candidates {
+	for i, c := range candidates {
 		lc := []rune(norm(c))
 		if len(lc) > 200 {
 			continue
 		}
 		d := distance(ls, lc)
 		if bestD < 0 || d < bestD {
-			best, bestD = c, d
+			best, bestD = i, d
 		}
 	}
 	limit := len(ls) / 3
 	if limit < 1 {
 		limit = 1
 	}
-	if bestD < 0 || bestD > limit || bestD == 0 && best == s {
-		return ""
+	if bestD < 0 || bestD > limit || bestD == 0 && candidates[best] == s {
+		return -1
 	}
 	return best
 }
@@ -181,14 +207,11 @@ func distance(a, b []rune) int {
 	return d[len(a)][len(b)]
 }
 
-// stakeholderKind reads a lane's kind: the Dutch name of one of the app's
-// kinds becomes that kind; anything else is kept as written.
+// stakeholderKind reads a lane's kind: one of the app's kinds in either
+// language and any case becomes that kind; anything else is kept as written.
 func stakeholderKind(s string) model.StakeholderKind {
-	n := norm(s)
-	for i, nl := range kindWords.nl {
-		if nl != kindWords.en[i] && n == norm(nl) {
-			return model.StakeholderKind(kindWords.en[i])
-		}
+	if k, ok := kindWords.accept[norm(s)]; ok {
+		return model.StakeholderKind(k)
 	}
 	return model.StakeholderKind(s)
 }

@@ -228,9 +228,10 @@ func TestAWindows1252CSVFromDutchExcelImportsWithAWarning(t *testing.T) {
 	if err != nil || m == nil {
 		t.Fatalf("m=%v err=%v report:\n%s", m, err, rep)
 	}
+	// In the order of the tables, as every report.
 	want := []string{
-		`Bijdragen: the file is not UTF-8; it was read as Windows-1252, as Excel's "CSV" saves it: check letters such as ë and é`,
-		`Stakeholders: the file is not UTF-8; it was read as Windows-1252, as Excel's "CSV" saves it: check letters such as ë and é`}
+		`Stakeholders: the file is not UTF-8; it was read as Windows-1252, as Excel's "CSV" saves it: check letters such as ë and é`,
+		`Bijdragen: the file is not UTF-8; it was read as Windows-1252, as Excel's "CSV" saves it: check letters such as ë and é`}
 	if got := issues(rep.Warnings); !reflect.DeepEqual(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

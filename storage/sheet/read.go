@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"errors"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,7 +20,8 @@ import (
 type rawSheet struct {
 	name   string
 	rows   [][]string
-	cp1252 bool // a CSV file that was not UTF-8 and was read as Windows-1252
+	cp1252 bool   // a CSV file that was not UTF-8 and was read as Windows-1252
+	bad    *Issue // a file that could not be read at all, and why (its key and arguments)
 }
 
 // norm is the form in which names, headers and words are compared: NFC (a
@@ -72,6 +74,27 @@ func tableByKey(key string) table {
 	return table{}
 }
 
+// tableOrder is each table's place in tables: the order of the report.
+var tableOrder = func() map[string]int {
+	o := map[string]int{}
+	for i, t := range tables {
+		o[t.key] = i
+	}
+	return o
+}()
+
+// sheetNames are the sheet names a misspelt one may have meant.
+var sheetNames = func() []string {
+	var names []string
+	for _, t := range tables {
+		names = append(names, t.key)
+		if t.nl != t.key {
+			names = append(names, t.nl)
+		}
+	}
+	return names
+}()
+
 var ErrNoTables = errors.New("no known sheets found")
 
 // extraColumnAliases are other headers people use for a column (normalised).
@@ -81,26 +104,89 @@ var extraColumnAliases = map[string]map[string]string{
 
 // parser holds the state of one import.
 type parser struct {
-	rep   *Report
-	sheet map[string]*rawSheet         // by canonical key
-	lang  map[string]string            // "nl" or "en": the language each sheet is written in
-	cols  map[string]map[string]int    // canonical column → index, per sheet
-	used  map[string]bool              // every id written anywhere, so generated ids never clash
-	next  map[string]int               // last number given per prefix, as jsonmap does, so generation stays linear
-	at    map[model.Ref]int            // spreadsheet row of each entity, so the model's problems point at a row
-	votes map[string][2]int            // Dutch-only and English-only headers per sheet
-	heads map[string]map[string]string // canonical column → header as written, per sheet
-	asIs  string                       // the name of the one scenario a file without scenarios gets
+	rep     *Report
+	sheet   map[string]*rawSheet         // by canonical key
+	lang    map[string]string            // "nl" or "en": the language each sheet is written in
+	cols    map[string]map[string]int    // canonical column → index, per sheet
+	used    map[string]bool              // every id written anywhere, in lower case, so generated ids never clash, not even in case
+	next    map[string]int               // last number given per prefix, as jsonmap does, so generation stays linear
+	at      map[model.Ref]int            // spreadsheet row of each entity (the first of an id), so the model's problems point at a row
+	rowOf   map[any]int                  // spreadsheet row of each element read, by pointer
+	votes   map[string][2]int            // Dutch-only and English-only headers per sheet
+	heads   map[string]map[string]string // canonical column → header as written, per sheet
+	asIs    string                       // the name of the one scenario a file without scenarios gets
+	group   map[string]int               // where a sheet's issues are listed, by its name as written
+	missing map[string]map[string]bool   // the required columns a sheet lacks, per sheet
+	broken  map[string]bool              // the tables whose file could not be read
+	unknown map[string][]unknownColumn   // headers not known, per sheet, reported once its language is known
+
+	// What a row of an unknown scenario holds: left out of the map, still
+	// checked, and not reported again where another row names it.
+	lost                 *model.Scenario
+	lostSteps, lostCards map[string]bool // ids as written and in lower case, names normalised
 }
 
-func (p *parser) warn(i Issue) { p.rep.Warnings = append(p.rep.Warnings, i) }
-func (p *parser) fail(i Issue) { p.rep.Errors = append(p.rep.Errors, i) }
+type unknownColumn struct {
+	index  int
+	header string
+}
+
+func newParser() *parser {
+	return &parser{rep: &Report{}, sheet: map[string]*rawSheet{}, lang: map[string]string{}, cols: map[string]map[string]int{},
+		heads: map[string]map[string]string{}, votes: map[string][2]int{}, used: map[string]bool{}, next: map[string]int{},
+		at: map[model.Ref]int{}, rowOf: map[any]int{}, group: map[string]int{}, missing: map[string]map[string]bool{},
+		broken: map[string]bool{}, unknown: map[string][]unknownColumn{}, lost: &model.Scenario{},
+		lostSteps: map[string]bool{}, lostCards: map[string]bool{}}
+}
+
+// place sets where an issue is listed: the file as a whole first, then
+// unknown sheets, then each table in the order of tables.
+func (p *parser) place(i Issue) Issue {
+	i.group = p.group[i.Sheet]
+	return i
+}
+
+func (p *parser) warn(i Issue) { p.rep.Warnings = append(p.rep.Warnings, p.place(i)) }
+func (p *parser) fail(i Issue) { p.rep.Errors = append(p.rep.Errors, p.place(i)) }
+
+// sortReport lists the issues sheet by sheet, each sheet from its top row
+// down and from left to right, so a dry run reads as one checklist however
+// the issues were found.
+func (p *parser) sortReport() {
+	for _, list := range [][]Issue{p.rep.Errors, p.rep.Warnings} {
+		sort.SliceStable(list, func(a, b int) bool {
+			x, y := list[a], list[b]
+			if x.group != y.group {
+				return x.group < y.group
+			}
+			if x.Row != y.Row {
+				return x.Row < y.Row
+			}
+			return x.col < y.col
+		})
+	}
+}
+
 func (p *parser) name(key string) string {
 	if s := p.sheet[key]; s != nil {
 		return s.name
 	}
 	return key
 }
+
+// setRow notes the row an element came from; the first row of an id is
+// the one the model's problems with that id point at.
+func (p *parser) setRow(ref model.Ref, v any, n int) {
+	p.rowOf[v] = n
+	if _, ok := p.at[ref]; !ok {
+		p.at[ref] = n
+	}
+}
+
+// unnamed says whether a table's elements cannot be found by name (its
+// file was unreadable or its naming column is missing): a reference that
+// finds nothing in it is then not reported, as its problem already is.
+func (p *parser) unnamed(key, col string) bool { return p.broken[key] || p.missing[key][col] }
 
 // colName is a column's name as the sheet's language writes it.
 func (p *parser) colName(key, col string) string {
@@ -151,8 +237,16 @@ func (r row) text(col string) string {
 }
 
 func (r row) issue(col, key string, args ...string) Issue {
-	return Issue{Sheet: r.p.name(r.sheet), Row: r.n, Column: r.p.colName(r.sheet, col), Key: key, Args: args}
+	i := Issue{Sheet: r.p.name(r.sheet), Row: r.n, Column: r.p.colName(r.sheet, col), Key: key, Args: args}
+	if c, ok := r.idx[col]; ok {
+		i.col = c + 1
+	}
+	return i
 }
+
+// missing says whether the sheet lacks the required column col, which is
+// reported once for the sheet rather than on every row.
+func (r row) missing(col string) bool { return r.p.missing[r.sheet][col] }
 
 func (r row) errorf(col, key string, args ...string) { r.p.fail(r.issue(col, key, args...)) }
 
@@ -161,14 +255,16 @@ func (r row) int(col string) int {
 	if s == "" {
 		return 0
 	}
-	v, err := strconv.Atoi(s)
-	if err != nil {
-		if f, ferr := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); ferr == nil && f == float64(int(f)) {
-			return int(f)
-		}
-		r.errorf(col, "not-a-number", s)
+	if v, err := strconv.Atoi(s); err == nil {
+		return v
 	}
-	return v
+	if f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+		return int(f)
+	}
+	// Read as 0, which every range allows, so the value is not reported
+	// again as out of range.
+	r.errorf(col, "not-a-number", s)
+	return 0
 }
 
 func (r row) optInt(col string) *int {
@@ -221,7 +317,7 @@ func (p *parser) newID(prefix string) model.ID {
 	n := p.next[prefix]
 	for {
 		n++
-		id := prefix + strconv.Itoa(n)
+		id := prefix + strconv.Itoa(n) // lower case, as the ids in used
 		if !p.used[id] {
 			p.used[id] = true
 			p.next[prefix] = n
@@ -261,11 +357,11 @@ func (p *parser) readHeader(key string) {
 		n := norm(h)
 		c, ok := aliases[n]
 		if !ok {
-			p.warn(Issue{Sheet: s.name, Row: 1, Column: h, Key: "unknown-column"})
+			p.unknown[key] = append(p.unknown[key], unknownColumn{i, h})
 			continue
 		}
 		if _, dup := idx[c]; dup {
-			p.fail(Issue{Sheet: s.name, Row: 1, Column: h, Key: "column-twice", Args: []string{heads[c]}})
+			p.fail(Issue{Sheet: s.name, Row: 1, Column: h, Key: "column-twice", Args: []string{heads[c]}, col: i + 1})
 			continue
 		}
 		idx[c], heads[c] = i, h
@@ -276,6 +372,38 @@ func (p *parser) readHeader(key string) {
 		}
 	}
 	p.votes[key] = votes
+}
+
+// reportUnknownColumns warns of the columns readHeader did not know, with
+// the column meant when one is close in either language, named as the
+// sheet's language names it ("Rool" is "Rol" in a Dutch sheet, "Role" in
+// an English one).
+func (p *parser) reportUnknownColumns() {
+	for _, t := range tables {
+		list := p.unknown[t.key]
+		if len(list) == 0 {
+			continue
+		}
+		// The sheet's own language first, so that a tie is its column.
+		var candidates, meant []string
+		for _, lang := range []string{p.lang[t.key], map[string]string{"nl": "en", "en": "nl"}[p.lang[t.key]]} {
+			for _, c := range t.cols {
+				if lang == "nl" {
+					candidates = append(candidates, c.nl)
+				} else {
+					candidates = append(candidates, c.en)
+				}
+				meant = append(meant, p.colName(t.key, c.en))
+			}
+		}
+		for _, u := range list {
+			iss := Issue{Sheet: p.sheet[t.key].name, Row: 1, Column: u.header, Key: "unknown-column", col: u.index + 1}
+			if i := closest(u.header, candidates); i >= 0 {
+				iss.Suggestion = meant[i]
+			}
+			p.warn(iss)
+		}
+	}
 }
 
 // decideLanguages says which language each sheet is written in: the one its
@@ -334,6 +462,10 @@ func (p *parser) rowsOf(key string) []row {
 	for _, c := range required[key] {
 		if _, ok := idx[c]; !ok {
 			p.fail(Issue{Sheet: s.name, Column: p.colName(key, c), Key: "column-missing"})
+			if p.missing[key] == nil {
+				p.missing[key] = map[string]bool{}
+			}
+			p.missing[key][c] = true
 		}
 	}
 	header := s.rows[0]
@@ -371,348 +503,11 @@ func (p *parser) rowsOf(key string) []row {
 	for _, j := range cols {
 		st := strays[j]
 		letter, _ := excelize.ColumnNumberToName(j + 1)
-		iss := Issue{Sheet: s.name, Row: st.row, Column: letter, Key: "no-heading", Args: []string{st.first}}
+		iss := Issue{Sheet: s.name, Row: st.row, Column: letter, Key: "no-heading", Args: []string{st.first}, col: j + 1}
 		if st.count > 1 {
 			iss.Key, iss.Args = "no-heading-more", []string{st.first, strconv.Itoa(st.count - 1)}
 		}
 		p.warn(iss)
 	}
 	return out
-}
-
-// names finds the elements of one list by id or by name, and knows when a
-// name is shared: then a reference by that name is refused with the ids.
-type names[T any] struct {
-	what  string // the issue key for a shared name
-	byID  map[string]T
-	byKey map[string][]named[T]
-	all   []string
-}
-
-type named[T any] struct {
-	v   T
-	id  model.ID
-	row int
-}
-
-func newNames[T any](what string) *names[T] {
-	return &names[T]{what: what, byID: map[string]T{}, byKey: map[string][]named[T]{}}
-}
-
-func (ns *names[T]) add(id model.ID, name string, row int, v T) {
-	if _, ok := ns.byID[string(id)]; !ok {
-		ns.byID[string(id)] = v
-	}
-	if name == "" {
-		return
-	}
-	k := norm(name)
-	ns.byKey[k] = append(ns.byKey[k], named[T]{v: v, id: id, row: row})
-	ns.all = append(ns.all, name)
-}
-
-func (ns *names[T]) hasID(id model.ID) bool { _, ok := ns.byID[string(id)]; return ok }
-
-// find looks v up as an id, then as a name; it reports what it cannot find
-// or cannot tell apart on r's column col.
-func (ns *names[T]) find(r row, col, v string) (T, bool) {
-	if x, ok := ns.byID[v]; ok {
-		return x, true
-	}
-	var zero T
-	list := ns.byKey[norm(v)]
-	switch len(list) {
-	case 0:
-		iss := r.issue(col, "not-found", v)
-		iss.Suggestion = suggest(v, ns.all)
-		r.p.fail(iss)
-		return zero, false
-	case 1:
-		return list[0].v, true
-	}
-	var rows, ids []string
-	for _, e := range list {
-		rows = append(rows, strconv.Itoa(e.row))
-		ids = append(ids, string(e.id))
-	}
-	r.errorf(col, ns.what, v, strconv.Itoa(len(list)), strings.Join(rows, ", "), strings.Join(ids, ", "))
-	return zero, false
-}
-
-// parse builds a map from the raw sheets.
-func parse(sheets []rawSheet) (*model.Map, *Report) {
-	p := &parser{rep: &Report{}, sheet: map[string]*rawSheet{}, lang: map[string]string{}, cols: map[string]map[string]int{},
-		heads: map[string]map[string]string{}, votes: map[string][2]int{},
-		used: map[string]bool{}, next: map[string]int{}, at: map[model.Ref]int{}}
-	for i := range sheets {
-		s := &sheets[i]
-		if s.cp1252 {
-			p.warn(Issue{Sheet: s.name, Key: "cp1252"})
-		}
-		key, ok := sheetAliases[norm(s.name)]
-		if !ok {
-			p.warn(Issue{Sheet: s.name, Key: "unknown-sheet"})
-			continue
-		}
-		if first := p.sheet[key]; first != nil {
-			p.fail(Issue{Sheet: s.name, Key: "sheet-twice", Args: []string{first.name}})
-			continue
-		}
-		p.sheet[key] = s
-	}
-	if len(p.sheet) == 0 {
-		p.fail(Issue{Key: "no-sheets"})
-		return nil, p.rep
-	}
-	for _, t := range tables {
-		p.readHeader(t.key)
-	}
-	p.decideLanguages()
-	// Collect every id first so generated ones never take a name already used further down.
-	rowsBy := map[string][]row{}
-	for _, t := range tables {
-		rowsBy[t.key] = p.rowsOf(t.key)
-		for _, r := range rowsBy[t.key] {
-			if id := r.get("id"); id != "" {
-				p.used[id] = true
-			}
-		}
-	}
-	if len(p.rep.Errors) > 0 {
-		return nil, p.rep
-	}
-	m := &model.Map{}
-	for _, r := range rowsBy["Map"] {
-		// The value is kept untrimmed so that text round-trips exactly.
-		val := r.text("value")
-		switch norm(r.get("key")) {
-		case "title", "titel":
-			m.Title = val
-		case "purpose", "doel", "stip op de horizon":
-			m.Purpose = val
-		case "region", "regio":
-			m.Region = val
-		case "description", "beschrijving":
-			m.Description = val
-		case "stage", "netwerkfase", "fase":
-			m.Stage = model.Stage(r.word("value", stageWords))
-		default:
-			p.warn(r.issue("key", "unknown-key", r.get("key")))
-		}
-	}
-
-	// Scenarios, by id and by name.
-	scByKey := map[string]*model.Scenario{}
-	var scNames []string
-	addScenario := func(sc *model.Scenario) {
-		m.Scenarios = append(m.Scenarios, sc)
-		scByKey[string(sc.ID)] = sc
-		scByKey[norm(sc.Name)] = sc
-		scNames = append(scNames, sc.Name)
-	}
-	for _, r := range rowsBy["Scenarios"] {
-		sc := &model.Scenario{ID: r.id("sc"), Name: r.get("name"), BasedOn: r.get("based_on"), Notes: r.text("notes")}
-		if m.Scenario(sc.ID) != nil {
-			r.errorf("id", "id-twice", string(sc.ID))
-		}
-		addScenario(sc)
-		p.at[model.Ref{Kind: model.EntityScenario, ID: sc.ID}] = r.n
-	}
-	scenarioOf := func(r row) *model.Scenario {
-		name := r.get("scenario")
-		if name == "" {
-			if len(m.Scenarios) == 0 { // in the sheets' language, as the app names a new map's scenario
-				addScenario(&model.Scenario{ID: p.newID("sc"), Name: p.asIs})
-			}
-			return m.Scenarios[0]
-		}
-		if sc := m.Scenario(model.ID(name)); sc != nil {
-			return sc
-		}
-		for _, sc := range m.Scenarios {
-			if sc.Name == name {
-				return sc
-			}
-		}
-		if sc := scByKey[norm(name)]; sc != nil {
-			return sc
-		}
-		if p.sheet["Scenarios"] != nil {
-			iss := r.issue("scenario", "not-found", name)
-			iss.Suggestion = suggest(name, scNames)
-			p.fail(iss)
-			return nil
-		}
-		// Without a Scenarios sheet a new name starts a new scenario.
-		sc := &model.Scenario{ID: p.newID("sc"), Name: name}
-		addScenario(sc)
-		return sc
-	}
-
-	// Stakeholders, by id and by name.
-	lanes := newNames[*model.Stakeholder]("same-stakeholder-name")
-	for _, r := range rowsBy["Stakeholders"] {
-		s := &model.Stakeholder{ID: r.id("h"), Name: r.get("name"), Kind: stakeholderKind(r.get("kind")),
-			Organisation: r.text("organisation"), Colour: r.get("colour"), Attitude: r.int("attitude"),
-			Influence: r.int("influence"), Interest: r.int("interest"), InformalLeader: r.bool("informal_leader"), Notes: r.text("notes")}
-		if lanes.hasID(s.ID) {
-			r.errorf("id", "id-twice", string(s.ID))
-		}
-		m.Stakeholders = append(m.Stakeholders, s)
-		p.at[model.Ref{Kind: model.EntityStakeholder, ID: s.ID}] = r.n
-		lanes.add(s.ID, s.Name, r.n, s)
-	}
-	stakeholder := func(r row, col string) model.ID {
-		v := r.get(col)
-		if v == "" {
-			r.errorf(col, "no-stakeholder")
-			return ""
-		}
-		if s, ok := lanes.find(r, col, v); ok {
-			return s.ID
-		}
-		return model.ID(v)
-	}
-
-	type scIndex struct {
-		steps *names[*model.Step]
-		cards *names[*model.Contribution]
-		flows map[model.ID]bool
-	}
-	idx := map[*model.Scenario]*scIndex{}
-	indexOf := func(sc *model.Scenario) *scIndex {
-		if idx[sc] == nil {
-			idx[sc] = &scIndex{steps: newNames[*model.Step]("same-step-name"),
-				cards: newNames[*model.Contribution]("same-contribution-value"), flows: map[model.ID]bool{}}
-		}
-		return idx[sc]
-	}
-	for _, r := range rowsBy["Steps"] {
-		sc := scenarioOf(r)
-		s := &model.Step{ID: r.id("s"), Name: r.get("name"), Timing: r.text("timing"), StartDay: r.int("start_day"),
-			DurationDays: r.int("duration_days"), WaitDays: r.int("wait_days"), Description: r.text("description"),
-			Experience: r.optInt("experience"), CarerExperience: r.optInt("carer_experience"), PainPoints: r.text("pain_points")}
-		if sc == nil {
-			continue
-		}
-		ix := indexOf(sc)
-		if ix.steps.hasID(s.ID) {
-			r.errorf("id", "id-twice", string(s.ID))
-		}
-		sc.Steps = append(sc.Steps, s)
-		p.at[model.Ref{Kind: model.EntityStep, Scenario: sc.ID, ID: s.ID}] = r.n
-		ix.steps.add(s.ID, s.Name, r.n, s)
-	}
-	for _, r := range rowsBy["Contributions"] {
-		sc := scenarioOf(r)
-		c := &model.Contribution{ID: r.id("c"), Value: r.get("value"), Description: r.text("description"),
-			Role: model.Role(r.word("role", roleWords)), Capital: model.Capital(r.word("capital", capitalWords)),
-			Tangible: r.bool("tangible"), Evidence: model.Evidence(r.word("evidence", evidenceWords))}
-		if c.Role == "" && r.get("role") == "" {
-			iss := r.issue("role", "no-role")
-			iss.Valid = roleWords.list(p.lang[r.sheet])
-			p.fail(iss)
-		}
-		c.Stakeholder = stakeholder(r, "stakeholder")
-		if sc == nil {
-			continue
-		}
-		ix := indexOf(sc)
-		if v := r.get("step"); v == "" {
-			r.errorf("step", "no-step")
-		} else if s, ok := ix.steps.find(r, "step", v); ok {
-			c.Step = s.ID
-		}
-		if ix.cards.hasID(c.ID) {
-			r.errorf("id", "id-twice", string(c.ID))
-		}
-		sc.Contributions = append(sc.Contributions, c)
-		p.at[model.Ref{Kind: model.EntityContribution, Scenario: sc.ID, ID: c.ID}] = r.n
-		ix.cards.add(c.ID, c.Value, r.n, c)
-	}
-	for _, r := range rowsBy["Flows"] {
-		sc := scenarioOf(r)
-		// Left out, a flow is the plain case, as in JSON.
-		f := &model.Flow{ID: r.id("f"), Kind: model.FlowKind(r.word("kind", flowWords)), Label: r.text("label"),
-			Criticality: model.Criticality(r.word("criticality", critWords))}
-		if f.Kind == "" {
-			f.Kind = model.FlowHandOff
-		}
-		if f.Criticality == "" {
-			f.Criticality = model.CriticalityNormal
-		}
-		if sc == nil {
-			continue
-		}
-		ix := indexOf(sc)
-		card := func(col string) model.ID {
-			v := r.get(col)
-			if v == "" {
-				r.errorf(col, "no-contribution")
-				return ""
-			}
-			if c, ok := ix.cards.find(r, col, v); ok {
-				return c.ID
-			}
-			return model.ID(v)
-		}
-		f.From, f.To = card("from"), card("to")
-		if ix.flows[f.ID] {
-			r.errorf("id", "id-twice", string(f.ID))
-		}
-		ix.flows[f.ID] = true
-		sc.Flows = append(sc.Flows, f)
-		p.at[model.Ref{Kind: model.EntityFlow, Scenario: sc.ID, ID: f.ID}] = r.n
-	}
-	relIDs := map[model.ID]bool{}
-	for _, r := range rowsBy["Relationships"] {
-		rel := &model.Relationship{ID: r.id("r"), A: stakeholder(r, "a"), B: stakeholder(r, "b"), Kind: r.text("kind"),
-			Quality: r.int("quality"), Notes: r.text("notes")}
-		if relIDs[rel.ID] {
-			r.errorf("id", "id-twice", string(rel.ID))
-		}
-		relIDs[rel.ID] = true
-		m.Relationships = append(m.Relationships, rel)
-		p.at[model.Ref{Kind: model.EntityRelationship, ID: rel.ID}] = r.n
-	}
-	coIDs := map[model.ID]bool{}
-	for _, r := range rowsBy["Coalitions"] {
-		c := &model.Coalition{ID: r.id("co"), Name: r.get("name"), Issue: r.text("issue")}
-		for _, part := range strings.FieldsFunc(r.get("members"), func(c rune) bool { return c == ',' || c == ';' || c == '\n' }) {
-			if part = strings.TrimSpace(part); part == "" {
-				continue
-			}
-			c.Members = append(c.Members, stakeholder(row{p: r.p, sheet: r.sheet, n: r.n, cells: []string{part}, idx: map[string]int{"members": 0}}, "members"))
-		}
-		if coIDs[c.ID] {
-			r.errorf("id", "id-twice", string(c.ID))
-		}
-		coIDs[c.ID] = true
-		m.Coalitions = append(m.Coalitions, c)
-		p.at[model.Ref{Kind: model.EntityCoalition, ID: c.ID}] = r.n
-	}
-	if len(m.Scenarios) == 0 {
-		m.Scenarios = []*model.Scenario{{ID: p.newID("sc"), Name: p.asIs}}
-	}
-	if len(p.rep.Errors) > 0 {
-		return nil, p.rep
-	}
-	p.check(m)
-	if len(p.rep.Errors) > 0 {
-		return nil, p.rep
-	}
-	// The model's validation is the last word; check above makes the same
-	// tests first so that their messages can be translated.
-	if err := m.Validate(); err != nil {
-		var ps model.Problems
-		if errors.As(err, &ps) {
-			for _, pr := range ps {
-				p.fail(p.issueAt(pr.Ref, pr.Field, "text", pr.Message))
-			}
-		} else {
-			p.fail(Issue{Key: "text", Args: []string{err.Error()}})
-		}
-		return nil, p.rep
-	}
-	return m, p.rep
 }

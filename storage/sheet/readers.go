@@ -61,12 +61,14 @@ func ReadCSVDir(dir string) (*model.Map, *Report, error) {
 		name := strings.TrimSpace(strings.TrimSuffix(n, filepath.Ext(n)))
 		rows, cp1252, err := readCSV(data)
 		if err != nil {
-			iss := Issue{Sheet: name, Key: "not-csv", Args: []string{err.Error()}}
+			// Reported with the other sheets' problems, if it is a table.
+			iss := &Issue{Key: "not-csv", Args: []string{err.Error()}}
 			var ce csvError
 			if errors.As(err, &ce) {
 				iss.Key, iss.Args = ce.key, nil
 			}
-			return nil, &Report{Errors: []Issue{iss}}, nil
+			sheets = append(sheets, rawSheet{name: name, bad: iss})
+			continue
 		}
 		sheets = append(sheets, rawSheet{name: name, rows: rows, cp1252: cp1252})
 	}

@@ -72,6 +72,11 @@ type Issue struct {
 	Args       []string
 	Suggestion string
 	Valid      []string // the accepted words, shown when there is no suggestion
+
+	// Where the issue is listed: the report goes sheet by sheet (the file
+	// as a whole, then unknown sheets, then the tables in their order),
+	// each from its top row down and from left to right.
+	group, col int
 }
 
 // messages are the English texts of the issue keys; an issue's Args fill
@@ -106,6 +111,7 @@ var messages = map[string]string{
 	"same-stakeholder-name":   "'%s' is the name of %s stakeholders (rows %s); give the id instead: %s",
 	"same-step-name":          "'%s' is the name of %s steps in this scenario (rows %s); give the id instead: %s",
 	"same-contribution-value": "'%s' is the value of %s contributions in this scenario (rows %s); give the id instead: %s",
+	"same-id-case":            "'%s' matches the ids %s (rows %s) only up to case; write the one meant exactly",
 	// The model's own checks, made here first so that they can be
 	// translated; the English is the model's, word for word. Their first
 	// two arguments are the kind and the quoted id (`step "s3"`).
@@ -258,11 +264,14 @@ var (
 	stageWords = newWords("unknown-stage", strs(model.Stages), strs(model.Stages),
 		map[string]string{"connect": "verbinden", "connecting": "verbinden", "align": "richten", "aligning": "richten",
 			"produce": "produceren", "producing": "produceren"})
-	// A lane's kind is free text: the app's own kinds are offered, and only
-	// their Dutch names are translated on import, so that any other kind
-	// ("gemeente", "Patient") round-trips as written.
+	// A lane's kind is free text: the app's own kinds are offered, and read
+	// back in either language and any case as the app's kind ("Patiënt",
+	// "CARER" and "informal carer", as the English app calls it), since
+	// anonymising knows a person by the kind; any other kind ("Gemeente")
+	// round-trips as written.
 	kindWords = newWords("", strs(model.StakeholderKinds),
-		[]string{"organisatie", "professional", "patiënt", "mantelzorger", "financier", "overheid"}, nil)
+		[]string{"organisatie", "professional", "patiënt", "mantelzorger", "financier", "overheid"},
+		map[string]string{"informal carer": "carer"})
 	boolWords = map[string]bool{"yes": true, "ja": true, "true": true, "waar": true, "1": true, "x": true,
 		"no": false, "nee": false, "false": false, "onwaar": false, "0": false, "": false}
 )

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -14,6 +15,11 @@ import (
 
 	"valueflow/model"
 )
+
+// numericColumns are the columns a workbook holds as numbers, by their
+// English name; import reads them as numbers or as text.
+var numericColumns = map[string]bool{"start_day": true, "duration_days": true, "wait_days": true, "experience": true,
+	"carer_experience": true, "attitude": true, "influence": true, "interest": true, "quality": true}
 
 // validationList is the drop-down offered for a column of a table in lang,
 // or nil. The lists warn rather than refuse, since import also takes the
@@ -104,6 +110,13 @@ func WriteXLSX(w io.Writer, m *model.Map, lang string) error {
 			cells := make([]any, len(row))
 			for c := range row {
 				cells[c] = row[c]
+				if numericColumns[t.cols[c].en] {
+					// A number, so Excel does not flag it as text; empty stays empty.
+					cells[c] = nil
+					if n, err := strconv.Atoi(row[c]); err == nil {
+						cells[c] = n
+					}
+				}
 			}
 			cell, _ := excelize.CoordinatesToCellName(1, r+2)
 			if err := sw.SetRow(cell, cells); err != nil {
