@@ -14,6 +14,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"valueflow/model"
 )
 
@@ -82,7 +84,7 @@ func newScrubber(ms []*model.Map, ps *persons) *scrubber {
 				p := ps.of(s)
 				sc.person(s.Name, p.word, p.id)
 				sc.person(s.Organisation, p.word, p.id) // "Familie Bakker"
-			case s.Kind == model.KindProfessional:
+			case kindOf(s.Kind) == model.KindProfessional:
 				// A role with a person in brackets: the role stays.
 				if _, person, ok := bracketed(s.Name); ok && hasName(person) {
 					sc.person(person, "…", "person")
@@ -99,7 +101,7 @@ func scrubMap(c *model.Map, ps *persons, scrub func(string) string) {
 		switch {
 		case isPerson(s.Kind):
 			s.Name, s.Organisation, s.Notes = ps.of(s).word, "", ""
-		case s.Kind == model.KindProfessional:
+		case kindOf(s.Kind) == model.KindProfessional:
 			if role, person, ok := bracketed(s.Name); ok && hasName(person) {
 				s.Name = role
 			}
@@ -152,11 +154,11 @@ func collectPersons(ms []*model.Map, word func(string) string) *persons {
 	seen := map[personKey]bool{}
 	for _, m := range ms {
 		for _, s := range m.Stakeholders {
-			k := personKey{s.ID, s.Kind}
+			k := personKey{s.ID, kindOf(s.Kind)}
 			if isPerson(s.Kind) && !seen[k] {
 				seen[k] = true
 				order = append(order, k)
-				count[s.Kind]++
+				count[k.kind]++
 			}
 		}
 	}
@@ -174,7 +176,7 @@ func collectPersons(ms []*model.Map, word func(string) string) *persons {
 	return ps
 }
 
-func (ps *persons) of(s *model.Stakeholder) person { return ps.byKey[personKey{s.ID, s.Kind}] }
+func (ps *persons) of(s *model.Stakeholder) person { return ps.byKey[personKey{s.ID, kindOf(s.Kind)}] }
 
 // isPersonID reports whether id is a person's in any of the maps.
 func (ps *persons) idOf(id model.ID) (model.ID, bool) {
@@ -593,8 +595,45 @@ func bracketed(name string) (role, inside string, ok bool) {
 	return role, name[i+1 : j], true
 }
 
+// isPerson says whether a lane of kind k stands for a person: a patient or
+// an informal carer, however the kind is written (kindOf).
 func isPerson(k model.StakeholderKind) bool {
+	k = kindOf(k)
 	return k == model.KindPatient || k == model.KindCarer
+}
+
+// kindOf is the app's kind that k names in English or Dutch, in any case,
+// with or without accents, spaces, hyphens or underscores ("Patient",
+// "PATIËNT", "Mantel-zorger", "informal carer"); any other kind is itself.
+// A kind is free text, typed in the inspector or a spreadsheet, and a
+// person whose kind is written otherwise must not keep a name.
+func kindOf(k model.StakeholderKind) model.StakeholderKind {
+	if known, ok := kindWords[foldKind(string(k))]; ok {
+		return known
+	}
+	return k
+}
+
+var kindWords = map[string]model.StakeholderKind{
+	"organisation": model.KindOrganisation, "organization": model.KindOrganisation, "organisatie": model.KindOrganisation,
+	"professional": model.KindProfessional,
+	"patient":      model.KindPatient, // also patiënt
+	"carer":        model.KindCarer, "informalcarer": model.KindCarer, "mantelzorger": model.KindCarer,
+	"funder": model.KindFunder, "financier": model.KindFunder,
+	"government": model.KindGovernment, "overheid": model.KindGovernment,
+}
+
+// foldKind is a kind in lower case without accents and separators.
+func foldKind(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r), unicode.IsSpace(r), r == '-', r == '_', r == '.':
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 func capitalise(s string) string {

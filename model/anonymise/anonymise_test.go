@@ -132,3 +132,66 @@ func TestAMapWithoutPersonsStaysAsItIs(t *testing.T) {
 		t.Error("a map with no persons in it was changed")
 	}
 }
+
+// A kind is free text: typed "Patient", "PATIËNT" or "mantelzorger" (or
+// imported so), it is still a person's, whose name must not leak.
+func TestAPersonIsKnownByItsKindInAnyCaseAndLanguage(t *testing.T) {
+	cases := []struct {
+		kind   model.StakeholderKind
+		name   string // what the lane is called in the copy
+		person bool
+	}{
+		{"Patient", "Patient", true},
+		{"PATIENT", "Patient", true},
+		{"PATIËNT", "Patient", true},
+		{"patiënt", "Patient", true},
+		{"patie\u0308nt", "Patient", true}, // ë as e plus a combining mark
+		{"Mantelzorger", "Informal carer", true},
+		{"mantel-zorger", "Informal carer", true},
+		{"CARER", "Informal carer", true},
+		{"Informal carer", "Informal carer", true},
+		{"Gemeente", "Gerda Mulder", false},
+		{"patiëntenvereniging", "Gerda Mulder", false},
+	}
+	for _, c := range cases {
+		t.Run(string(c.kind), func(t *testing.T) {
+			m := sample.Map()
+			for _, s := range m.Stakeholders {
+				if isPerson(s.Kind) { // so that Gerda is the one person
+					s.Kind = model.KindOrganisation
+				}
+			}
+			m.Stakeholders = append(m.Stakeholders, &model.Stakeholder{ID: "gerda-mulder", Name: "Gerda Mulder", Kind: c.kind, Notes: "Gerda woont alleen"})
+			m.Scenarios[0].Contributions[0].Value = "Gerda Mulder belt"
+			a := Map(m, nil)
+			if err := a.Validate(); err != nil {
+				t.Fatalf("the anonymised map is not valid: %v", err)
+			}
+			h := a.Stakeholders[len(a.Stakeholders)-1]
+			if h.Name != c.name {
+				t.Errorf("the lane is called %q, want %q", h.Name, c.name)
+			}
+			var b strings.Builder
+			if err := jsonmap.Encode(&b, a); err != nil {
+				t.Fatal(err)
+			}
+			if leaked := strings.Contains(b.String(), "Gerda"); leaked == c.person {
+				t.Errorf("kind %q: the copy holds the name: %v, want %v", c.kind, leaked, !c.person)
+			}
+			if c.person && (h.ID == "gerda-mulder" || h.Notes != "") {
+				t.Errorf("kind %q: id %q, notes %q", c.kind, h.ID, h.Notes)
+			}
+		})
+	}
+}
+
+// A professional's kind in another case still has the person in brackets
+// after the role taken out.
+func TestAProfessionalInAnyCaseLosesThePersonInBrackets(t *testing.T) {
+	m := sample.Map()
+	m.Stakeholders = append(m.Stakeholders, &model.Stakeholder{ID: "wv", Name: "Wijkverpleegkundige (Anja de Vries)", Kind: "PROFESSIONAL"})
+	a := Map(m, nil)
+	if got := a.Stakeholder("wv").Name; got != "Wijkverpleegkundige" {
+		t.Errorf("the lane is called %q", got)
+	}
+}
