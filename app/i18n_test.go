@@ -279,6 +279,9 @@ func TestEveryShownStringIsTranslated(t *testing.T) {
 	for k, where := range modelKeys(t) {
 		keys[k] = where
 	}
+	for k, where := range jsonProblemKeys(t) {
+		keys[k] = where
+	}
 	for _, f := range model.Fields {
 		keys["problem.field."+f] = "model.Fields"
 	}
@@ -308,6 +311,54 @@ func TestEveryShownStringIsTranslated(t *testing.T) {
 			t.Errorf("the Dutch text of %q is the English one: %q", k, v)
 		}
 	}
+}
+
+// jsonProblemKeys are the formats of the JSON reader's problems, which the
+// import report translates (app/json_report.go), and the words it puts in
+// them, the JSON types kindOf names and wrongType wants, as "json.a string".
+func jsonProblemKeys(t *testing.T) map[string]string {
+	t.Helper()
+	const name = "../storage/jsonmap/decode.go"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{}
+	add := func(n ast.Node, prefix string, e ast.Expr) {
+		if k, ok := stringLit(e); ok {
+			keys[prefix+k] = fset.Position(n.Pos()).String()
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			switch callName(n) {
+			case "addf", "problem":
+				if len(n.Args) > 0 {
+					add(n, "", n.Args[0])
+				}
+			case "wrongType":
+				if len(n.Args) > 1 {
+					add(n, "json.", n.Args[1])
+				}
+			}
+		case *ast.FuncDecl:
+			if n.Name.Name == "kindOf" {
+				ast.Inspect(n.Body, func(r ast.Node) bool {
+					if ret, ok := r.(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+						add(ret, "json.", ret.Results[0])
+					}
+					return true
+				})
+			}
+		}
+		return true
+	})
+	if len(keys) < 30 {
+		t.Fatalf("found only %d JSON problems in %s: the test no longer reads the reader", len(keys), name)
+	}
+	return keys
 }
 
 // modelKeys are the keys of the model's problems (their English formats)

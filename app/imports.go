@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,17 +53,7 @@ func readImport(path string) (*model.Map, *sheet.Report, error) {
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		m, err := jsonmap.Decode(f)
 		if err != nil {
-			// Each of the JSON reader's problems on its own line.
-			problems := []string{err.Error()}
-			var je *jsonmap.Error
-			if errors.As(err, &je) && len(je.Problems) > 0 {
-				problems = je.Problems
-			}
-			rep := &sheet.Report{}
-			for _, p := range problems {
-				rep.Errors = append(rep.Errors, sheet.Issue{Sheet: filepath.Base(path), Key: "text", Args: []string{p}})
-			}
-			return nil, rep, nil
+			return nil, jsonReport(filepath.Base(path), err), nil
 		}
 		return m, &sheet.Report{}, nil
 	}

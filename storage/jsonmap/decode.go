@@ -16,8 +16,30 @@ import (
 
 // Error lists every problem Decode found, each one English line naming the
 // place in the document ("contributions[4] ("c5"): step "st9" does not exist").
+// Details holds the same problems for a translation, in the same order.
 type Error struct {
 	Problems []string
+	Details  []Problem
+}
+
+// A Problem is one line of an Error as its English format with fmt verbs,
+// which is also its translation key, and its arguments. An argument of type
+// Word is an English word to translate too ("a string"); the others (places
+// in the document, keys, ids, values) are the document's own text.
+type Problem struct {
+	Format string
+	Args   []any
+}
+
+func (p Problem) String() string { return fmt.Sprintf(p.Format, p.Args...) }
+
+// Word is an English word in a problem: the JSON type of a value.
+type Word string
+
+// problem is an Error of one problem.
+func problem(format string, args ...any) *Error {
+	p := Problem{format, args}
+	return &Error{Problems: []string{p.String()}, Details: []Problem{p}}
 }
 
 // Error returns the first problem, with a count of the others, so that a
@@ -61,13 +83,13 @@ func Decode(r io.Reader) (*model.Map, error) {
 			}
 		}
 		line, col := position(data, rest)
-		return nil, &Error{[]string{fmt.Sprintf("unexpected data after the map at line %d, column %d", line, col)}}
+		return nil, problem("unexpected data after the map at line %d, column %d", line, col)
 	}
 
 	d := &decoder{}
 	m := d.decodeMap(raw)
 	if len(d.problems) > 0 {
-		return nil, &Error{d.problems}
+		return nil, &Error{Problems: d.problems, Details: d.details}
 	}
 	// The model's validation is the last word on what a map may hold.
 	if err := m.Validate(); err != nil {
@@ -80,10 +102,10 @@ func syntaxProblem(data []byte, err error) error {
 	var se *json.SyntaxError
 	switch {
 	case err == io.EOF:
-		return &Error{[]string{"the JSON is empty"}}
+		return problem("the JSON is empty")
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		line, col := position(data, int64(len(data)))
-		return &Error{[]string{fmt.Sprintf("the JSON ends too early, at line %d, column %d", line, col)}}
+		return problem("the JSON ends too early, at line %d, column %d", line, col)
 	case errors.As(err, &se):
 		// Offset is just past the offending byte.
 		off := se.Offset - 1
@@ -92,9 +114,9 @@ func syntaxProblem(data []byte, err error) error {
 		}
 		line, col := position(data, off)
 		msg := strings.TrimPrefix(se.Error(), "json: ")
-		return &Error{[]string{fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col, msg)}}
+		return problem("invalid JSON at line %d, column %d: %s", line, col, msg)
 	}
-	return &Error{[]string{"invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}}
+	return problem("invalid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 // position turns a byte offset into a 1-based line and column (in characters).
@@ -112,11 +134,14 @@ func position(data []byte, off int64) (line, col int) {
 
 type decoder struct {
 	problems []string
+	details  []Problem
 }
 
 func (d *decoder) addf(format string, args ...any) {
 	if len(d.problems) < maxProblems {
-		d.problems = append(d.problems, fmt.Sprintf(format, args...))
+		p := Problem{format, args}
+		d.problems = append(d.problems, p.String())
+		d.details = append(d.details, p)
 	}
 }
 
@@ -125,14 +150,6 @@ type object struct {
 	d      *decoder
 	label  string // where it is, with its id once known: `stakeholders[3] ("sh4")`
 	fields map[string]json.RawMessage
-}
-
-// in says where something is, for messages about keys.
-func in(where string) string {
-	if where == "" {
-		return "at the top level"
-	}
-	return "in " + where
 }
 
 // prefix starts a message about a value of the object.
@@ -157,10 +174,14 @@ func (d *decoder) parseObject(raw json.RawMessage, where string, allowed map[str
 	o := &object{d: d, label: where, fields: make(map[string]json.RawMessage, len(allowed))}
 	members(raw, func(key string, v json.RawMessage) {
 		switch {
+		case !allowed[key] && where == "":
+			d.addf("unknown key %q at the top level", key)
 		case !allowed[key]:
-			d.addf("unknown key %q %s", key, in(where))
+			d.addf("unknown key %q in %s", key, where)
+		case o.fields[key] != nil && where == "":
+			d.addf("key %q appears twice at the top level", key)
 		case o.fields[key] != nil:
-			d.addf("key %q appears twice %s", key, in(where))
+			d.addf("key %q appears twice in %s", key, where)
 		default:
 			o.fields[key] = v
 		}
@@ -169,7 +190,7 @@ func (d *decoder) parseObject(raw json.RawMessage, where string, allowed map[str
 }
 
 // kindOf names the JSON type of a value for messages.
-func kindOf(raw json.RawMessage) string {
+func kindOf(raw json.RawMessage) Word {
 	if len(raw) == 0 {
 		return "nothing"
 	}
@@ -197,7 +218,7 @@ func (o *object) get(key string) (json.RawMessage, bool) {
 	return v, true
 }
 
-func (o *object) wrongType(key, want string, v json.RawMessage) {
+func (o *object) wrongType(key string, want Word, v json.RawMessage) {
 	o.d.addf("%s%s must be %s, not %s", o.prefix(), key, want, kindOf(v))
 }
 
