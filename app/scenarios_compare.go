@@ -7,11 +7,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"valueflow/canvas"
 	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
 	"valueflow/model"
@@ -125,11 +123,17 @@ type compareView struct {
 }
 
 // newCompareView compares sides a and b of maps ma and mb and lays out
-// their board.
+// their board as it is printed.
 func newCompareView(a, b compareSide, ma, mb *model.Map, sa, sb *model.Scenario) *compareView {
+	return buildCompareView(a, b, ma, mb, sa, sb, false)
+}
+
+// buildCompareView compares and lays out; on screen the summary bar is
+// left off the board (the window has its own under it).
+func buildCompareView(a, b compareSide, ma, mb *model.Map, sa, sb *model.Scenario, screen bool) *compareView {
 	v := &compareView{from: a, to: b, ma: ma, mb: mb, sa: sa, sb: sb}
 	v.diff = compare.Compare(sa, sb, ma, mb)
-	v.scene, v.status = scene.CompareBoard(sa, sb, ma, mb, v.diff, scene.CompareOptions{FromName: a.label, ToName: b.label, Board: scene.BoardOptions{NoFocus: true, Translate: T}})
+	v.scene, v.status = scene.CompareBoard(sa, sb, ma, mb, v.diff, scene.CompareOptions{FromName: a.label, ToName: b.label, NoSummary: screen, Board: scene.BoardOptions{NoFocus: true, Translate: T}})
 	return v
 }
 
@@ -164,58 +168,8 @@ func (v *compareView) exportBuilder() sceneBuilder {
 	}
 }
 
-// showCompare opens a window with the compare board of a and b and, for
-// the element selected on it, what changed (before → after); what belongs
-// to the whole map and is not drawn on the board is listed under it.
-func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
-	// A copy: the window and its exports keep showing the map as it was
-	// compared while the map is edited on.
-	live := mw.doc.m().Clone()
-	ma, sa, err := mw.resolve(a, live)
-	if err != nil {
-		mw.showError(err)
-		return nil
-	}
-	mb, sb, err := mw.resolve(b, live)
-	if err != nil {
-		mw.showError(err)
-		return nil
-	}
-	v := newCompareView(a, b, ma, mb, sa, sb)
-	board := canvas.NewBoard()
-	board.SetScene(v.scene)
-	details := widget.NewLabel(T("Select an element to see what changed."))
-	details.Wrapping = fyne.TextWrapWord
-	board.OnSelect = func(t scene.Target) {
-		details.SetText(v.details(t))
-	}
-	w := mw.app.NewWindow(T("Compare") + ": " + v.names())
-	// The counts are also on the board's summary bar, but a board zoomed
-	// out to fit leaves text out: here they are always readable.
-	counts := widget.NewLabel(v.summary())
-	counts.Wrapping = fyne.TextWrapWord
-	side := container.NewVBox(counts, widget.NewSeparator(), details)
-	if text := v.mapChanges(); text != "" {
-		more := widget.NewLabel(text)
-		more.Wrapping = fyne.TextWrapWord
-		side.Add(widget.NewSeparator())
-		side.Add(more)
-	}
-	right := container.NewVScroll(container.NewPadded(side))
-	view, fit := fitted(board)
-	split := container.NewHSplit(view, right)
-	split.Offset = 0.78
-	exp := widget.NewButton(T("Export…"), func() { mw.exportScene(w, T("Compare"), v.exportBuilder()) })
-	zoom := widget.NewButton(T("Fit to Window"), fit.refit)
-	top := container.NewHBox(widget.NewLabelWithStyle(v.names(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), zoom, exp)
-	w.SetContent(container.NewBorder(top, nil, nil, nil, split))
-	w.Resize(fyne.NewSize(1200, 700)) // fits a 1366 × 768 laptop screen
-	w.Show()
-	return w
-}
-
-// summary counts what was added, removed and changed per kind, one kind a
-// line, as the board's summary bar does.
+// summary counts what was added, removed and changed per kind, as the
+// printed board's summary bar does.
 func (v *compareView) summary() string {
 	if v.diff.Empty() {
 		return T("no differences")
@@ -226,7 +180,7 @@ func (v *compareView) summary() string {
 			lines = append(lines, fmt.Sprintf("%s: +%d −%d ~%d", T("compare.kind."+string(k)), c.Added, c.Removed, c.Changed))
 		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines, "  ·  ")
 }
 
 // details describes what happened to one element of the compare board, in

@@ -156,13 +156,7 @@ func TestTheCompareWindowShowsTheUnionAndWhatChanged(t *testing.T) {
 	}
 	defer w.Close()
 	board := findDeep(t, w.Content(), func(*canvas.Board) bool { return true })
-	summary := ""
-	for _, it := range board.Scene().Items {
-		if it.Group == "compare-summary" && it.Text != nil {
-			summary += strings.Join(it.Text.Lines, " ")
-		}
-	}
-	if !strings.Contains(summary, "contributions: +0 −0 ~1") {
+	if summary := labelWith(t, w.Content(), T("compare.kind.contribution")+": ").Text; !strings.Contains(summary, T("compare.kind.contribution")+": +0 −0 ~1") {
 		t.Fatalf("summary %q", summary)
 	}
 	board.OnSelect(scene.Target{Kind: model.EntityContribution, ID: card.ID})

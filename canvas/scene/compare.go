@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -34,6 +35,9 @@ type CompareOptions struct {
 	Board    BoardOptions
 	FromName string
 	ToName   string
+	// NoSummary leaves the summary bar out: the screen shows its own under
+	// the board, in view however far the board is scrolled.
+	NoSummary bool
 }
 
 // CompareBoard draws the union of scenario a (of map ma) and scenario b (of
@@ -56,11 +60,50 @@ func CompareBoard(a, b *model.Scenario, ma, mb *model.Map, d *compare.Diff, opt 
 			paintStatus(it, st)
 		}
 	}
-	addSummary(s, d, opt)
+	if !opt.NoSummary {
+		addSummary(s, d, opt)
+	}
 	if opt.FromName != "" || opt.ToName != "" {
 		s.Title = opt.FromName + " → " + opt.ToName
 	}
 	return s, status
+}
+
+// ChangedPlace is an element of a compare board that was added, removed or
+// changed, and the frame that shows it.
+type ChangedPlace struct {
+	Target Target
+	Status CompareStatus
+	Rect   Rect
+}
+
+// CompareChanges lists where the changed elements of a compare board s are
+// drawn, in reading order: column by column from the left (the lanes'
+// names first), from the top down within a column. The screen opens on the
+// first and walks through them.
+func CompareChanges(s *Scene, status map[Target]CompareStatus) []ChangedPlace {
+	var places []ChangedPlace
+	listed := map[Target]bool{}
+	for _, it := range s.Items {
+		st := status[it.Target]
+		if st == Unchanged || it.Target.ID == "" || listed[it.Target] {
+			continue
+		}
+		// The frame paintStatus stroked in the status colour (a step's
+		// points on the curves are not its frame).
+		c := statusColour[st]
+		if (it.Box != nil && it.Box.Stroke == c) || (it.Path != nil && it.Path.Stroke == c) {
+			listed[it.Target] = true
+			places = append(places, ChangedPlace{Target: it.Target, Status: st, Rect: it.Bounds()})
+		}
+	}
+	slices.SortStableFunc(places, func(a, b ChangedPlace) int {
+		if a.Rect.X != b.Rect.X {
+			return cmp.Compare(a.Rect.X, b.Rect.X)
+		}
+		return cmp.Compare(a.Rect.Y, b.Rect.Y)
+	})
+	return places
 }
 
 // compareUnion builds the map the compare board lays out and the status of

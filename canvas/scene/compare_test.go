@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -159,5 +160,73 @@ func TestTheSummaryCountsWhatBelongsToTheMap(t *testing.T) {
 		if !strings.Contains(summary, w) {
 			t.Errorf("the summary bar %q lacks %q", summary, w)
 		}
+	}
+}
+
+// TestTheChangesOfACompareBoardAreListedInReadingOrder: every added,
+// removed or changed element is listed once, where its frame is drawn,
+// column by column from the left and from the top down in a column, so the
+// screen can open on the first and walk to the next.
+func TestTheChangesOfACompareBoardAreListedInReadingOrder(t *testing.T) {
+	m := sample.Map()
+	a := m.Scenarios[0]
+	must := func(c model.Command) {
+		t.Helper()
+		if err := c.Do(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(model.AddScenario(a.ID, model.Scenario{ID: "tobe", Name: "Gewenst"}))
+	b := m.Scenario("tobe")
+	last := b.Steps[len(b.Steps)-1]
+	var late, early *model.Contribution // a card in the last step, one in the first
+	for _, c := range b.Contributions {
+		if c.Step == last.ID && late == nil {
+			late = c
+		}
+		if c.Step == b.Steps[0].ID && early == nil {
+			early = c
+		}
+	}
+	if late == nil || early == nil {
+		t.Fatal("the sample has no card in its first or last step")
+	}
+	lc, ec := *late, *early
+	lc.Value, ec.Value = "Later werk", "Eerder werk"
+	must(model.UpdateContribution("tobe", lc)) // changed first, drawn last
+	must(model.UpdateContribution("tobe", ec))
+	must(model.AddStep("tobe", model.Step{ID: "nieuw", Name: "Nazorg"}, 1))
+
+	d := compare.Compare(a, b, m, m)
+	s, status := CompareBoard(a, b, m, m, d, CompareOptions{})
+	places := CompareChanges(s, status)
+	var got []Target
+	for _, p := range places {
+		got = append(got, p.Target)
+		if p.Status != status[p.Target] {
+			t.Errorf("%v listed as %d, its status is %d", p.Target, p.Status, status[p.Target])
+		}
+	}
+	want := []Target{{model.EntityContribution, ec.ID}, {model.EntityStep, "nieuw"}, {model.EntityContribution, lc.ID}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("changes %v, want %v", got, want)
+	}
+	for _, p := range places {
+		for _, it := range s.Items {
+			if it.Target == p.Target && it.Box != nil && it.Box.Stroke == statusColour[p.Status] && it.Box.Rect != p.Rect {
+				t.Errorf("%v listed at %v, its frame is at %v", p.Target, p.Rect, it.Box.Rect)
+			}
+		}
+	}
+
+	// On screen the summary bar is left out; the board is otherwise the same.
+	plain, _ := CompareBoard(a, b, m, m, d, CompareOptions{NoSummary: true})
+	for _, it := range plain.Items {
+		if it.Group == "compare-summary" {
+			t.Fatal("the board without a summary has a summary bar")
+		}
+	}
+	if plain.Height >= s.Height || len(CompareChanges(plain, status)) != len(places) {
+		t.Errorf("without the summary: height %.0f (with %.0f), %d changes", plain.Height, s.Height, len(CompareChanges(plain, status)))
 	}
 }
