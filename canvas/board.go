@@ -61,6 +61,10 @@ type Board struct {
 	// OnTypedKey gets the keys typed while the board has the focus (arrows,
 	// Tab, Enter, Delete, Escape): the app moves the selection with them.
 	OnTypedKey func(*fyne.KeyEvent)
+	// OnTypedRune gets the characters typed while the board has the focus
+	// (a letter as the keyboard layout writes it, Shift included): the app
+	// gives some of them a meaning. Space is not passed on (it pans).
+	OnTypedRune func(rune)
 
 	s      *scene.Scene
 	zoom   float32
@@ -254,12 +258,19 @@ func (b *Board) FocusGained() { b.focused = true; b.Refresh() }
 // release goes to whatever has the focus now.
 func (b *Board) FocusLost() {
 	b.focused = false
-	b.input.shift, b.input.space = false, false
+	b.input.shift, b.input.ctrl, b.input.super, b.input.space = false, false, false, false
 	b.Refresh()
 }
 
-// TypedRune is not used: the board has no text input.
-func (b *Board) TypedRune(rune) {}
+// TypedRune hands a typed character to the app (OnTypedRune); the board
+// has no text input of its own. While a flow target is being picked the
+// characters are ignored.
+func (b *Board) TypedRune(r rune) {
+	if r == ' ' || b.pick.on || b.OnTypedRune == nil {
+		return
+	}
+	b.OnTypedRune(r)
+}
 
 // TypedKey hands keys to the app (OnTypedKey). Without that hook the
 // board handles them itself: the arrows move the selection to the
@@ -300,35 +311,44 @@ func (b *Board) TypedKey(e *fyne.KeyEvent) {
 
 var arrows = map[fyne.KeyName][2]int{fyne.KeyLeft: {-1, 0}, fyne.KeyRight: {1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}}
 
-// KeyDown keeps track of Shift (Shift+click, Shift+drag, Shift+Tab) and
-// Space (Space+drag pans) while the board has the focus; the desktop
-// driver sends it before TypedKey.
+// KeyDown keeps track of Shift (Shift+click, Shift+drag, Shift+Tab),
+// Ctrl and Cmd (Ctrl+wheel zooms) and Space (Space+drag pans) while the
+// board has the focus; the desktop driver sends it before TypedKey.
 func (b *Board) KeyDown(e *fyne.KeyEvent) {
-	switch e.Name {
-	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
-		b.input.shift = true
-	case fyne.KeySpace:
-		b.input.space = true
-	}
+	b.holdKey(e.Name, true)
 }
 
 // KeyUp forgets a key KeyDown noted.
 func (b *Board) KeyUp(e *fyne.KeyEvent) {
-	switch e.Name {
+	b.holdKey(e.Name, false)
+}
+
+func (b *Board) holdKey(key fyne.KeyName, down bool) {
+	switch key {
 	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
-		b.input.shift = false
+		b.input.shift = down
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		b.input.ctrl = down
+	case desktop.KeySuperLeft, desktop.KeySuperRight:
+		b.input.super = down
 	case fyne.KeySpace:
-		b.input.space = false
+		b.input.space = down
 	}
 }
 
 // Modifiers returns the modifier keys held now, as far as the board can
-// tell: the desktop driver's, the Shift seen by KeyDown, and those of the
-// mouse button press that began the current gesture.
+// tell: the desktop driver's, the Shift, Ctrl and Cmd seen by KeyDown, and
+// those of the mouse button press that began the current gesture.
 func (b *Board) Modifiers() fyne.KeyModifier {
 	m := b.input.pressMods
 	if b.input.shift {
 		m |= fyne.KeyModifierShift
+	}
+	if b.input.ctrl {
+		m |= fyne.KeyModifierControl
+	}
+	if b.input.super {
+		m |= fyne.KeyModifierSuper
 	}
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
 		m |= d.CurrentKeyModifiers()

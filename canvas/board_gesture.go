@@ -13,6 +13,8 @@ import (
 // MouseDown, before the tap or drag those keys change.
 type inputState struct {
 	shift, space bool
+	// ctrl and super are Ctrl and Super (Cmd) held, as KeyDown saw them.
+	ctrl, super bool
 	// pressButton and pressMods are those of the button press that began
 	// the gesture in progress; a tap or a drag end uses them up.
 	pressButton desktop.MouseButton
