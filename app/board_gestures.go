@@ -18,6 +18,9 @@ type boardSelection struct {
 	// selected (a card selected puts the cursor in its own cell).
 	cursor struct{ step, lane model.ID }
 	clip   *cardClip
+	// flowCard is the card whose flows F walks (flow_keys.go), kept while
+	// one of them is selected.
+	flowCard model.ID
 }
 
 // wireBoardGestures connects the board's selection, reordering and
@@ -36,6 +39,7 @@ func (mw *mainWindow) wireBoardGestures() {
 	b.OnMoveStep = mw.moveStepTo
 	b.OnMoveStakeholder = mw.moveStakeholderTo
 	b.OnPickCancel = mw.refresh // puts the status line back
+	b.OnTypedRune = mw.boardRune
 }
 
 // selectedCards returns the cards selected now: the multi-selection, or the
@@ -203,6 +207,8 @@ func (mw *mainWindow) showOnBoard(t scene.Target) {
 		r, ok = g.StepHeaderRect(t.ID)
 	case model.EntityStakeholder:
 		r, ok = g.LaneHeaderRect(t.ID)
+	case model.EntityFlow:
+		r, ok = mw.flowViewRect(t.ID)
 	default:
 		if step, lane := mw.cursorCell(); step != "" {
 			r, ok = g.CellRect(step, lane)

@@ -9,8 +9,8 @@ import (
 )
 
 // editInPlace opens a text field over what was double-clicked: a card's
-// value, a step's or a lane's name, or, on an empty cell, the value of a new
-// card there. Enter applies it as one command; a click elsewhere cancels.
+// value, a step's or a lane's name, a flow's label, or, on an empty cell,
+// the value of a new card there. Enter applies it as one command; a click elsewhere cancels.
 func (mw *mainWindow) editInPlace(t scene.Target, at scene.Point) {
 	if mw.readOnly() {
 		return
@@ -65,15 +65,30 @@ func (mw *mainWindow) editInPlace(t scene.Target, at scene.Point) {
 			added = m.NewID("c")
 			return model.AddContribution(sc.ID, model.Contribution{ID: added, Step: step, Stakeholder: lane, Value: v, Role: model.RoleContributes})
 		}
+	case model.EntityFlow:
+		f := sc.Flow(t.ID)
+		if f == nil {
+			return
+		}
+		text = f.Label
+		apply = func(v string) model.Command {
+			n := *f
+			n.Label = v
+			return model.UpdateFlow(sc.ID, n)
+		}
+		rect = mw.flowLabelRect(t.ID)
 	default:
-		return // flows and the rest are edited in the inspector
+		return // relationships and the rest are edited in the inspector
 	}
 	if rect.W == 0 {
 		rect = mw.targetRect(t)
 	}
 	entry := widget.NewEntry()
 	entry.SetText(text)
-	if text == "" {
+	switch {
+	case t.Kind == model.EntityFlow:
+		entry.SetPlaceHolder(T("What goes across, e.g. discharge letter"))
+	case text == "":
 		entry.SetPlaceHolder(T("What value does this stakeholder add here?"))
 	}
 	c := mw.win.Canvas()
@@ -120,4 +135,28 @@ func (mw *mainWindow) targetRect(t scene.Target) scene.Rect {
 		}
 	}
 	return scene.Rect{}
+}
+
+// flowLabelRect is where a flow's label is drawn, or, for a flow whose
+// label is not drawn (it has none, or no place clear of the cards), a
+// field's room around the middle of its line.
+func (mw *mainWindow) flowLabelRect(id model.ID) scene.Rect {
+	t := scene.Target{Kind: model.EntityFlow, ID: id}
+	var line []scene.Point
+	for _, it := range mw.scene.Items {
+		if it.Target != t {
+			continue
+		}
+		if it.Box != nil {
+			return it.Box.Rect
+		}
+		if it.Path != nil && line == nil {
+			line = it.Path.Points
+		}
+	}
+	if len(line) == 0 {
+		return scene.Rect{}
+	}
+	mid := line[len(line)/2]
+	return scene.Rect{X: mid.X - 80, Y: mid.Y - 14, W: 160, H: 28}
 }

@@ -19,7 +19,8 @@ import (
 // or lane one place. Tab goes to the next card in reading order and, past
 // the last one, on to the inspector (Shift+Tab back; Ctrl+Tab leaves at
 // once). Enter edits in place (on an empty cell: a new card), Delete
-// removes, Escape clears. Whatever the keys reach is scrolled into view.
+// removes, Escape clears. F walks through the selected card's flows (see
+// flow_keys.go). Whatever the keys reach is scrolled into view.
 
 var (
 	shortcutAddCard   = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
@@ -74,7 +75,7 @@ func (mw *mainWindow) boardKey(e *fyne.KeyEvent) {
 // on the cursor cell.
 func (mw *mainWindow) editSelected() {
 	switch mw.selected.Kind {
-	case model.EntityContribution, model.EntityStep, model.EntityStakeholder:
+	case model.EntityContribution, model.EntityStep, model.EntityStakeholder, model.EntityFlow:
 		mw.editInPlace(mw.selected, scene.Point{})
 	default:
 		if step, lane := mw.cursorCell(); step != "" {
@@ -104,7 +105,11 @@ func (mw *mainWindow) tabToCard(backward bool) {
 		mw.board.LeaveFocus(backward)
 		return
 	}
-	i := slices.IndexFunc(cards, func(c *model.Contribution) bool { return c.ID == mw.selected.ID })
+	from := mw.selected.ID
+	if f := mw.doc.current().Flow(from); mw.selected.Kind == model.EntityFlow && f != nil {
+		from = f.From // from a flow, on from the card it comes from
+	}
+	i := slices.IndexFunc(cards, func(c *model.Contribution) bool { return c.ID == from })
 	if i < 0 {
 		// From a header or the cursor: the first card at or after it.
 		i = mw.firstCardFrom(cards)
@@ -159,6 +164,9 @@ func (mw *mainWindow) moveCursor(dx, dy int) {
 	}
 	lastStep, lastLane := len(sc.Steps)-1, len(m.Stakeholders)-1
 	switch mw.selected.Kind {
+	case model.EntityFlow:
+		mw.flowArrow(dx, dy)
+		return
 	case model.EntityStep:
 		i := sc.StepIndex(mw.selected.ID)
 		switch {

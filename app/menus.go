@@ -229,7 +229,9 @@ func (mw *mainWindow) showContextMenu(t scene.Target, at fyne.Position) {
 			withKey(disabled(item(T("Move lane up"), func() { mw.nudgeSelected(0, -1) }), j <= 0), arrowShortcut(fyne.KeyUp, fyne.KeyModifierAlt)),
 			withKey(disabled(item(T("Move lane down"), func() { mw.nudgeSelected(0, 1) }), j >= len(m.Stakeholders)-1), arrowShortcut(fyne.KeyDown, fyne.KeyModifierAlt)),
 			paste, fyne.NewMenuItemSeparator(), del)
-	case model.EntityFlow, model.EntityRelationship:
+	case model.EntityFlow:
+		items = append(items, mw.flowMenuItems(t.ID)...) // app/flow_menu.go
+	case model.EntityRelationship:
 		items = append(items, del)
 	default:
 		if step, _ := mw.cursorCell(); step != "" {
