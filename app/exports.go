@@ -668,6 +668,11 @@ func csvFolderJob(dir string, m *model.Map) exportJob {
 		if err != nil {
 			return err
 		}
+		// MkdirTemp makes the folder private; an export is an ordinary folder (0755, its files 0644).
+		if err := os.Chmod(tmp, 0o755); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
 		if err := sheet.WriteCSVDir(tmp, m); err != nil {
 			os.RemoveAll(tmp)
 			return err

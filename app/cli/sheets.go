@@ -113,15 +113,23 @@ func sheetLanguage(getenv func(string) string) string {
 	return "en"
 }
 
-// writeCSVFolder writes the CSV files into a new folder next to dir and then
-// renames it into place, so the folder appears whole or not at all. An
-// existing folder is only replaced when it is empty.
+// writeCSVFolder writes the CSV files of m into the folder dir, as
+// export.WriteFile writes a file: a new folder is written beside its name
+// and renamed into place, so it appears whole or not at all, readable by
+// everyone (0755, files 0644); an existing folder has its CSV files
+// replaced, all of them or (when one cannot be written) none, and keeps
+// its other files. A file in the place of the folder is refused.
 func writeCSVFolder(dir string, m *model.Map) error {
-	if entries, err := os.ReadDir(dir); err == nil {
-		if len(entries) > 0 {
-			return fmt.Errorf("cannot write %q: the folder exists and is not empty", dir)
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		if err := sheet.WriteCSVDir(dir, m); err != nil {
+			return folderError(dir, err)
 		}
-	} else if !os.IsNotExist(err) {
+		return nil
+	case err == nil:
+		return fmt.Errorf("cannot write %q: it is a file; a csv export writes a folder", dir)
+	case !os.IsNotExist(err):
 		return fmt.Errorf("cannot write %q: %w", dir, err)
 	}
 	parent := filepath.Dir(dir)
@@ -129,12 +137,15 @@ func writeCSVFolder(dir string, m *model.Map) error {
 	if err != nil {
 		return folderError(dir, err)
 	}
-	if err := sheet.WriteCSVDir(tmp, m); err != nil {
-		os.RemoveAll(tmp)
-		return folderError(dir, err)
+	// MkdirTemp makes the folder private; an export is an ordinary folder.
+	err = os.Chmod(tmp, 0o755)
+	if err == nil {
+		err = sheet.WriteCSVDir(tmp, m)
 	}
-	os.Remove(dir) // an empty folder that was there
-	if err := os.Rename(tmp, dir); err != nil {
+	if err == nil {
+		err = os.Rename(tmp, dir)
+	}
+	if err != nil {
 		os.RemoveAll(tmp)
 		return folderError(dir, err)
 	}
@@ -144,6 +155,10 @@ func writeCSVFolder(dir string, m *model.Map) error {
 // folderError is the one line for a CSV folder that could not be written;
 // a full disk is said plainly, as for every other export.
 func folderError(dir string, err error) error {
+	var we *sheet.WriteError
+	if errors.As(err, &we) { // says which file already
+		return err
+	}
 	if errors.Is(err, sheet.ErrDiskFull) || errors.Is(err, syscall.ENOSPC) {
 		return fmt.Errorf("cannot write %q: %w", dir, sheet.ErrDiskFull)
 	}

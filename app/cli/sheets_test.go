@@ -165,3 +165,166 @@ func TestACSVExportOntoARealFullDiskLeavesNothingBehind(t *testing.T) {
 		}
 	}
 }
+
+// csvFiles reads every file of a folder (not its folders).
+func csvFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() {
+			files[e.Name()] = "(folder)"
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = string(b)
+	}
+	return files
+}
+
+func perm(t *testing.T, path string) os.FileMode {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Mode().Perm()
+}
+
+// A CSV export is written as an XLSX one: a new folder appears whole and
+// readable by everyone, as a new file does; an existing folder has its CSV
+// files replaced, as an existing workbook is, all of them or none, and
+// keeps its other files and the permissions of the files it replaces.
+func TestACSVExportIsWrittenAndReplacedAsAWorkbookIs(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.vflow"), filepath.Join(dir, "b.vflow")
+	mustRun(t, "sample", a)
+	mustRun(t, "sample", "--size", "S", b)
+	out := filepath.Join(dir, "kaart")
+	mustRun(t, "export", a, "--format", "csv", "--out", out)
+	if got := perm(t, out); got != 0o755 {
+		t.Errorf("the new folder has mode %o, want 755", got)
+	}
+	first := csvFiles(t, out)
+	if len(first) != 8 {
+		t.Fatalf("the folder holds %d files, want the 8 tables", len(first))
+	}
+	for name := range first {
+		if got := perm(t, filepath.Join(out, name)); got != 0o644 {
+			t.Errorf("%s has mode %o, want 644", name, got)
+		}
+	}
+	xlsx := filepath.Join(dir, "kaart.xlsx")
+	mustRun(t, "export", a, "--format", "xlsx", "--out", xlsx)
+	if got := perm(t, xlsx); got != 0o644 {
+		t.Errorf("the workbook has mode %o, want 644", got)
+	}
+
+	// Exported again, into the same places, from another map.
+	if err := os.WriteFile(filepath.Join(out, "notities.txt"), []byte("mijn aantekeningen"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(out, "steps.csv"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, xlsx)
+	mustRun(t, "export", b, "--format", "xlsx", "--out", xlsx)
+	if fileHash(t, xlsx) == before {
+		t.Error("the workbook was not replaced")
+	}
+	mustRun(t, "export", b, "--format", "csv", "--out", out)
+	fresh := filepath.Join(dir, "vers")
+	mustRun(t, "export", b, "--format", "csv", "--out", fresh)
+	got, want := csvFiles(t, out), csvFiles(t, fresh)
+	if got["notities.txt"] != "mijn aantekeningen" {
+		t.Errorf("the other file in the folder is now %q", got["notities.txt"])
+	}
+	delete(got, "notities.txt")
+	if len(got) != len(want) {
+		t.Errorf("the folder holds %d tables, want %d", len(got), len(want))
+	}
+	for name, body := range want {
+		if got[name] != body {
+			t.Errorf("%s is not the new map's", name)
+		}
+	}
+	if got := perm(t, filepath.Join(out, "steps.csv")); got != 0o600 {
+		t.Errorf("the replaced steps.csv has mode %o, want the 600 it had", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("left %s behind", e.Name())
+		}
+	}
+}
+
+func TestACSVExportThatCannotReplaceAFolderChangesNothing(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "a.vflow")
+	mustRun(t, "sample", src)
+	cases := []struct {
+		name    string
+		prepare func(t *testing.T, folder string) // folder is an export with two tables of its own
+		out     string                            // --out, in the folder's parent
+		named   string                            // what the message names, in the same parent
+	}{
+		{"a file where the folder would go", func(t *testing.T, folder string) {
+			if err := os.WriteFile(filepath.Join(folder, "..", "kaart.csv"), []byte("id,name\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "kaart.csv", "cannot write %q: it is a file; a csv export writes a folder"},
+		{"a read-only table", func(t *testing.T, folder string) {
+			// The last table written: the ones before it are not replaced either.
+			if err := os.Chmod(filepath.Join(folder, "coalitions.csv"), 0o444); err != nil {
+				t.Fatal(err)
+			}
+		}, "kaart", "cannot write %q: the file is read-only"},
+		{"a table the export does not write", func(t *testing.T, folder string) {
+			if err := os.WriteFile(filepath.Join(folder, "Stappen.csv"), []byte("Naam\nIntake\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "kaart", "cannot write %q: it holds Stappen.csv, which an import would read too; move it away or choose another folder"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			folder := filepath.Join(dir, "kaart")
+			mustRun(t, "export", src, "--format", "csv", "--out", folder)
+			// Another map's tables, so that replacing them shows.
+			for _, f := range []string{"map.csv", "steps.csv"} {
+				if err := os.WriteFile(filepath.Join(folder, f), []byte("eigen\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c.prepare(t, folder)
+			before := csvFiles(t, dir)
+			inside := csvFiles(t, folder)
+			out := filepath.Join(dir, c.out)
+			named := out
+			if c.name == "a read-only table" {
+				named = filepath.Join(folder, "coalitions.csv")
+			}
+			code, _, stderr := run(t, "export", src, "--format", "csv", "--out", out)
+			if want := "valueflow export: " + fmt.Sprintf(c.named, named) + "\n"; code != 1 || stderr != want {
+				t.Errorf("exit %d, stderr %q, want %q", code, stderr, want)
+			}
+			for what, files := range map[string]map[string]string{dir: before, folder: inside} {
+				after := csvFiles(t, what)
+				if len(after) != len(files) {
+					t.Errorf("%s held %d files and holds %d", what, len(files), len(after))
+				}
+				for name, body := range files {
+					if after[name] != body {
+						t.Errorf("%s was changed", name)
+					}
+				}
+			}
+		})
+	}
+}

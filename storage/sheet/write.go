@@ -142,21 +142,33 @@ func (e diskFullError) Is(target error) bool { return target == ErrDiskFull }
 func (e diskFullError) Unwrap() error        { return e.err }
 
 // WriteCSVDir writes one CSV file per table into dir (created if missing):
-// UTF-8, comma-separated, English headers. When the disk is full it
-// removes the files it wrote and returns ErrDiskFull.
+// UTF-8, comma-separated, English headers. A file of the same name that is
+// there is replaced, keeping its permissions; a new one is readable by
+// everyone (0644), as every export. All files are written beside their
+// names first and renamed into place only when every one is complete, so
+// a failure while writing (a full disk) replaces none of them. Other files in dir stay, but a CSV
+// file that import would read as one of the tables (a Dutch "Stappen.csv")
+// is refused: the folder would not read back as the map. When the disk is
+// full it removes what it wrote and returns ErrDiskFull.
 func WriteCSVDir(dir string, m *model.Map) (err error) {
-	var written []string
-	defer func() {
-		if errors.Is(err, syscall.ENOSPC) {
-			for _, p := range written {
-				os.Remove(p)
-			}
-			err = diskFullError{err}
-		}
-	}()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	if err := checkCSVDir(dir); err != nil {
+		return err
+	}
+	type pending struct{ tmp, path string }
+	var written []pending
+	defer func() {
+		if err != nil {
+			for _, w := range written {
+				os.Remove(w.tmp)
+			}
+		}
+		if errors.Is(err, syscall.ENOSPC) {
+			err = diskFullError{err}
+		}
+	}()
 	data := rows(m, "en")
 	for _, t := range tables {
 		var b strings.Builder
@@ -167,33 +179,104 @@ func WriteCSVDir(dir string, m *model.Map) (err error) {
 		if err := cw.WriteAll(data[t.key]); err != nil {
 			return err
 		}
-		path := filepath.Join(dir, t.file)
-		if err := writeFileAtomic(path, []byte(b.String())); err != nil {
+		path, mode, err := csvTarget(filepath.Join(dir, t.file))
+		if err != nil {
 			return err
 		}
-		written = append(written, path)
+		tmp, err := writeTemp(path, []byte(b.String()), mode)
+		if err != nil {
+			return err
+		}
+		written = append(written, pending{tmp, path})
+	}
+	for i, w := range written {
+		if err := os.Rename(w.tmp, w.path); err != nil {
+			written = written[i:]
+			return err
+		}
 	}
 	return nil
 }
 
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+// WriteError is a CSV folder or file that is not written: its message
+// names it and says why.
+type WriteError struct{ Path, Reason string }
+
+func (e *WriteError) Error() string { return fmt.Sprintf("cannot write %q: %s", e.Path, e.Reason) }
+
+// checkCSVDir refuses a folder holding a CSV file that import reads as a
+// table but that export does not write.
+func checkCSVDir(dir string) error {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
+	ours := map[string]bool{}
+	for _, t := range tables {
+		ours[t.file] = true
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || ours[n] || !strings.EqualFold(filepath.Ext(n), ".csv") {
+			continue
+		}
+		if _, known := sheetAliases[norm(strings.TrimSuffix(n, filepath.Ext(n)))]; known {
+			return &WriteError{dir, "it holds " + n + ", which an import would read too; move it away or choose another folder"}
+		}
+	}
+	return nil
+}
+
+// csvTarget is where one CSV file goes, and its permissions: a link is
+// followed; a folder, a device or a read-only file in its place is refused.
+func csvTarget(path string) (string, os.FileMode, error) {
+	target := path
+	if st, err := os.Lstat(path); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		if target, err = filepath.EvalSymlinks(path); err != nil {
+			return "", 0, &WriteError{path, "it is a link to a file that does not exist"}
+		}
+	}
+	st, err := os.Stat(target)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return target, 0o644, nil
+	case err != nil:
+		return "", 0, err
+	case st.IsDir():
+		return "", 0, &WriteError{path, "it is a folder"}
+	case !st.Mode().IsRegular():
+		return "", 0, &WriteError{path, "it is not an ordinary file (a device, a pipe or a socket)"}
+	case st.Mode().Perm()&0o222 == 0:
+		return "", 0, &WriteError{path, "the file is read-only"}
+	}
+	return target, st.Mode().Perm(), nil
+}
+
+// writeTemp writes data into a new file beside path, synced and with mode,
+// and returns its name.
+func writeTemp(path string, data []byte, mode os.FileMode) (string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	fail := func(err error) (string, error) {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return err
+		return "", err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
+		return fail(err)
+	}
+	// CreateTemp makes the file private; an export is an ordinary document.
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(tmp.Name())
-		return err
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
 }
