@@ -205,13 +205,12 @@ func elementName(m *model.Map, r model.Ref) string {
 }
 
 // statusLine counts what the scenario on the board holds, each count in the
-// singular or plural it needs.
+// singular or plural it needs (the window adds how the map is saved).
 func statusLine(m *model.Map, sc *model.Scenario) string {
 	return strings.Join([]string{
 		Tn(len(sc.Steps), "%d step", "%d steps"),
 		Tn(len(m.Stakeholders), "%d stakeholder", "%d stakeholders"),
 		Tn(len(sc.Contributions), "%d card", "%d cards"),
 		Tn(len(sc.Flows), "%d flow", "%d flows"),
-		T("saved automatically"),
 	}, " · ")
 }

@@ -48,6 +48,13 @@ type mainWindow struct {
 	// sel: multi-selection, keyboard cursor, copied cards (board_gestures.go).
 	sel boardSelection
 
+	// saveProblem, above the status line, says why saving fails while it
+	// does (saveProblemText); hidden otherwise. statusCounts is the status
+	// line's counts as last shown.
+	saveProblem     *fyne.Container
+	saveProblemText *widget.Label
+	statusCounts    string
+
 	// onChange is called after every refresh (tests wait on it).
 	onChange func()
 }
@@ -87,6 +94,11 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	mw.inspector = container.NewVBox()
 	mw.status = widget.NewLabel("")
 	mw.status.Truncation = fyne.TextTruncateEllipsis
+	mw.saveProblemText = widget.NewLabel("")
+	mw.saveProblemText.Truncation = fyne.TextTruncateEllipsis
+	mw.saveProblemText.Importance = widget.DangerImportance
+	mw.saveProblem = container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, mw.saveProblemText)
+	mw.saveProblem.Hide()
 	mw.banner = container.NewVBox()
 	mw.scenarios = newSelect(nil, func(string) { mw.switchScenario(mw.scenarios.SelectedIndex()) })
 
@@ -104,7 +116,7 @@ func newMainWindow(a fyne.App, w fyne.Window, doc *document) *mainWindow {
 	split := container.NewHSplit(mw.tabs, newInspectorPane(container.NewPadded(mw.inspector)))
 	split.Offset = 0.74
 	top := container.NewVBox(mw.toolbar(), mw.banner)
-	w.SetContent(container.NewBorder(top, mw.status, nil, nil, split))
+	w.SetContent(container.NewBorder(top, container.NewVBox(mw.saveProblem, mw.status), nil, nil, split))
 	mw.makeMenu()
 	mw.addShortcuts()
 	mw.addClipboardShortcuts()
@@ -139,6 +151,7 @@ func (mw *mainWindow) setDocument(doc *document) {
 	mw.selected = scene.Target{}
 	mw.network = nil
 	doc.editor.OnChange = func(model.Command) {}
+	doc.saves.onSave = mw.showSaveState
 	mw.banner.RemoveAll()
 	if doc.file.ReadOnly() {
 		notice := widget.NewLabelWithStyle(T("This file is read-only: you can look and export, and use Save As to keep changes in a copy."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
@@ -330,13 +343,40 @@ func (mw *mainWindow) refreshPanels() {
 		mw.showInspector()
 	}
 	mw.updateMenus()
-	if line := statusLine(m, sc); mw.status.Text != line {
-		mw.status.SetText(line)
-	}
+	mw.statusCounts = statusLine(m, sc)
+	mw.showSaveState()
 	mw.refreshView()
 	if mw.onChange != nil {
 		mw.onChange()
 	}
+}
+
+// showSaveState ends the status line with how the map is saved: "saved
+// automatically", "read-only", or, from a failed save until one succeeds
+// again, "last change not saved" with the failure's message on a line of
+// its own above (which an export's or a gesture's passing message on the
+// status line does not cover). A save calls it before the editor takes a
+// refused edit back out of the map, so the counts are the ones shown last.
+func (mw *mainWindow) showSaveState() {
+	state := T("saved automatically")
+	err := mw.doc.saveError()
+	switch {
+	case err != nil:
+		state = T("last change not saved")
+	case mw.readOnly():
+		state = T("read-only")
+	}
+	if line := mw.statusCounts + " · " + state; mw.status.Text != line {
+		mw.status.SetText(line)
+	}
+	if err == nil {
+		mw.saveProblem.Hide()
+		return
+	}
+	if msg := errorMessage(mw.doc.m(), err); mw.saveProblemText.Text != msg {
+		mw.saveProblemText.SetText(msg)
+	}
+	mw.saveProblem.Show()
 }
 
 // earlyLayout is a board being laid out in the background.
