@@ -120,6 +120,26 @@ func (mw *mainWindow) snapshotsDialog() {
 			}
 			box.Objects[1].(*widget.Label).SetText(line)
 		})
+	// Open, Restore and Delete act on the snapshot chosen in the list: off
+	// until one is (Restore and Delete stay off in a read-only file).
+	var chosen []*widget.Button
+	var writes map[*widget.Button]bool
+	empty := widget.NewLabel(T("No snapshots yet: Take snapshot… keeps the map as it is now, to look back at or restore."))
+	empty.Wrapping = fyne.TextWrapWord
+	enable := func() {
+		for _, b := range chosen {
+			if selected < 0 || (writes[b] && file.ReadOnly()) {
+				b.Disable()
+			} else {
+				b.Enable()
+			}
+		}
+		if len(snaps) == 0 {
+			empty.Show()
+		} else {
+			empty.Hide()
+		}
+	}
 	reload := func() {
 		var err error
 		if snaps, err = file.Snapshots(); err != nil {
@@ -128,8 +148,10 @@ func (mw *mainWindow) snapshotsDialog() {
 		selected = -1
 		list.UnselectAll()
 		list.Refresh()
+		enable()
 	}
-	list.OnSelected = func(i widget.ListItemID) { selected = i }
+	list.OnSelected = func(i widget.ListItemID) { selected = i; enable() }
+	list.OnUnselected = func(widget.ListItemID) { selected = -1; enable() }
 
 	take := widget.NewButton(T("Take snapshot…"), func() {
 		name := widget.NewEntry()
@@ -158,11 +180,13 @@ func (mw *mainWindow) snapshotsDialog() {
 		form.Resize(fyne.NewSize(440, 220))
 		form.Show()
 	})
+	var d *dialog.CustomDialog
 	restore := widget.NewButton(T("Restore"), func() {
 		if selected < 0 {
 			return
 		}
-		m, err := file.SnapshotMap(snaps[selected].ID)
+		s := snaps[selected]
+		m, err := file.SnapshotMap(s.ID)
 		if err != nil {
 			mw.showError(err)
 			return
@@ -170,6 +194,12 @@ func (mw *mainWindow) snapshotsDialog() {
 		if mw.do(model.ReplaceMap(m)) {
 			mw.doc.current()
 			mw.refresh()
+			// The board behind the dialog is the snapshot's now: the
+			// dialog goes, and the status line says what happened and
+			// how to go back.
+			d.Hide()
+			name, _ := snapshotText(s)
+			mw.status.SetText(Tf("Snapshot %q restored: Edit → Undo (Ctrl+Z) brings the map back as it was.", name))
 		}
 	})
 	open := widget.NewButton(T("Open read-only"), func() {
@@ -194,14 +224,13 @@ func (mw *mainWindow) snapshotsDialog() {
 			reload()
 		}, mw.win)
 	})
+	chosen, writes = []*widget.Button{open, restore, del}, map[*widget.Button]bool{restore: true, del: true}
 	if file.ReadOnly() {
 		take.Disable()
-		restore.Disable()
-		del.Disable()
 	}
 	reload()
-	content := container.NewBorder(nil, container.NewHBox(take, open, restore, del), nil, nil, list)
-	d := dialog.NewCustom(T("Snapshots"), T("Close"), content, mw.win)
+	content := container.NewBorder(empty, container.NewHBox(take, open, restore, del), nil, nil, list)
+	d = dialog.NewCustom(T("Snapshots"), T("Close"), content, mw.win)
 	d.Resize(fyne.NewSize(520, 420))
 	d.Show()
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	phrases "valueflow/app/translations"
 	"valueflow/canvas"
 	"valueflow/canvas/scene"
 	"valueflow/model"
@@ -100,6 +102,67 @@ func TestSnapshotsAreTakenAndRestoredFromTheDialog(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("the snapshot's board does not show the lane deleted since")
+	}
+}
+
+// TestARestoreSaysWhichSnapshotAndHowToUndoIt: Restore is off until a
+// snapshot is chosen; once restored the dialog closes on the board it
+// brought back, and the status line names the snapshot and says Undo
+// (Ctrl+Z) brings the map back, in English and in Dutch.
+func TestARestoreSaysWhichSnapshotAndHowToUndoIt(t *testing.T) {
+	mw, _ := openSample(t)
+	if _, err := mw.doc.file.TakeSnapshot("Voor de sessie", "3 maart"); err != nil {
+		t.Fatal(err)
+	}
+	lane := mw.doc.m().Stakeholders[1].ID
+	if !mw.do(model.DeleteStakeholder(lane)) {
+		t.Fatal("the edit failed")
+	}
+	mw.snapshotsDialog()
+	dlg := topOverlay(t, mw)
+	for _, name := range []string{T("Restore"), T("Open read-only"), T("Delete")} {
+		if b := findDeep(t, dlg, func(b *widget.Button) bool { return b.Text == name }); !b.Disabled() {
+			t.Errorf("%s can be pressed before a snapshot is chosen", name)
+		}
+	}
+	findDeep(t, dlg, func(*widget.List) bool { return true }).Select(0)
+	tapButton(t, dlg, T("Restore"))
+	if mw.doc.m().Stakeholder(lane) == nil {
+		t.Fatal("the restore did not bring the deleted stakeholder back")
+	}
+	if top := mw.win.Canvas().Overlays().Top(); top != nil {
+		t.Error("the Snapshots dialog stays over the restored board")
+	}
+	want := Tf("Snapshot %q restored: Edit → Undo (Ctrl+Z) brings the map back as it was.", "Voor de sessie")
+	if mw.status.Text != want {
+		t.Errorf("the status line says %q, want %q", mw.status.Text, want)
+	}
+	nl := phrases.Lookup("nl")
+	if got := fmt.Sprintf(nl("Snapshot %q restored: Edit → Undo (Ctrl+Z) brings the map back as it was."), "Voor de sessie"); !strings.Contains(got, `"Voor de sessie"`) || !strings.Contains(got, nl("Edit")+" → "+nl("Undo")) || got == want {
+		t.Errorf("in Dutch: %q", got)
+	}
+	if label, ok := mw.doc.editor.CanUndo(); !ok || label != "Restore snapshot" {
+		t.Fatalf("Undo would %q (%v)", label, ok)
+	}
+	mw.undo()
+	if mw.doc.m().Stakeholder(lane) != nil {
+		t.Fatal("Undo did not give back the map as it was before the restore")
+	}
+}
+
+// TestTheSnapshotsDialogSaysHowToTakeTheFirst: with no snapshots the list
+// says what Take snapshot… is for.
+func TestTheSnapshotsDialogSaysHowToTakeTheFirst(t *testing.T) {
+	mw, _ := openSample(t)
+	mw.snapshotsDialog()
+	hint := labelWith(t, topOverlay(t, mw), T("No snapshots yet: Take snapshot… keeps the map as it is now, to look back at or restore."))
+	if !hint.Visible() {
+		t.Error("the hint is hidden in an empty list")
+	}
+	tapButton(t, topOverlay(t, mw), T("Take snapshot…"))
+	tapButton(t, topOverlay(t, mw), T("Save"))
+	if hint.Visible() {
+		t.Error("the hint stays once there is a snapshot")
 	}
 }
 
