@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,7 +202,8 @@ func (mw *mainWindow) importFrom(path string) *importDialog {
 	d.saveNew.Importance = widget.HighImportance
 	d.addHere = widget.NewButton(T("Add as a scenario of this map"), func() {
 		d.dialog.Hide()
-		mw.importScenario(m, d.chosenScenario(), name)
+		src := d.chosenScenario()
+		mw.importScenario(m, src, scenarioNameFor(mw.doc.m(), m.Scenario(src).Name, name), name)
 	})
 	cancel := widget.NewButton(T("Cancel"), func() { d.dialog.Hide() })
 	d.leftOut = widget.NewLabel("")
@@ -269,19 +271,41 @@ func (mw *mainWindow) saveImportAt(out string, m *model.Map) {
 	mw.openPath(out)
 }
 
-// importAsScenario adds the first scenario of an imported map to the open
-// one as a new scenario.
+// importAsScenario adds the first scenario of an imported map (a
+// template) to the open one as a new scenario named name.
 func (mw *mainWindow) importAsScenario(m *model.Map, name string) {
 	if len(m.Scenarios) == 0 {
 		return
 	}
-	mw.importScenario(m, m.Scenarios[0].ID, name)
+	mw.importScenario(m, m.Scenarios[0].ID, name, name)
+}
+
+// scenarioNameFor is the name an imported scenario gets in the open map:
+// its own, as the workbook or file names it, unless the open map has a
+// scenario of that name already (in any case); then the name of the file
+// it came from is added, "Huidige situatie (zorgpad)", so the two can be
+// told apart, and a number if that is taken too.
+func scenarioNameFor(open *model.Map, name, source string) string {
+	taken := map[string]bool{}
+	for _, sc := range open.Scenarios {
+		taken[strings.ToLower(strings.TrimSpace(sc.Name))] = true
+	}
+	free := func(n string) bool { return !taken[strings.ToLower(strings.TrimSpace(n))] }
+	if free(name) {
+		return name
+	}
+	name = strings.TrimSpace(name)
+	n := name + " (" + source + ")"
+	for i := 2; !free(n); i++ {
+		n = fmt.Sprintf("%s (%s) %d", name, source, i)
+	}
+	return n
 }
 
 // importScenario adds scenario src of an imported map to the open one as a
-// new scenario, after taking a snapshot so the map before the import can
-// be restored.
-func (mw *mainWindow) importScenario(m *model.Map, src model.ID, name string) {
+// new scenario named name, after taking a snapshot named after source (the
+// file), so the map before the import can be restored.
+func (mw *mainWindow) importScenario(m *model.Map, src model.ID, name, source string) {
 	if mw.readOnly() {
 		mw.showError(errorf(T("error.read-only")))
 		return
@@ -291,7 +315,7 @@ func (mw *mainWindow) importScenario(m *model.Map, src model.ID, name string) {
 		mw.showError(err)
 		return
 	}
-	snap, err := mw.doc.file.TakeSnapshot(Tf("Before importing %s", name), "")
+	snap, err := mw.doc.file.TakeSnapshot(Tf("Before importing %s", source), "")
 	if err != nil {
 		mw.showError(err)
 		return

@@ -215,7 +215,8 @@ func TestAWorkbookWithWarningsIsImportedOnlyAfterTheyAreAccepted(t *testing.T) {
 		t.Fatal("accepting the warnings did not enable the import")
 	}
 	test.Tap(d.addHere)
-	if len(mw.doc.m().Scenarios) != scenarios+1 || mw.doc.current().Name != "zorgpad" {
+	// The workbook's scenario has the open map's name, so the file's is added.
+	if len(mw.doc.m().Scenarios) != scenarios+1 || mw.doc.current().Name != sample.ScenarioName+" (zorgpad)" {
 		t.Fatalf("no new scenario (%d, showing %q)", len(mw.doc.m().Scenarios), mw.doc.current().Name)
 	}
 	if snaps, err := mw.doc.file.Snapshots(); err != nil || len(snaps) == 0 {
@@ -338,7 +339,64 @@ func TestTheScenarioToAddCanBeChosenAndWhatStaysBehindIsNamed(t *testing.T) {
 		t.Errorf("left out after choosing the second: %q", d.leftOut.Text)
 	}
 	test.Tap(d.addHere)
-	if got := mw.doc.current(); got.Name != "twee" || got.BasedOn != "Gewenste situatie" {
+	if got := mw.doc.current(); got.Name != "Gewenste situatie" || got.BasedOn != "Gewenste situatie" {
 		t.Errorf("added %q based on %q", got.Name, got.BasedOn)
+	}
+}
+
+// Each scenario of a workbook added to the open map keeps the name the
+// workbook gives it; only a name the map has already gets the file's name.
+func TestScenariosAddedFromAWorkbookKeepTheirNames(t *testing.T) {
+	mw, _ := openSample(t)
+	m := sample.Map()
+	m.Scenarios[0].Name = "Voor de verhuizing"
+	second := m.Scenarios[0].Clone()
+	second.ID, second.Name = "na", "Na de verhuizing"
+	m.Scenarios = append(m.Scenarios, second)
+	path := filepath.Join(t.TempDir(), "twee.xlsx")
+	var buf bytes.Buffer
+	if err := sheet.WriteXLSX(&buf, m, "nl"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		pick int
+		want string
+	}{{0, "Voor de verhuizing"}, {1, "Na de verhuizing"}, {0, "Voor de verhuizing (twee)"}, {0, "Voor de verhuizing (twee) 2"}} {
+		d := mw.importFrom(path)
+		if d == nil || d.scenario == nil {
+			t.Fatalf("no choice of scenario: %+v", d)
+		}
+		d.scenario.SetSelectedIndex(c.pick)
+		test.Tap(d.addHere)
+		if got := mw.doc.current().Name; got != c.want {
+			t.Errorf("added %q, want %q", got, c.want)
+		}
+	}
+	var names []string
+	for _, sc := range mw.doc.m().Scenarios {
+		names = append(names, sc.Name)
+	}
+	if want := []string{sample.ScenarioName, "Voor de verhuizing", "Na de verhuizing", "Voor de verhuizing (twee)", "Voor de verhuizing (twee) 2"}; strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("scenarios %q, want %q", names, want)
+	}
+	if snaps, err := mw.doc.file.Snapshots(); err != nil || len(snaps) != 4 || snaps[0].Name != Tf("Before importing %s", "twee") {
+		t.Errorf("snapshots %+v, %v", snaps, err)
+	}
+}
+
+func TestAnImportedScenarioNamedAsOneOfTheMapsGetsTheFilesName(t *testing.T) {
+	open := &model.Map{Scenarios: []*model.Scenario{{ID: "a", Name: "Huidige situatie"}, {ID: "b", Name: "Gewenst (kaart)"}}}
+	for _, c := range []struct{ name, want string }{
+		{"Gewenst", "Gewenst"},
+		{"huidige SITUATIE", "huidige SITUATIE (kaart)"},
+		{"Huidige situatie ", "Huidige situatie (kaart)"},
+		{"gewenst (KAART)", "gewenst (KAART) (kaart)"},
+	} {
+		if got := scenarioNameFor(open, c.name, "kaart"); got != c.want {
+			t.Errorf("%q: %q, want %q", c.name, got, c.want)
+		}
 	}
 }
