@@ -75,6 +75,8 @@ const (
 	boardCardMinH   = 40
 	boardLaneMinH   = 58
 	boardMinGap     = 28 // the narrowest wait that still reads as a gap
+	// selectedFlowWidth is what a selected flow's line gains in width.
+	selectedFlowWidth = 1.4
 )
 
 var (
@@ -430,7 +432,7 @@ func BoardLayout(m *model.Map, scenario model.ID, opt BoardOptions) (*Scene, *Bo
 			st = BrokenFlowStyle(f.Criticality)
 		}
 		if opt.Selected == t {
-			st.Stroke = boardSelect
+			st.Stroke, st.Width = boardSelect, st.Width+selectedFlowWidth
 		}
 		s.Add(Item{Target: t, Group: "flow:" + string(f.ID), Emphasis: focus.of(t), Path: ar.path(Path{Points: pts, Stroke: st.Stroke, Width: st.Width, Dashed: st.Dashed, ArrowEnd: true})})
 		if f.Label != "" {
@@ -564,6 +566,15 @@ func focusSet(m *model.Map, sc *model.Scenario, sel Target) focus {
 				on[Target{Kind: model.EntityContribution, ID: f.To}] = true
 			}
 		}
+	case model.EntityFlow:
+		// A flow lights its two cards: a thin line alone is hard to find.
+		f := sc.Flow(sel.ID)
+		if f == nil {
+			return focus{}
+		}
+		on[sel] = true
+		on[Target{Kind: model.EntityContribution, ID: f.From}] = true
+		on[Target{Kind: model.EntityContribution, ID: f.To}] = true
 	default:
 		return focus{}
 	}

@@ -33,9 +33,10 @@ func Refocus(s *Scene, g *BoardGeometry, m *model.Map, scenario model.ID, opt Bo
 			it.Emphasis = f.of(t)
 			if it.Path != nil && (it.Path.Stroke == boardSelect) != (opt.Selected == t) {
 				p := *it.Path
-				p.Stroke = boardSelect
-				if opt.Selected != t {
-					p.Stroke = flowStroke(sc.Flow(t.ID), whatIf)
+				st := flowLine(sc.Flow(t.ID), whatIf)
+				p.Stroke, p.Width = st.Stroke, st.Width
+				if opt.Selected == t {
+					p.Stroke, p.Width = boardSelect, st.Width+selectedFlowWidth
 				}
 				it.Path = &p
 			}
@@ -125,13 +126,13 @@ func boardFocus(m *model.Map, sc *model.Scenario, opt BoardOptions, w *boardWhat
 	return f
 }
 
-// flowStroke is the colour of a flow's line when it is not selected.
-func flowStroke(f *model.Flow, w *boardWhatIf) Color {
+// flowLine is the line of a flow when it is not selected.
+func flowLine(f *model.Flow, w *boardWhatIf) LineStyle {
 	if f == nil {
-		return boardFlowInk
+		return FlowStyle(model.FlowHandOff, model.CriticalityNormal)
 	}
 	if w != nil && w.broken[f.ID] {
-		return BrokenFlowStyle(f.Criticality).Stroke
+		return BrokenFlowStyle(f.Criticality)
 	}
-	return FlowStyle(f.Kind, f.Criticality).Stroke
+	return FlowStyle(f.Kind, f.Criticality)
 }
