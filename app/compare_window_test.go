@@ -1,6 +1,7 @@
 package app
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -141,7 +142,10 @@ func TestTheCompareWindowHasAFileMenuToExport(t *testing.T) {
 	}
 	export.Action()
 	form := overlayOf(t, w)
-	findDeep(t, form, func(s *widget.Select) bool { return strings.Join(s.Options, " ") == "PDF SVG PNG" })
+	labelWith(t, form, T("Compare")) // the export of the compare board
+	if formats := selectWith(t, form, func(s *widget.Select) bool { return len(s.Options) == 3 }); strings.Join(formats.Options, " ") != "PDF SVG PNG" {
+		t.Errorf("formats %v", formats.Options)
+	}
 	// Two scenarios just copied differ nowhere: the window says so and
 	// has nothing to walk through.
 	if labelWith(t, w.Content(), T("no differences")) == nil {
@@ -151,4 +155,33 @@ func TestTheCompareWindowHasAFileMenuToExport(t *testing.T) {
 	if !next.Disabled() {
 		t.Error("Next change can be pressed with no change to go to")
 	}
+}
+
+// selectsIn returns the drop-downs drawn in root: Fyne's Select, or a
+// widget made of one.
+func selectsIn(root fyne.CanvasObject) []*widget.Select {
+	var found []*widget.Select
+	deepWalk(root, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			found = append(found, s)
+			return
+		}
+		if v := reflect.ValueOf(o); v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+			if f := v.Elem().FieldByName("Select"); f.IsValid() && f.Type() == reflect.TypeOf(widget.Select{}) {
+				found = append(found, f.Addr().Interface().(*widget.Select))
+			}
+		}
+	})
+	return found
+}
+
+func selectWith(t *testing.T, root fyne.CanvasObject, ok func(*widget.Select) bool) *widget.Select {
+	t.Helper()
+	for _, s := range selectsIn(root) {
+		if ok(s) {
+			return s
+		}
+	}
+	t.Fatal("no such drop-down")
+	return nil
 }

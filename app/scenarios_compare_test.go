@@ -135,12 +135,7 @@ func TestTheCompareDialogStartsWithTwoDifferentSides(t *testing.T) {
 			mw.doc.scenario = tc.board
 			mw.compareDialog()
 			form := topOverlay(t, mw)
-			var selects []*widget.Select
-			deepWalk(form, func(o fyne.CanvasObject) {
-				if s, ok := o.(*widget.Select); ok {
-					selects = append(selects, s)
-				}
-			})
+			selects := selectsIn(form)
 			if len(selects) != 2 || selects[0].Selected != tc.from || selects[1].Selected != tc.to {
 				for _, s := range selects {
 					t.Logf("select: %q", s.Selected)
@@ -230,7 +225,7 @@ func TestTheCompareWindowPrintsBothNamesAndTheLegendOnEveryPage(t *testing.T) {
 	tapButton(t, w.Content(), T("Export…"))
 	form := overlayOf(t, w)
 	labelWith(t, form, T("Compare"))
-	format := findDeep(t, form, func(s *widget.Select) bool { return len(s.Options) == 3 })
+	format := selectWith(t, form, func(s *widget.Select) bool { return len(s.Options) == 3 })
 	if strings.Join(format.Options, " ") != "PDF SVG PNG" {
 		t.Errorf("formats %v", format.Options)
 	}

@@ -31,18 +31,37 @@ func (mw *mainWindow) renameScenarioDialogWith(sc *model.Scenario, text, note st
 	notes := widget.NewMultiLineEntry()
 	notes.SetText(note)
 	d := dialog.NewForm(T("Rename scenario"), T("Save"), T("Cancel"), []*widget.FormItem{
-		widget.NewFormItem(T("Name"), name),
+		scenarioNameItem(name, &name.Validator),
 		widget.NewFormItem(T("Notes"), notes),
 	}, func(ok bool) {
 		if !ok {
 			return
 		}
 		mw.confirmScenarioName(name.Text, sc.ID, func() {
-			mw.do(model.UpdateScenario(sc.ID, name.Text, notes.Text))
+			mw.do(model.UpdateScenario(sc.ID, strings.TrimSpace(name.Text), notes.Text))
 		}, func() { mw.renameScenarioDialogWith(sc, name.Text, notes.Text) })
 	}, mw.win)
 	d.Resize(fyne.NewSize(420, 240))
 	d.Show()
+}
+
+// scenarioNameItem is the Name field of the new and rename scenario
+// dialogs, name an entry and validator its Validator: without a name (or
+// only spaces) it says under the field that a scenario needs one, and the
+// dialog's button stays off.
+func scenarioNameItem(name fyne.CanvasObject, validator *fyne.StringValidator) *widget.FormItem {
+	item := widget.NewFormItem(T("Name"), name)
+	*validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			// Fyne shows a field's error only once the user has left it;
+			// the hint is shown while typing, so it says it at once.
+			item.HintText = T("A scenario needs a name.")
+			return errors.New(item.HintText)
+		}
+		item.HintText = ""
+		return nil
+	}
+	return item
 }
 
 // confirmScenarioName runs then when no other scenario than self is called

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -276,6 +278,54 @@ func TestAScenarioNameAlreadyUsedIsWarnedAbout(t *testing.T) {
 	tapButton(t, topOverlay(t, mw), T("Keep the name"))
 	if len(mw.doc.m().Scenarios) != n+1 {
 		t.Fatalf("%d scenarios after adding one with a used name, want %d", len(mw.doc.m().Scenarios), n+1)
+	}
+}
+
+// TestAScenarioNeedsAName: creating or renaming a scenario without a name,
+// or with only spaces, says under the name that a scenario needs one while
+// the button stays off, and nothing changes; a name typed again turns the
+// button on.
+func TestAScenarioNeedsAName(t *testing.T) {
+	for _, tc := range []struct {
+		name, button string
+		open         func(*mainWindow)
+	}{
+		{"renaming", T("Save"), (*mainWindow).renameScenarioDialog},
+	} {
+		for _, typed := range []string{"", "   "} {
+			t.Run(tc.name+" with "+strconv.Quote(typed), func(t *testing.T) {
+				mw, _ := openSample(t)
+				before := mw.doc.m().Clone()
+				tc.open(mw)
+				form := topOverlay(t, mw)
+				name := findDeep(t, form, func(e *widget.Entry) bool { return !e.MultiLine })
+				name.SetText(typed)
+				button := findDeep(t, form, func(b *widget.Button) bool { return b.Text == tc.button })
+				if !button.Disabled() {
+					t.Fatalf("%s can be pressed without a name", tc.button)
+				}
+				findDeep(t, form, func(c *fynecanvas.Text) bool { return c.Text == T("A scenario needs a name.") && c.Visible() })
+				test.Tap(button)
+				if !reflect.DeepEqual(mw.doc.m(), before) {
+					t.Fatal("the map changed")
+				}
+				if top := mw.win.Canvas().Overlays().Top(); top != form {
+					t.Fatal("the dialog closed, or another opened over it")
+				}
+				name.SetText("Gewenste situatie 2")
+				if button.Disabled() {
+					t.Fatalf("%s stays off with a name", tc.button)
+				}
+				test.Tap(button)
+				found := false
+				for _, sc := range mw.doc.m().Scenarios {
+					found = found || sc.Name == "Gewenste situatie 2"
+				}
+				if !found {
+					t.Fatal("the named scenario is not there")
+				}
+			})
+		}
 	}
 }
 
