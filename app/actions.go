@@ -68,7 +68,7 @@ func (mw *mainWindow) addCardDialog() {
 	if laneID == "" {
 		laneID = m.Stakeholders[0].ID
 	}
-	value := widget.NewEntry()
+	value := newDialogEntry()
 	value.SetPlaceHolder(T("What value does this stakeholder add here?"))
 	step, lane := mw.stepChoice(stepID), mw.laneChoice(laneID)
 	role := newChoice(model.Roles, model.RoleContributes, roleName, false)
@@ -106,7 +106,7 @@ func (mw *mainWindow) addFlowDialog() {
 	from, to := mw.cardChoice(fromID), mw.cardChoice("")
 	kind := newChoice(model.FlowKinds, model.FlowHandOff, tr[model.FlowKind]("flow."), false)
 	crit := newChoice(model.Criticalities, model.CriticalityNormal, tr[model.Criticality]("criticality."), false)
-	label := widget.NewEntry()
+	label := newDialogEntry()
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("From"), from),
 		widget.NewFormItem(T("To"), to),
@@ -135,7 +135,7 @@ func (mw *mainWindow) addRelationshipDialog() {
 		return
 	}
 	a, b := mw.laneChoice(m.Stakeholders[0].ID), mw.laneChoice(m.Stakeholders[1].ID)
-	kind := widget.NewEntry()
+	kind := newDialogEntry()
 	kind.SetPlaceHolder(T("e.g. collaboration, contract, referral"))
 	quality := newScale(-2, 2, model.Int(0), false)
 	items := []*widget.FormItem{

@@ -214,9 +214,9 @@ type exportForm struct {
 	target exportTarget
 	d      *dialog.CustomDialog
 
-	format, paper        *widget.Select
-	landscape, fit, anon *widget.Check
-	scale, dpi           *widget.Entry
+	format, paper        *dialogSelect
+	landscape, fit, anon *dialogCheck
+	scale, dpi           *dialogEntry
 	info                 *widget.Label
 	pages                *fyne.Container
 	save                 *widget.Button
@@ -244,17 +244,17 @@ func (mw *mainWindow) showExport(target exportTarget) *exportForm {
 		func(m *model.Map) *model.Map { return m },
 		func(m *model.Map) *model.Map { return anonymise.Map(m, T) },
 	}
-	f.format = newSelect(target.formats, nil)
+	f.format = newDialogSelect(target.formats, nil)
 	papers := make([]string, len(scene.Papers))
 	for i, pp := range scene.Papers {
 		papers[i] = string(pp)
 	}
-	f.paper = newSelect(papers, nil)
-	f.landscape = widget.NewCheck(T("Landscape"), nil)
-	f.fit = widget.NewCheck(T("Fit on one page"), nil)
-	f.scale = widget.NewEntry()
-	f.dpi = widget.NewEntry()
-	f.anon = widget.NewCheck(T("Privacy-safe: replace names of persons by their kind"), nil)
+	f.paper = newDialogSelect(papers, nil)
+	f.landscape = newDialogCheck(T("Landscape"), nil)
+	f.fit = newDialogCheck(T("Fit on one page"), nil)
+	f.scale = newDialogEntry()
+	f.dpi = newDialogEntry()
+	f.anon = newDialogCheck(T("Privacy-safe: replace names of persons by their kind"), nil)
 	f.format.SetSelected(set.Format)
 	f.paper.SetSelected(set.Paper)
 	if f.paper.Selected == "" {
@@ -265,13 +265,13 @@ func (mw *mainWindow) showExport(target exportTarget) *exportForm {
 	f.scale.SetText(strconv.FormatFloat(set.ScalePct, 'f', -1, 64))
 	f.dpi.SetText(strconv.Itoa(set.DPI))
 	f.anon.SetChecked(set.Private)
-	for _, s := range []*widget.Select{f.format, f.paper} {
+	for _, s := range []*dialogSelect{f.format, f.paper} {
 		s.OnChanged = func(string) { f.changed() }
 	}
-	for _, c := range []*widget.Check{f.landscape, f.fit, f.anon} {
+	for _, c := range []*dialogCheck{f.landscape, f.fit, f.anon} {
 		c.OnChanged = func(bool) { f.changed() }
 	}
-	for _, e := range []*widget.Entry{f.scale, f.dpi} {
+	for _, e := range []*dialogEntry{f.scale, f.dpi} {
 		e.OnChanged = func(string) { f.changed() }
 	}
 

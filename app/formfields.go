@@ -62,7 +62,8 @@ func (e *formEntry) submitForm() {
 
 // newSelect is widget.NewSelect saying "(choose)" in the user's language
 // before anything is chosen: Fyne's own placeholder, "(Select one)", is
-// English only. Every Select of the app is made here or by embeddedSelect.
+// English only. Every Select of the app is made here, by newDialogSelect
+// (one in a dialog, which Escape cancels) or by embeddedSelect.
 func newSelect(opts []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(opts, changed)
 	s.PlaceHolder = choosePlaceHolder()

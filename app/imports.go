@@ -151,8 +151,8 @@ type importDialog struct {
 	rep      *sheet.Report
 	lines    []string
 	summary  *widget.Label
-	accept   *widget.Check  // nil without warnings
-	scenario *widget.Select // nil unless the import has several scenarios
+	accept   *dialogCheck  // nil without warnings
+	scenario *dialogSelect // nil unless the import has several scenarios
 	leftOut  *widget.Label
 	saveNew  *widget.Button
 	addHere  *widget.Button
@@ -210,14 +210,14 @@ func (mw *mainWindow) importFrom(path string) *importDialog {
 	d.leftOut.Wrapping = fyne.TextWrapWord
 	var options []fyne.CanvasObject
 	if len(m.Scenarios) > 1 {
-		d.scenario = newSelect(scenarioLabels(m), func(string) { d.showLeftOut() })
+		d.scenario = newDialogSelect(scenarioLabels(m), func(string) { d.showLeftOut() })
 		d.scenario.SetSelectedIndex(0)
 		options = append(options, container.NewBorder(nil, nil, widget.NewLabel(T("Scenario to add:")), nil, d.scenario))
 	}
 	d.showLeftOut()
 	options = append(options, d.leftOut)
 	if len(rep.Warnings) > 0 {
-		d.accept = widget.NewCheck(T("Import despite these warnings"), func(on bool) { d.enable(on) })
+		d.accept = newDialogCheck(T("Import despite these warnings"), func(on bool) { d.enable(on) })
 		options = append(options, d.accept)
 		d.enable(false)
 	}

@@ -169,6 +169,9 @@ func (mw *mainWindow) addShortcuts() {
 		case fyne.KeyDelete:
 			mw.deleteSelected()
 		case fyne.KeyEscape:
+			if cancelTopDialog(c) { // a dialog with nothing focused in it
+				return
+			}
 			mw.sel = boardSelection{clip: mw.sel.clip}
 			mw.selectTarget(scene.Target{})
 		}

@@ -98,10 +98,14 @@ func TestTheNetworkOfAnEmptyMapShowsNoEnglishPlaceholder(t *testing.T) {
 	assertNoEnglishPlaceholder(t, "the network tab of an empty map", mw.tabs.Selected().Content)
 }
 
-// TestEverySelectIsMadeByOneOfTheTwoConstructors keeps Selects added later
-// from showing Fyne's English placeholder: widget.NewSelect is called only
-// in newSelect, and a Select literal names its PlaceHolder.
-func TestEverySelectIsMadeByOneOfTheTwoConstructors(t *testing.T) {
+// TestEverySelectIsMadeByTheAppsConstructors keeps Selects added later from
+// showing Fyne's English placeholder: widget.NewSelect is called only in
+// newSelect, a Select literal names its PlaceHolder, and newDialogSelect
+// sets it.
+func TestEverySelectIsMadeByTheAppsConstructors(t *testing.T) {
+	if s := newDialogSelect(nil, nil); s.PlaceHolder != T("(choose)") {
+		t.Errorf("newDialogSelect says %q", s.PlaceHolder)
+	}
 	for _, sf := range parseShownSources(t) {
 		ast.Inspect(sf.file, func(n ast.Node) bool {
 			if n == nil {

@@ -118,18 +118,18 @@ func (mw *mainWindow) preferencesDialog() {
 	p := mw.app.Preferences()
 	langs := []string{"", "en", "nl"}
 	langNames := []string{T("System language"), "English", "Nederlands"}
-	language := newSelect(langNames, nil)
+	language := newDialogSelect(langNames, nil)
 	language.SetSelectedIndex(max(indexOf(langs, p.String(prefLanguage)), 0))
 	themes := []string{"", "light", "dark"}
 	themeNames := []string{T("System theme"), T("Light"), T("Dark")}
-	themeSel := newSelect(themeNames, nil)
+	themeSel := newDialogSelect(themeNames, nil)
 	themeSel.SetSelectedIndex(max(indexOf(themes, p.String(prefTheme)), 0))
 	papers := make([]string, len(scene.Papers))
 	for i, pp := range scene.Papers {
 		papers[i] = string(pp)
 	}
-	paper := newSelect(papers, nil)
-	landscape := widget.NewCheck(T("Landscape"), nil)
+	paper := newDialogSelect(papers, nil)
+	landscape := newDialogCheck(T("Landscape"), nil)
 	dp, dl := defaultPaper(p)
 	paper.SetSelected(dp)
 	landscape.SetChecked(dl)

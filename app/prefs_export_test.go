@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // TestAnExportStartsFromThePaperChosenInPreferences: a map without export
@@ -22,8 +21,8 @@ func TestAnExportStartsFromThePaperChosenInPreferences(t *testing.T) {
 	// The user chooses A4 portrait in Preferences.
 	mw.preferencesDialog()
 	d := topOverlay(t, mw)
-	findDeep(t, d, func(s *widget.Select) bool { return slices.Contains(s.Options, "Letter") }).SetSelected("A4")
-	findDeep(t, d, func(c *widget.Check) bool { return c.Text == T("Landscape") }).SetChecked(false)
+	findDeep(t, d, func(s *dialogSelect) bool { return slices.Contains(s.Options, "Letter") }).SetSelected("A4")
+	findDeep(t, d, func(c *dialogCheck) bool { return c.Text == T("Landscape") }).SetChecked(false)
 	tapButton(t, d, T("Save"))
 
 	f = openExportAndWait(t, mw)

@@ -95,7 +95,7 @@ func (mw *mainWindow) compareDialog() {
 	for i, s := range sides {
 		labels[i] = s.label
 	}
-	from, to := newSelect(labels, nil), newSelect(labels, nil)
+	from, to := newDialogSelect(labels, nil), newDialogSelect(labels, nil)
 	f, t := defaultSides(sides, mw.doc.current().ID)
 	from.SetSelectedIndex(f)
 	to.SetSelectedIndex(t)

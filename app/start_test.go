@@ -146,9 +146,9 @@ func TestPreferencesKeepLanguagePaperAndThemeAndApplyTheTheme(t *testing.T) {
 	mw, _ := openSample(t)
 	mw.preferencesDialog()
 	d := topOverlay(t, mw)
-	selects := map[string]*widget.Select{}
+	selects := map[string]*dialogSelect{}
 	deepWalk(d, func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok {
+		if s, ok := o.(*dialogSelect); ok {
 			switch {
 			case slices.Contains(s.Options, "Nederlands"):
 				selects["language"] = s
@@ -165,7 +165,7 @@ func TestPreferencesKeepLanguagePaperAndThemeAndApplyTheTheme(t *testing.T) {
 	selects["language"].SetSelected("Nederlands")
 	selects["theme"].SetSelected(T("Dark"))
 	selects["paper"].SetSelected("A4")
-	findDeep(t, d, func(c *widget.Check) bool { return c.Text == T("Landscape") }).SetChecked(false)
+	findDeep(t, d, func(c *dialogCheck) bool { return c.Text == T("Landscape") }).SetChecked(false)
 	tapButton(t, d, T("Save"))
 	p := mw.app.Preferences()
 	if p.String(prefLanguage) != "nl" || p.String(prefTheme) != "dark" || p.String("paper") != "A4" || p.Bool("landscape") {
