@@ -86,8 +86,8 @@ func (mw *mainWindow) cycleFlows(backward bool) {
 	default:
 		i = (i + 1) % len(flows)
 	}
+	mw.sel.flowCard = card // before it is shown: flowViewRect asks
 	mw.selectAndShowTarget(scene.Target{Kind: model.EntityFlow, ID: flows[i].ID})
-	mw.sel.flowCard = card
 	mw.status.SetText(Tf("Flow %d of %d of this card: F goes to the next, Enter edits its label, the arrows go to its cards.", i+1, len(flows)))
 }
 
@@ -105,37 +105,42 @@ func (mw *mainWindow) flowArrow(dx, dy int) {
 	}
 }
 
-// flowViewRect is the part of the board a selected flow needs in view: its
-// whole line with its label, or, when that is larger than the view, the
-// middle of its line.
+// flowViewRect is the part of the board a selected flow needs in view:
+// its line and its two cards; where that is larger than the view, its two
+// cards; where even they are too far apart, the card at its other end from
+// the one whose flows F walks (that one the user has just seen).
 func (mw *mainWindow) flowViewRect(id model.ID) (scene.Rect, bool) {
-	t := scene.Target{Kind: model.EntityFlow, ID: id}
-	var r scene.Rect
-	var mid scene.Point
-	found := false
-	for _, it := range mw.scene.Items {
-		if it.Target != t {
-			continue
-		}
-		b := it.Bounds()
-		if !found {
-			r, found = b, true
-		} else {
-			r = union(r, b)
-		}
-		if it.Path != nil && len(it.Path.Points) > 0 {
-			mid = it.Path.Points[len(it.Path.Points)/2]
-		}
-	}
-	if !found {
+	f := mw.doc.current().Flow(id)
+	g := mw.board.Geometry()
+	if f == nil || g == nil {
 		return scene.Rect{}, false
 	}
-	z, size := mw.board.Zoom(), mw.board.Size()
-	viewW, viewH := size.Width/z-mw.scene.LeftBand-48, size.Height/z-mw.scene.TopBand-48
-	if r.W > viewW || r.H > viewH {
-		r = scene.Rect{X: mid.X - 40, Y: mid.Y - 20, W: 80, H: 40}
+	from, ok1 := g.CardRect(f.From)
+	to, ok2 := g.CardRect(f.To)
+	if !ok1 || !ok2 {
+		return scene.Rect{}, false
 	}
-	return r, true
+	ends := union(from, to)
+	whole := ends
+	t := scene.Target{Kind: model.EntityFlow, ID: id}
+	for _, it := range mw.scene.Items {
+		if it.Target == t {
+			whole = union(whole, it.Bounds())
+		}
+	}
+	z, size := mw.board.Zoom(), mw.board.Size()
+	fits := func(r scene.Rect) bool {
+		return r.W <= size.Width/z-mw.scene.LeftBand-48 && r.H <= size.Height/z-mw.scene.TopBand-48
+	}
+	switch {
+	case fits(whole):
+		return whole, true
+	case fits(ends):
+		return ends, true
+	case mw.sel.flowCard == f.To:
+		return from, true
+	}
+	return to, true
 }
 
 func union(a, b scene.Rect) scene.Rect {

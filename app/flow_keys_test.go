@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -9,6 +10,8 @@ import (
 
 	"valueflow/canvas/scene"
 	"valueflow/model"
+	"valueflow/model/sample"
+	"valueflow/storage"
 )
 
 // typeOnBoard types a character on the board, as the desktop driver
@@ -174,5 +177,61 @@ func TestFOnACardWithoutFlowsSaysSoAndKeepsTheCard(t *testing.T) {
 	}
 	if want := T("This card has no flows: Ctrl+Shift+F draws one from it."); mw.status.Text != want {
 		t.Errorf("the status line says %q, want %q", mw.status.Text, want)
+	}
+}
+
+// TestAFlowTooLongForTheViewShowsTheCardItLeadsTo: on a large map a flow
+// may run further than the window shows; F then scrolls to the card at its
+// other end, where the line arrives, not to the middle of the line.
+func TestAFlowTooLongForTheViewShowsTheCardItLeadsTo(t *testing.T) {
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "L.vflow")
+	if err := storage.Create(path, sample.Generate(sample.L)); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := openDocument(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1366, 768))
+	mw := newMainWindow(fyne.CurrentApp(), w, doc)
+	t.Cleanup(func() { mw.doc.close(); w.Close() })
+
+	g := mw.board.Geometry()
+	view := func() (float32, float32) {
+		z, size := mw.board.Zoom(), mw.board.Size()
+		return size.Width/z - mw.scene.LeftBand - 48, size.Height/z - mw.scene.TopBand - 48
+	}
+	// The first flow of each card; of those, the one whose cards lie the
+	// furthest apart.
+	var long *model.Flow
+	var from model.ID
+	tallest := float32(0)
+	for _, c := range mw.cardOrder() {
+		flows := mw.cardFlows(c.ID)
+		if len(flows) == 0 {
+			continue
+		}
+		a, _ := g.CardRect(flows[0].From)
+		b, _ := g.CardRect(flows[0].To)
+		if u := union(a, b); u.H > tallest {
+			long, from, tallest = flows[0], c.ID, u.H
+		}
+	}
+	if _, vh := view(); long == nil || tallest < 2*vh {
+		t.Fatal("no flow of the L map is twice as long as the window is high")
+	}
+	test.TapAt(mw.board, onBoard(t, mw, cardRect(t, mw, from)))
+	typeOnBoard(t, mw, 'f')
+	if mw.selected != flowTarget(long.ID) {
+		t.Fatalf("F selected %+v, not flow %s", mw.selected, long.ID)
+	}
+	other := long.To
+	if other == from {
+		other = long.From
+	}
+	if !mw.board.InView(cardRect(t, mw, other)) {
+		t.Error("the card at the flow's other end is not in view")
 	}
 }
