@@ -19,7 +19,8 @@ import (
 )
 
 // The sources whose text reaches the screen or the printed page: the app
-// (not its command line, which speaks English) and every canvas package.
+// and every canvas package (whose words the command line prints too, through
+// app/translations; its messages of its own are English).
 var shownSources = []string{".", "../canvas", "../canvas/scene", "../canvas/export"}
 
 type sourceFile struct {
