@@ -3,6 +3,7 @@ package canvas
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -53,17 +54,32 @@ func BenchmarkBoardEditL(b *testing.B) {
 }
 
 // BenchmarkBoardEditBySize is BenchmarkBoardEditL on a generated map of
-// each size: make bench sets it against canvas/scene's
-// BenchmarkBoardBuildBySize of the same size and shows its growth from L to
-// XL (an edit redraws one card, so it should hardly grow with the map).
+// each size; make bench shows its growth from L to XL and its ratio to
+// building the same board from scratch, which it times right after the
+// edits and reports as ns/build: two figures taken at the same moment, so
+// other work on a shared machine disturbs both alike.
 func BenchmarkBoardEditBySize(b *testing.B) {
 	for _, size := range sample.Sizes {
 		b.Run(string(size), func(b *testing.B) {
 			board, m := sizedBoard(b, size)
 			b.ReportAllocs()
 			editCards(b, board, m)
+			b.StopTimer()
+			b.ReportMetric(buildTime(m), "ns/build")
 		})
 	}
+}
+
+// buildTime is the mean time of laying out m's whole board from scratch
+// (BenchmarkBoardBuildL's work), over at least three layouts and 100 ms.
+func buildTime(m *model.Map) float64 {
+	start := time.Now()
+	n := 0
+	for n < 3 || time.Since(start) < 100*time.Millisecond {
+		scene.BoardLayout(m, m.Scenarios[0].ID, scene.BoardOptions{})
+		n++
+	}
+	return float64(time.Since(start).Nanoseconds()) / float64(n)
 }
 
 // editCards times b.N edits of the text of the card in the middle of the

@@ -124,6 +124,17 @@ BenchmarkBoardEditBySize/XL-2   	  100	  30000000 ns/op
 			bad:  2, // the ratio at XL and the edit's slope
 		},
 		{
+			name: "the build the edit benchmark timed itself comes before the other package's",
+			input: `pkg: valueflow/canvas/scene
+BenchmarkBoardBuildBySize/L-2   	  100	  10000000 ns/op
+BenchmarkBoardBuildBySize/XL-2  	   10	 100000000 ns/op
+pkg: valueflow/canvas
+BenchmarkBoardEditBySize/L-2    	 1000	   1000000 ns/op	  56479 B/op	  1058 allocs/op	  20000000 ns/build
+BenchmarkBoardEditBySize/XL-2   	  100	  10000000 ns/op	  53379 B/op	   283 allocs/op	 250000000 ns/build
+`,
+			want: []string{"board edit / build", "0.05×", "0.04×", "≤0.2× from L: ok", "the build timed in BenchmarkBoardEditBySize itself, as ns/build"},
+		},
+		{
 			name:  "no build figures: no ratio row",
 			input: "BenchmarkBoardEditBySize/L-2 	 1000	   1000000 ns/op\n",
 			lacks: "board edit / build",
