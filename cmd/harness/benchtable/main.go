@@ -204,7 +204,7 @@ func write(w io.Writer, res map[string]float64) int {
 	printed := false
 	header := func() {
 		if !printed {
-			fmt.Fprintf(w, "%-34s %10s %10s %7s %7s  %s\n", "against its floor", "time", "floor", "ratio", "goal", "")
+			fmt.Fprintf(w, "%-40s %10s %10s %7s %7s  %s\n", "against its floor", "time", "floor", "ratio", "goal", "")
 			printed = true
 		}
 	}
@@ -240,7 +240,7 @@ func write(w io.Writer, res map[string]float64) int {
 		if okB {
 			floor = human(b)
 		}
-		fmt.Fprintf(w, "%-34s %10s %10s %6.2f× %7s  %s (issue %s)\n", p.name+" / "+p.floor, human(a), floor, ratio, goal, verdict, p.issue)
+		fmt.Fprintf(w, "%-40s %10s %10s %6.2f× %7s  %s (issue %s)\n", p.name+" / "+p.floor, human(a), floor, ratio, goal, verdict, p.issue)
 	}
 	for _, l := range limits {
 		a, ok := res[l.name]
@@ -253,14 +253,14 @@ func write(w io.Writer, res map[string]float64) int {
 			verdict = "OVER"
 			bad++
 		}
-		fmt.Fprintf(w, "%-34s %10s %10s %7s %7s  %s (issue %s)\n", l.name, human(a), "-", "-", "≤"+human(l.limit), verdict, l.issue)
+		fmt.Fprintf(w, "%-40s %10s %10s %7s %7s  %s (issue %s)\n", l.name, human(a), "-", "-", "≤"+human(l.limit), verdict, l.issue)
 	}
 	for _, p := range pairs {
 		_, okA := res[p.name]
 		_, okB := res[p.floor]
 		if p.metric != "" {
 			if _, okM := res[p.name+"#"+p.metric]; okA && !okM {
-				fmt.Fprintf(w, "%-34s missing the %s metric of Benchmark%s\n", p.name+" / "+p.floor, p.metric, p.name)
+				fmt.Fprintf(w, "%-40s missing the %s metric of Benchmark%s\n", p.name+" / "+p.floor, p.metric, p.name)
 			}
 			continue
 		}
@@ -269,7 +269,7 @@ func write(w io.Writer, res map[string]float64) int {
 			if !okA {
 				missing = p.name
 			}
-			fmt.Fprintf(w, "%-34s missing Benchmark%s\n", p.name+" / "+p.floor, missing)
+			fmt.Fprintf(w, "%-40s missing Benchmark%s\n", p.name+" / "+p.floor, missing)
 		}
 	}
 	return bad
