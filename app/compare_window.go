@@ -92,7 +92,9 @@ func (mw *mainWindow) showCompare(a, b compareSide) fyne.Window {
 		fyne.NewMenu(T("File"),
 			fyne.NewMenuItem(T("Export…"), export),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem(T("Close"), cw.win.Close)),
+			// The last item of the first menu marked as the quit item:
+			// otherwise Fyne adds a Quit that ends the whole program.
+			&fyne.MenuItem{Label: T("Close"), Action: cw.win.Close, IsQuit: true}),
 		fyne.NewMenu(T("View"),
 			&fyne.MenuItem{Label: T("Previous change"), Action: func() { cw.show(cw.at - 1) }, Disabled: len(cw.changes) == 0},
 			&fyne.MenuItem{Label: T("Next change"), Action: func() { cw.show(cw.at + 1) }, Disabled: len(cw.changes) == 0},
@@ -181,7 +183,12 @@ func (l *compareOpening) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	if !follow {
 		return
 	}
+	// From the top left, as a board opened at this size: a rectangle the
+	// size of the whole scene scrolls there.
 	cw.board.SetZoom(cw.readable)
+	if s := cw.board.Scene(); s != nil {
+		cw.board.ShowRect(scene.Rect{W: s.Width, H: s.Height})
+	}
 	cw.show(max(cw.at, 0))
 	l.zoom = cw.board.Zoom()
 }

@@ -119,6 +119,50 @@ func TestTheCompareWindowOpensReadableOnTheFirstChange(t *testing.T) {
 	}
 }
 
+// TestTheCompareWindowOpensAtTheTopLeftWhenTheChangeIsThere: a change the
+// board shows without scrolling leaves it at the top left, as the journey
+// board opens (the window is laid out small before it is shown; a scroll
+// made then used to hide the top lanes under the step headers).
+func TestTheCompareWindowOpensAtTheTopLeftWhenTheChangeIsThere(t *testing.T) {
+	mw, _ := openSample(t)
+	_, toBe := withToBe(t, mw)
+	m := mw.doc.m()
+	first := toBe.Steps[0].ID
+	var top, changed *model.Contribution
+	for _, c := range toBe.Contributions {
+		if c.Step != first {
+			continue
+		}
+		if i := m.StakeholderIndex(c.Stakeholder); top == nil || i < m.StakeholderIndex(top.Stakeholder) {
+			top = c
+		}
+		if i := m.StakeholderIndex(c.Stakeholder); i >= 3 && i <= 5 {
+			changed = c
+		}
+	}
+	if top == nil || changed == nil {
+		t.Fatal("the sample has no card where the test wants one")
+	}
+	card := *changed
+	card.Value = "Ander werk"
+	if !mw.do(model.UpdateContribution("tobe", card)) {
+		t.Fatal("edit failed")
+	}
+	sides := mw.compareSides()
+	w := mw.showCompare(sides[0], sides[1])
+	defer w.Close()
+	board := findDeep(t, w.Content(), func(*canvas.Board) bool { return true })
+	for _, it := range board.Scene().Items {
+		if it.Target.ID == top.ID && it.Box != nil {
+			if !board.InView(it.Box.Rect) {
+				t.Errorf("the top lane's first card %q is scrolled out of view", top.Value)
+			}
+			return
+		}
+	}
+	t.Fatal("the top lane's card is not on the board")
+}
+
 // TestTheCompareWindowHasAFileMenuToExport: File → Export… in the compare
 // window opens the export dialog over it, as its Export… button does.
 func TestTheCompareWindowHasAFileMenuToExport(t *testing.T) {
@@ -126,7 +170,7 @@ func TestTheCompareWindowHasAFileMenuToExport(t *testing.T) {
 	withToBe(t, mw)
 	sides := mw.compareSides()
 	w := mw.showCompare(sides[0], sides[1])
-	defer w.Close()
+	// Closed by its menu at the end (Fyne's test driver hangs on a second Close).
 	menu := w.MainMenu()
 	if menu == nil || len(menu.Items) == 0 || menu.Items[0].Label != T("File") {
 		t.Fatal("the compare window has no File menu")
@@ -154,6 +198,22 @@ func TestTheCompareWindowHasAFileMenuToExport(t *testing.T) {
 	next := findDeep(t, w.Content(), func(b *widget.Button) bool { return b.Text == T("Next change") })
 	if !next.Disabled() {
 		t.Error("Next change can be pressed with no change to go to")
+	}
+
+	// The File menu ends in Close, which closes this window only: marked
+	// as the quit item, so Fyne adds no Quit that would end the program.
+	items := menu.Items[0].Items
+	if last := items[len(items)-1]; last.Label != T("Close") || !last.IsQuit {
+		t.Fatalf("the File menu ends in %q (quit item %v)", last.Label, last.IsQuit)
+	} else {
+		last.Action()
+	}
+	open := map[fyne.Window]bool{}
+	for _, win := range fyne.CurrentApp().Driver().AllWindows() {
+		open[win] = true
+	}
+	if open[w] || !open[mw.win] {
+		t.Errorf("after Close: compare window open %v, main window open %v", open[w], open[mw.win])
 	}
 }
 

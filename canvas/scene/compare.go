@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"valueflow/model"
 	"valueflow/model/compare"
@@ -249,39 +248,64 @@ func (o CompareOptions) word(key string) string {
 	return o.Board.word(key)
 }
 
-// summaryHeight is the height of the bar under a compare board.
-const summaryHeight = 34
-
-// addSummary puts a bar under the board: both names and the counts per kind.
+// addSummary puts a box under the lane names: both names, the counts per
+// kind (a line each) and the compare legend. It sits in the board's left
+// band, which a tiled print repeats on every sheet, so each sheet of the
+// last row has the whole of it (a bar across the board was cut off after
+// the first column of sheets).
 func addSummary(s *Scene, d *compare.Diff, opt CompareOptions) {
-	y := s.Height + 8
-	s.Height = y + summaryHeight
-	bar := Rect{X: 0, Y: y, W: s.Width, H: summaryHeight}
-	s.Add(Item{Group: "compare-summary", Box: &Box{Rect: bar, Fill: Color{246, 246, 246, 255}, Stroke: Color{170, 170, 170, 255}, StrokeWidth: 0.6}})
-	var parts []string
-	if opt.FromName != "" || opt.ToName != "" {
-		parts = append(parts, opt.FromName+" → "+opt.ToName)
+	const pad, gap = 8, 8
+	w := s.Width
+	if s.LeftBand > 0 && s.LeftBand < w {
+		w = s.LeftBand
 	}
+	inner := w - 2*pad
+	ink := Color{40, 40, 40, 255}
+	y := s.Height + gap
+	top := y + pad
+	var items []Item
+	text := func(lines []string, size float32, bold bool) {
+		h := float32(len(lines)) * size * 1.25
+		items = append(items, Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: pad, Y: top, W: inner, H: h}, Lines: lines, Size: size, Bold: bold, Color: ink}})
+		top += h
+	}
+	if opt.FromName != "" || opt.ToName != "" {
+		text(WrapText(opt.FromName+" → "+opt.ToName, 10, inner, true), 10, true)
+		top += 2
+	}
+	var counts []string
 	for _, k := range compare.Kinds {
-		c := d.Counts[k]
-		if c == (compare.Counts{}) {
-			continue
+		if c := d.Counts[k]; c != (compare.Counts{}) {
+			counts = append(counts, WrapText(fmt.Sprintf("%s: +%d −%d ~%d", opt.word("compare.kind."+string(k)), c.Added, c.Removed, c.Changed), 9, inner, false)...)
 		}
-		parts = append(parts, fmt.Sprintf("%s: +%d −%d ~%d", opt.word("compare.kind."+string(k)), c.Added, c.Removed, c.Changed))
 	}
 	if d.Empty() {
-		parts = append(parts, opt.word("no differences"))
+		counts = WrapText(opt.word("no differences"), 9, inner, false)
 	}
-	s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: 10, Y: y + 4, W: s.Width - 20, H: 14}, Lines: []string{strings.Join(parts, "  ·  ")}, Size: 10, Bold: true, Color: Color{40, 40, 40, 255}}})
-	x := float32(10)
+	text(counts, 9, false)
+	// The legend, its entries side by side as far as they fit.
+	top += 4
+	x := float32(pad)
 	for _, e := range []struct {
 		label string
 		c     Color
 		dash  bool
 	}{{"added", CompareAdded, false}, {"removed", CompareRemoved, true}, {"changed", CompareChanged, false}} {
-		s.Add(Item{Group: "compare-summary", Box: &Box{Rect: Rect{X: x, Y: y + 20, W: 16, H: 9}, Fill: tint(e.c, 0.15), Stroke: e.c, StrokeWidth: 1.5, Dashed: e.dash}})
-		s.Add(Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: x + 20, Y: y + 19, W: 70, H: 11}, Lines: []string{opt.word(e.label)}, Size: 8, Color: Color{40, 40, 40, 255}}})
-		x += 90
+		label := opt.word(e.label)
+		lw := MeasureText(label, 8, false)
+		if x > pad && x+20+lw > pad+inner {
+			x, top = pad, top+14
+		}
+		items = append(items,
+			Item{Group: "compare-summary", Box: &Box{Rect: Rect{X: x, Y: top + 1, W: 16, H: 9}, Fill: tint(e.c, 0.15), Stroke: e.c, StrokeWidth: 1.5, Dashed: e.dash}},
+			Item{Group: "compare-summary", Text: &Text{Rect: Rect{X: x + 20, Y: top, W: lw + 2, H: 11}, Lines: []string{label}, Size: 8, Color: ink}})
+		x += 20 + lw + 10
+	}
+	top += 11 + pad
+	s.Height = top
+	s.Add(Item{Group: "compare-summary", Box: &Box{Rect: Rect{X: 0, Y: y, W: w, H: top - y}, Fill: Color{246, 246, 246, 255}, Stroke: Color{170, 170, 170, 255}, StrokeWidth: 0.6}})
+	for _, it := range items {
+		s.Add(it)
 	}
 }
 

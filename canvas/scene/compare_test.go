@@ -230,3 +230,58 @@ func TestTheChangesOfACompareBoardAreListedInReadingOrder(t *testing.T) {
 		t.Errorf("without the summary: height %.0f (with %.0f), %d changes", plain.Height, s.Height, len(CompareChanges(plain, status)))
 	}
 }
+
+// TestEverySheetUnderTheBoardHasTheWholeSummary: tiled on paper, each
+// sheet of the last row shows the summary whole (both names, the counts,
+// the three legend entries), not the part of a bar that fell on it.
+func TestEverySheetUnderTheBoardHasTheWholeSummary(t *testing.T) {
+	m := sample.Map()
+	a := m.Scenarios[0]
+	if err := model.AddScenario(a.ID, model.Scenario{ID: "tobe", Name: "Gewenste situatie voor 2026"}).Do(m); err != nil {
+		t.Fatal(err)
+	}
+	b := m.Scenario("tobe")
+	if err := model.DeleteContribution("tobe", b.Contributions[3].ID).Do(m); err != nil {
+		t.Fatal(err)
+	}
+	d := compare.Compare(a, b, m, m)
+	s, _ := CompareBoard(a, b, m, m, d, CompareOptions{FromName: "Huidige situatie", ToName: "Gewenste situatie voor 2026"})
+	var summary []Item
+	var text string
+	for _, it := range s.Items {
+		if it.Group == "compare-summary" {
+			summary = append(summary, it)
+			if it.Text != nil {
+				text += strings.Join(it.Text.Lines, " ") + " "
+			}
+		}
+	}
+	for _, want := range []string{"Huidige situatie → Gewenste situatie voor 2026", "contributions: +0 −1 ~0", "added", "removed", "changed"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the summary %q lacks %q", text, want)
+		}
+	}
+	pages, err := Paginate(s, PageSetup{Paper: A4, Landscape: true}, PageInfo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, sheets := pages[len(pages)-1].Row, 0
+	for _, p := range pages {
+		if p.Row != last {
+			continue
+		}
+		sheets++
+		for _, it := range summary {
+			r, whole := it.Bounds(), false
+			for _, v := range p.Views {
+				whole = whole || (r.X >= v.Src.X && r.X+r.W <= v.Src.X+v.Src.W && r.Y >= v.Src.Y && r.Y+r.H <= v.Src.Y+v.Src.H)
+			}
+			if !whole {
+				t.Errorf("sheet %d (column %d) cuts the summary's item at %v", p.Number, p.Col+1, r)
+			}
+		}
+	}
+	if sheets < 2 {
+		t.Fatalf("%d sheets in the last row: the test wants several", sheets)
+	}
+}
