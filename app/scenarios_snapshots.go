@@ -30,10 +30,12 @@ func (mw *mainWindow) renameScenarioDialogWith(sc *model.Scenario, text, note st
 	name.SetText(text)
 	notes := widget.NewMultiLineEntry()
 	notes.SetText(note)
-	d := dialog.NewForm(T("Rename scenario"), T("Save"), T("Cancel"), []*widget.FormItem{
+	items := []*widget.FormItem{
 		scenarioNameItem(name, &name.Validator),
 		widget.NewFormItem(T("Notes"), notes),
-	}, func(ok bool) {
+	}
+	d := dialog.NewForm(T("Rename scenario"), T("Save"), T("Cancel"), items, func(ok bool) {
+		mw.dialogClosed(items)
 		if !ok {
 			return
 		}
@@ -41,8 +43,10 @@ func (mw *mainWindow) renameScenarioDialogWith(sc *model.Scenario, text, note st
 			mw.do(model.UpdateScenario(sc.ID, strings.TrimSpace(name.Text), notes.Text))
 		}, func() { mw.renameScenarioDialogWith(sc, name.Text, notes.Text) })
 	}, mw.win)
+	name.OnSubmitted = func(string) { d.Submit() } // Enter saves, unless Save is off
 	d.Resize(fyne.NewSize(420, 240))
 	d.Show()
+	mw.win.Canvas().Focus(name)
 }
 
 // scenarioNameItem is the Name field of the new and rename scenario
@@ -186,6 +190,10 @@ func (mw *mainWindow) snapshotsDialog() {
 			widget.NewFormItem(T("Name"), name),
 			widget.NewFormItem(T("Note"), note),
 		}, func(ok bool) {
+			// Over the Snapshots dialog: the fields let go of the keys
+			// (see dialogClosed), which stay in that dialog.
+			name.FocusLost()
+			note.FocusLost()
 			if !ok {
 				return
 			}
@@ -196,8 +204,10 @@ func (mw *mainWindow) snapshotsDialog() {
 			}
 			reload()
 		}, mw.win)
+		name.OnSubmitted = func(string) { form.Submit() }
 		form.Resize(fyne.NewSize(440, 220))
 		form.Show()
+		mw.win.Canvas().Focus(name)
 	})
 	var d *dialog.CustomDialog
 	restore := widget.NewButton(T("Restore"), func() {
@@ -262,21 +272,37 @@ func (mw *mainWindow) showSnapshot(info model.SnapshotInfo) fyne.Window {
 		mw.showError(err)
 		return nil
 	}
+	// The board opens as the journey board does: readable at the top left,
+	// the whole of it when that fits at 90 % or more (fitted, an L map's
+	// text could not be read); Fit to Window shows all of it.
 	board := canvas.NewBoard()
-	view, fit := fitted(board)
 	pick := newSelect(scenarioLabels(m), nil)
 	pick.OnChanged = func(string) {
 		if i := pick.SelectedIndex(); i >= 0 {
 			board.SetScene(scene.Board(m, m.Scenarios[i].ID, scene.BoardOptions{Translate: T}))
-			fit.refit()
 		}
 	}
 	name, note := snapshotText(info)
 	w := mw.app.NewWindow(Tf("Snapshot %s (read-only)", name))
 	// The choice is as wide as a long scenario name, not its first letters.
 	choice := container.NewGridWrap(fyne.NewSize(300, pick.MinSize().Height), pick)
-	top := container.NewHBox(widget.NewLabel(T("Scenario:")), choice, widget.NewLabel(time.Unix(info.Time, 0).Format("2006-01-02 15:04")+"  "+note))
-	w.SetContent(container.NewBorder(top, nil, nil, nil, view))
+	title := widget.NewLabelWithStyle(Tf("Snapshot %s (read-only)", name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	when := time.Unix(info.Time, 0).Format("2006-01-02 15:04")
+	if note != "" {
+		when += " · " + note
+	}
+	about := widget.NewLabel(when)
+	about.Truncation = fyne.TextTruncateEllipsis
+	fit := widget.NewButton(T("Fit to Window"), board.ZoomFit)
+	top := container.NewBorder(nil, nil, container.NewHBox(title, widget.NewLabel(T("Scenario:")), choice), fit, about)
+	w.SetContent(container.NewBorder(top, nil, nil, nil, board))
+	c := w.Canvas()
+	for s, do := range map[fyne.Shortcut]func(){
+		shortcutPlus: board.ZoomIn, shortcutPlusShifted: board.ZoomIn, shortcutPlusPad: board.ZoomIn,
+		shortcutMinus: board.ZoomOut, shortcutFit: board.ZoomFit,
+	} {
+		c.AddShortcut(s, func(fyne.Shortcut) { do() })
+	}
 	w.Resize(fyne.NewSize(1200, 700)) // fits a 1366 × 768 laptop screen
 	pick.SetSelectedIndex(0)
 	w.Show()

@@ -329,6 +329,47 @@ func TestAScenarioNeedsAName(t *testing.T) {
 	}
 }
 
+// TestTheNameIsTypedAtOnceAndEnterConfirms: the rename and take snapshot
+// dialogs open with the keys in the name, and Enter there does what the
+// Save button does (nothing while it is off); closed, the name lets go of
+// the keys.
+func TestTheNameIsTypedAtOnceAndEnterConfirms(t *testing.T) {
+	mw, _ := openSample(t)
+	enter := func(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+	mw.renameScenarioDialog()
+	form := topOverlay(t, mw)
+	name := findDeep(t, form, func(e *widget.Entry) bool { return !e.MultiLine })
+	if mw.win.Canvas().Focused() != name {
+		t.Fatalf("the rename dialog opens with the keys in %T", mw.win.Canvas().Focused())
+	}
+	name.SetText(" ")
+	enter(name)
+	if mw.win.Canvas().Overlays().Top() != form {
+		t.Fatal("Enter closed the dialog without a name")
+	}
+	name.SetText("Gewenste situatie")
+	enter(name)
+	if got := mw.doc.current().Name; got != "Gewenste situatie" || mw.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("after Enter: name %q, dialog open %v", got, mw.win.Canvas().Overlays().Top() != nil)
+	}
+	if mw.win.Canvas().Focused() == name {
+		t.Error("the closed dialog's name keeps the keys")
+	}
+
+	mw.snapshotsDialog()
+	tapButton(t, topOverlay(t, mw), T("Take snapshot…"))
+	name = findDeep(t, topOverlay(t, mw), func(*widget.Entry) bool { return true })
+	if mw.win.Canvas().Focused() != name {
+		t.Fatalf("the snapshot dialog opens with the keys in %T", mw.win.Canvas().Focused())
+	}
+	name.SetText("Voor de sessie")
+	enter(name)
+	if snaps, err := mw.doc.file.Snapshots(); err != nil || len(snaps) != 1 || snaps[0].Name != "Voor de sessie" {
+		t.Fatalf("after Enter: snapshots %+v, %v", snaps, err)
+	}
+}
+
 // TestASnapshotNeedsAName: the Save button stays off, with the reason, until
 // the snapshot has a name.
 func TestASnapshotNeedsAName(t *testing.T) {
