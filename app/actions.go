@@ -161,7 +161,7 @@ func (mw *mainWindow) addScenarioDialog() {
 	sc := mw.doc.current()
 	name := widget.NewEntry()
 	name.SetText(T("Desired situation"))
-	items := []*widget.FormItem{widget.NewFormItem(T("Name"), name)}
+	items := []*widget.FormItem{scenarioNameItem(name, &name.Validator)}
 	d := dialog.NewForm(T("New scenario"), T("Add"), T("Cancel"), items, func(ok bool) {
 		mw.dialogClosed(items)
 		if !ok {

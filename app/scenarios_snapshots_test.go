@@ -291,6 +291,7 @@ func TestAScenarioNeedsAName(t *testing.T) {
 		open         func(*mainWindow)
 	}{
 		{"renaming", T("Save"), (*mainWindow).renameScenarioDialog},
+		{"creating", T("Add"), (*mainWindow).addScenarioDialog},
 	} {
 		for _, typed := range []string{"", "   "} {
 			t.Run(tc.name+" with "+strconv.Quote(typed), func(t *testing.T) {
