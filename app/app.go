@@ -74,11 +74,12 @@ func Run(path string) error {
 	mw := newMainWindow(a, w, doc)
 	mw.rememberRecent(path)
 	w.SetCloseIntercept(func() {
+		rememberWindowSize(a.Preferences(), w.Canvas().Size())
 		mw.doc.close()
 		w.Close()
 	})
 	w.SetOnDropped(mw.dropped)
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(startWindowSize(a.Preferences()))
 	releaseStartupMemory(w)
 	traceFirstFrame(w)
 	mw.welcome()
