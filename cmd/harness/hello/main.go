@@ -23,7 +23,7 @@ func main() {
 	w := a.NewWindow("Hello")
 	w.SetContent(widget.NewLabel("Hello Fyne!"))
 	traceFirstFrame(w)
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(fyne.NewSize(1280, 680)) // the size the app opens at on a first start
 	w.ShowAndRun()
 }
 
