@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"valueflow/model"
@@ -14,8 +15,8 @@ func runAnalyze(args []string, out io.Writer) error {
 	const usage = "analyze FILE [--scenario NAME] [--steps FROM..TO] [--without STAKEHOLDER] [--format text|json]"
 	fs := helpFlagSet("analyze", usage, out)
 	scenario := fs.String("scenario", "", "scenario to analyse (default: the first)")
-	steps := fs.String("steps", "", "step range FROM..TO, by step id or name (default: all steps)")
-	without := fs.String("without", "", "what breaks when this stakeholder (id or name) drops out")
+	steps := fs.String("steps", "", "step range FROM..TO, each end a step's id, name or position (1 is the first step); an end left out is the first or last step (default: all steps)")
+	without := fs.String("without", "", "analyse the map as it would be without this stakeholder (id or name): it leaves the measures, and the findings say which flows break and which steps lose their lead")
 	format := fs.String("format", "text", "output format: text or json")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -37,7 +38,8 @@ func runAnalyze(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt := analysis.Options{Scenario: sc.ID}
+	word := userWords()
+	opt := analysis.Options{Scenario: sc.ID, Translate: word, Drop: true}
 	if *steps != "" {
 		from, to, ok := strings.Cut(*steps, "..")
 		if !ok {
@@ -62,10 +64,12 @@ func runAnalyze(args []string, out io.Writer) error {
 	if *format == "json" {
 		return analysis.WriteJSON(out, res)
 	}
-	return analysis.WriteText(out, res)
+	return analysis.WriteText(out, m, res, word)
 }
 
-// findStep accepts a step's id or name (any case); empty means open-ended.
+// findStep accepts a step's id, its name (any case) or its position in the
+// journey (1 is the first step); empty means open-ended. An id or a name
+// goes before a position, so a step named "2" is found by its name.
 func findStep(sc *model.Scenario, s string) (model.ID, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -81,7 +85,31 @@ func findStep(sc *model.Scenario, s string) (model.ID, error) {
 			return st.ID, nil
 		}
 	}
-	return "", fmt.Errorf("no step %q in scenario %q", s, sc.Name)
+	if n, err := strconv.Atoi(s); err == nil {
+		if n >= 1 && n <= len(sc.Steps) {
+			return sc.Steps[n-1].ID, nil
+		}
+		return "", usagef("no step %d in scenario %q: it has %d steps (positions 1..%d)", n, sc.Name, len(sc.Steps), len(sc.Steps))
+	}
+	return "", usagef("no step %q in scenario %q: give a step's id, name or position 1..%d (%s)", s, sc.Name, len(sc.Steps), someSteps(sc))
+}
+
+// someSteps names the first few steps of sc, as they can be given to
+// --steps: "st1 \"Signalering\", st2 \"Opname\", st3 \"Behandeling\", …".
+func someSteps(sc *model.Scenario) string {
+	const shown = 3
+	var list []string
+	for i, st := range sc.Steps {
+		if i == shown {
+			list = append(list, "…")
+			break
+		}
+		list = append(list, fmt.Sprintf("%d = %s %q", i+1, st.ID, st.Name))
+	}
+	if len(list) == 0 {
+		return "the scenario has no steps"
+	}
+	return strings.Join(list, ", ")
 }
 
 func findStakeholder(m *model.Map, s string) (model.ID, error) {

@@ -23,6 +23,15 @@ type Options struct {
 	FromStep, ToStep model.ID
 	// Without asks what breaks when this stakeholder drops out; empty for none.
 	Without model.ID
+	// Drop, with Without, analyses the map as it would be without that
+	// stakeholder: it is left out of the network and the measures, its
+	// cards and the flows from or to them out of the journey, and the
+	// findings are those of that map, led by what breaks (KindJourneyCut,
+	// one KindBrokenFlow per flow; a step it alone led is a KindNoLead
+	// that names it). Without Drop the map is analysed whole and the
+	// what-if only fills Result.Broken, Leaderless and JourneyCut, for the
+	// network view to draw over the whole network.
+	Drop bool
 	// Translate turns the English finding sentences (fmt formats, used as
 	// keys) into the user's language; nil keeps English.
 	Translate func(format string) string
@@ -78,6 +87,10 @@ const (
 	KindInformedThenLeads = "informed-then-leads"
 	KindBrokerNotLeader   = "broker-not-informal-leader"
 	KindLeaderNotBroker   = "informal-leader-not-broker"
+	// What-if kinds (Options.Drop): the journey's flows no longer run from
+	// the first step to the last, and a flow that breaks.
+	KindJourneyCut = "journey-cut"
+	KindBrokenFlow = "broken-flow"
 )
 
 // Finding is one gap or risk, with the places in the map it points at.
@@ -216,6 +229,9 @@ func Analyze(m *model.Map, opt Options) (*Result, error) {
 	r := &Result{Scenario: x.sc.ID}
 	for _, st := range x.sc.Steps[x.from : x.to+1] {
 		r.Steps = append(r.Steps, st.ID)
+	}
+	if opt.Drop && opt.Without != "" {
+		return x.dropped(r, opt)
 	}
 	x.network(r, opt)
 	x.findings(r)

@@ -3,12 +3,15 @@ package analysis
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"valueflow/app/translations"
 	"valueflow/model"
 	"valueflow/model/sample"
 )
@@ -281,32 +284,155 @@ func TestJSONHasExactlyTheAgreedKeys(t *testing.T) {
 			t.Errorf("steps is null in %v", f)
 		}
 	}
+	// A what-if is in the measures and findings, not beside them.
 	buf.Reset()
-	r, _ = Analyze(craftedMap(), Options{Without: "h1"})
+	r, _ = Analyze(craftedMap(), Options{Without: "h1", Drop: true})
 	if err := WriteJSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
-	var withWhatIf struct {
-		WhatIf *struct {
-			Without         string   `json:"without"`
-			BrokenFlows     []string `json:"broken_flows"`
-			LeaderlessSteps []string `json:"leaderless_steps"`
-			JourneyCut      bool     `json:"journey_cut"`
-		} `json:"what_if"`
-	}
-	if err := json.Unmarshal(buf.Bytes(), &withWhatIf); err != nil {
+	out = nil
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
 		t.Fatal(err)
 	}
-	if w := withWhatIf.WhatIf; w == nil || w.Without != "h1" || len(w.BrokenFlows) != len(r.Broken) || len(w.LeaderlessSteps) != len(r.Leaderless) || !w.JourneyCut {
-		t.Errorf("what_if %+v, want %d broken flows, steps %v, the journey cut", w, len(r.Broken), r.Leaderless)
+	if len(out) != 2 || len(out["measures"]) != 3 || len(out["findings"]) != len(r.Findings) {
+		t.Fatalf("top level with a what-if: %s", buf.String())
 	}
-	buf.Reset()
-	if err := WriteText(&buf, r); err != nil {
+}
+
+// TestDroppingAStakeholderAnalysesTheMapWithoutIt: with Drop, the nurse
+// (the crafted map's single point of failure, the only lead of the first
+// step and one of the two of the second) is gone from the measures and the
+// network; the findings open with the journey cut and each of her three
+// flows broken, pointing at both of its cards; her step has no lead and
+// says so with her name and card; the step she led with the patient no
+// longer has two leads; nothing else names her; the map is unchanged.
+func TestDroppingAStakeholderAnalysesTheMapWithoutIt(t *testing.T) {
+	m := craftedMap()
+	r, err := Analyze(m, Options{Without: "h1", Drop: true})
+	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"betweenness", "single-point-of-failure: Without Nurse", "without h1: 3 flows break, 1 step left without a lead, the journey is cut"} {
-		if !strings.Contains(buf.String(), s) {
-			t.Errorf("text lacks %q:\n%s", s, buf.String())
+	if !reflect.DeepEqual(m, craftedMap()) {
+		t.Fatal("the what-if changed the map")
+	}
+	var measured []model.ID
+	for _, ms := range r.Measures {
+		measured = append(measured, ms.Stakeholder)
+	}
+	if !slices.Equal(measured, []model.ID{"h2", "h3", "h4"}) {
+		t.Errorf("measures of %v, want h2 h3 h4", measured)
+	}
+	for _, e := range append(r.Relations, r.FlowEdges...) {
+		if e.From == "h1" || e.To == "h1" {
+			t.Errorf("the network keeps an edge %s–%s", e.From, e.To)
+		}
+	}
+	if !slices.Equal(r.Broken, []model.ID{"f1", "f2", "f5"}) || !slices.Equal(r.Leaderless, []model.ID{"s1"}) || !r.JourneyCut {
+		t.Errorf("broken %v, leaderless %v, cut %v", r.Broken, r.Leaderless, r.JourneyCut)
+	}
+	want := []Finding{
+		{Kind: KindJourneyCut, Message: `Without Nurse the journey's flows no longer run from "Admission" to "Home"`, Steps: []model.ID{"s1", "s4"}, Stakeholders: []model.ID{"h1"}},
+		{Kind: KindBrokenFlow, Message: "Without Nurse the hand-off from Nurse to Nurse breaks", Steps: []model.ID{"s1", "s2"}, Stakeholders: []model.ID{"h1"}, Contributions: []model.ID{"c1", "c2"}, Flows: []model.ID{"f1"}},
+		{Kind: KindBrokenFlow, Message: "Without Nurse the referral from Nurse to GP breaks", Steps: []model.ID{"s2", "s3"}, Stakeholders: []model.ID{"h1", "h2"}, Contributions: []model.ID{"c2", "c5"}, Flows: []model.ID{"f2"}},
+		{Kind: KindBrokenFlow, Message: "Without Nurse the information from Nurse to Patient breaks", Steps: []model.ID{"s2"}, Stakeholders: []model.ID{"h1", "h3"}, Contributions: []model.ID{"c2", "c3"}, Flows: []model.ID{"f5"}},
+		{Kind: KindNoLead, Message: `Without Nurse step "Admission" has no lead`, Steps: []model.ID{"s1"}, Stakeholders: []model.ID{"h1"}, Contributions: []model.ID{"c1"}},
+		{Kind: KindNoLead, Message: `Step "Discharge" has no lead`, Steps: []model.ID{"s3"}},
+	}
+	if len(r.Findings) < len(want) || !reflect.DeepEqual(r.Findings[:len(want)], want) {
+		t.Fatalf("findings start\n%+v\nwant\n%+v", r.Findings[:min(len(want), len(r.Findings))], want)
+	}
+	for _, f := range r.Findings[len(want):] {
+		if f.Kind == KindTwoLeads || f.Kind == KindSinglePoint || slices.Contains(f.Stakeholders, "h1") || strings.Contains(f.Message, "Nurse") {
+			t.Errorf("a finding of the whole map: %s: %s", f.Kind, f.Message)
+		}
+	}
+	// Without Drop the map is analysed whole, as the network view draws it.
+	whole, _ := Analyze(m, Options{Without: "h1"})
+	if whole.Measure("h1") == nil || !slices.Equal(whole.Broken, r.Broken) {
+		t.Errorf("without Drop: measure of h1 %v, broken %v", whole.Measure("h1"), whole.Broken)
+	}
+}
+
+// TestListsOfNamesAreInTheUsersLanguage: the leads of a step are listed
+// "A, B and C" in English and "A, B en C" in Dutch.
+func TestListsOfNamesAreInTheUsersLanguage(t *testing.T) {
+	m := craftedMap()
+	sc := m.Scenarios[0]
+	sc.Contributions = append(sc.Contributions, &model.Contribution{ID: "c9", Step: "s2", Stakeholder: "h2", Role: model.RoleLead})
+	for _, tc := range []struct {
+		lang, want string
+	}{
+		{"en", `Step "Treatment" has 3 leads: Nurse, Patient and GP`},
+		{"nl", `Stap "Treatment" heeft 3 leidende partijen: Nurse, Patient en GP`},
+	} {
+		r, err := Analyze(m, Options{Translate: translations.Lookup(tc.lang)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range r.Findings {
+			if f.Kind == KindTwoLeads {
+				got = append(got, f.Message)
+			}
+		}
+		if !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("%s: %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestTextNamesTheStakeholdersAndListsReadably: the text gives the
+// scenario and its steps, a row per stakeholder with its id and name, a
+// what-if in words and the findings one per line, without Go's [a b c];
+// in Dutch every word of it is Dutch.
+func TestTextNamesTheStakeholdersAndListsReadably(t *testing.T) {
+	r, err := Analyze(craftedMap(), Options{Without: "h1", Drop: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{
+			`Scenario "As-is", steps 1. Admission to 4. Home` + "\n",
+			"Without Nurse (h1): 3 flows break, 1 step loses its lead and the journey is cut\n",
+			"\nid  Stakeholder  Degree  In  Out  Flows  Betweenness  Closeness  Broker  Informal leader\n",
+			"\nh2  GP  ", "\nh4  Insurer  ",
+			"\n" + fmt.Sprint(len(r.Findings)) + " findings\n- Without Nurse the journey's flows",
+			"\n- Without Nurse the referral from Nurse to GP breaks\n",
+		}},
+		{"nl", []string{
+			`Scenario "As-is", stappen 1. Admission t/m 4. Home` + "\n",
+			"Zonder Nurse (h1): 3 overdrachten vallen weg, 1 stap verliest zijn leiding en de patiëntreis is onderbroken\n",
+			"\nid  Stakeholder  Verbindingen  In  Uit  Overdrachten  Tussenpositie  Nabijheid  Makelaar  Informele leider\n",
+			"bevindingen\n- Zonder Nurse lopen de overdrachten",
+		}},
+	} {
+		rl, _ := Analyze(craftedMap(), Options{Without: "h1", Drop: true, Translate: translations.Lookup(tc.lang)})
+		var buf bytes.Buffer
+		if err := WriteText(&buf, craftedMap(), rl, translations.Lookup(tc.lang)); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		// The table pads its columns; compare with single gaps of two.
+		squeezed := regexp.MustCompile(` {2,}`).ReplaceAllString(out, "  ")
+		for _, w := range tc.want {
+			if !strings.Contains(squeezed, w) {
+				t.Errorf("%s: no %q in\n%s", tc.lang, w, out)
+			}
+		}
+		if strings.Contains(out, "[") || strings.Contains(out, "h1 ") && !strings.Contains(out, "(h1)") {
+			t.Errorf("%s: a Go list or a bare id:\n%s", tc.lang, out)
+		}
+		if strings.Contains(out, "\nh1 ") {
+			t.Errorf("%s: the stakeholder left out has a row:\n%s", tc.lang, out)
+		}
+	}
+	nl := translations.Lookup("nl")
+	for _, w := range TextWords {
+		if nl(w) == w && w != "In" && w != "Stakeholder" {
+			t.Errorf("%q has no Dutch phrase", w)
 		}
 	}
 }

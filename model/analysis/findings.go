@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strings"
 
 	"valueflow/model"
 )
@@ -77,7 +78,7 @@ func (x *index) findings(r *Result) {
 		for _, s := range f.Stakeholders {
 			names = append(names, x.stakeholderName(s))
 		}
-		f.Message = fmt.Sprintf(x.t("Step %q has %d leads: %s"), stepName(st), len(ls), join(names))
+		f.Message = fmt.Sprintf(x.t("Step %q has %d leads: %s"), stepName(st), len(ls), x.join(names))
 		r.Findings = append(r.Findings, f)
 	}
 
@@ -303,19 +304,13 @@ func appendUnique(ids []model.ID, id model.ID) []model.ID {
 	return append(ids, id)
 }
 
-func join(names []string) string {
-	s := ""
-	for i, n := range names {
-		switch {
-		case i == 0:
-		case i == len(names)-1:
-			s += " and "
-		default:
-			s += ", "
-		}
-		s += n
+// join lists names as a sentence does in the user's language: "A, B and
+// C" ("A, B en C").
+func (x *index) join(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
 	}
-	return s
+	return fmt.Sprintf(x.t("%s and %s"), strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
 }
 
 func capitalise(s string) string {
@@ -326,4 +321,61 @@ func capitalise(s string) string {
 		return string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
+}
+
+// whatIfFindings are the findings of what breaks without r.Without (r's
+// what-if filled in by whatIf): the journey cut, then each flow that breaks.
+func (x *index) whatIfFindings(r *Result) []Finding {
+	var out []Finding
+	gone := x.stakeholderName(r.Without)
+	if r.JourneyCut {
+		first, last := x.sc.Steps[x.from], x.sc.Steps[x.to]
+		out = append(out, Finding{Kind: KindJourneyCut,
+			Message:      fmt.Sprintf(x.t("Without %s the journey's flows no longer run from %q to %q"), gone, stepName(first), stepName(last)),
+			Steps:        []model.ID{first.ID, last.ID},
+			Stakeholders: []model.ID{r.Without}})
+	}
+	broken := make(map[model.ID]bool, len(r.Broken))
+	for _, id := range r.Broken {
+		broken[id] = true
+	}
+	for _, fl := range x.flows {
+		if !broken[fl.ID] {
+			continue
+		}
+		a, b := x.card[fl.From], x.card[fl.To]
+		msg := fmt.Sprintf(x.t("Without %s the %s from %s to %s breaks"), gone, x.kindWord(fl.Kind), x.stakeholderName(a.Stakeholder), x.stakeholderName(b.Stakeholder))
+		if fl.Label != "" {
+			msg = fmt.Sprintf(x.t("Without %s the %s %q from %s to %s breaks"), gone, x.kindWord(fl.Kind), fl.Label, x.stakeholderName(a.Stakeholder), x.stakeholderName(b.Stakeholder))
+		}
+		out = append(out, Finding{Kind: KindBrokenFlow, Message: msg,
+			Steps:         appendUnique([]model.ID{a.Step}, b.Step),
+			Stakeholders:  appendUnique([]model.ID{a.Stakeholder}, b.Stakeholder),
+			Contributions: appendUnique([]model.ID{a.ID}, b.ID),
+			Flows:         []model.ID{fl.ID}})
+	}
+	return out
+}
+
+// nameLostLeads words the findings of the steps that have no lead only
+// because r.Without dropped out: they name it and point at its lead cards.
+func (x *index) nameLostLeads(r *Result) {
+	lost := map[model.ID]bool{}
+	for _, id := range r.Leaderless {
+		lost[id] = true
+	}
+	leads := x.leads("")
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Kind != KindNoLead || len(f.Steps) != 1 || !lost[f.Steps[0]] {
+			continue
+		}
+		st := x.sc.Step(f.Steps[0])
+		f.Message = fmt.Sprintf(x.t("Without %s step %q has no lead"), x.stakeholderName(r.Without), stepName(st))
+		f.Stakeholders = []model.ID{r.Without}
+		f.Contributions = nil
+		for _, c := range leads[st.ID] {
+			f.Contributions = append(f.Contributions, c.ID)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"text/tabwriter"
 
 	"valueflow/model"
@@ -26,24 +27,15 @@ type jsonFinding struct {
 	Contributions []model.ID `json:"contributions"`
 }
 
-// jsonWhatIf is what breaks without a stakeholder.
-type jsonWhatIf struct {
-	Without         model.ID   `json:"without"`
-	BrokenFlows     []model.ID `json:"broken_flows"`
-	LeaderlessSteps []model.ID `json:"leaderless_steps"`
-	JourneyCut      bool       `json:"journey_cut"`
-}
-
-// WriteJSON writes {"measures": [...], "findings": [...]} with the keys of the
-// command line's JSON format, and with a what-if also "what_if": {"without",
-// "broken_flows", "leaderless_steps", "journey_cut"}; empty lists are []
-// rather than null, and measures are rounded to 4 decimals so the output is
-// stable.
+// WriteJSON writes {"measures": [...], "findings": [...]} with the keys of
+// the command line's JSON format and nothing else: a what-if (Options.Drop)
+// is in the measures and findings themselves (KindJourneyCut,
+// KindBrokenFlow, KindNoLead). Empty lists are [] rather than null, and
+// measures are rounded to 4 decimals so the output is stable.
 func WriteJSON(w io.Writer, r *Result) error {
 	out := struct {
 		Measures []jsonMeasure `json:"measures"`
 		Findings []jsonFinding `json:"findings"`
-		WhatIf   *jsonWhatIf   `json:"what_if,omitempty"`
 	}{Measures: []jsonMeasure{}, Findings: []jsonFinding{}}
 	for _, m := range r.Measures {
 		out.Measures = append(out.Measures, jsonMeasure{m.Stakeholder, m.Degree, round4(m.Betweenness), round4(m.Closeness), m.Broker})
@@ -57,9 +49,6 @@ func WriteJSON(w io.Writer, r *Result) error {
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{f.Kind, f.Message, nonNil(f.Steps), nonNil(f.Stakeholders), nonNil(f.Contributions)})
 	}
-	if r.Without != "" {
-		out.WhatIf = &jsonWhatIf{Without: r.Without, BrokenFlows: nonNil(r.Broken), LeaderlessSteps: nonNil(r.Leaderless), JourneyCut: r.JourneyCut}
-	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
@@ -67,49 +56,92 @@ func WriteJSON(w io.Writer, r *Result) error {
 
 func round4(v float64) float64 { return math.Round(v*1e4) / 1e4 }
 
-// WriteText writes the measures as a table and the findings one per line,
-// then the what-if when there is one.
-func WriteText(w io.Writer, r *Result) error {
+// TextWords are the phrases WriteText prints through its translator (the
+// findings come translated from Analyze): English, and the keys of their
+// translations.
+var TextWords = []string{
+	"Scenario %q, steps %s to %s", "Without %s: %s",
+	"1 flow breaks", "%d flows break", "1 step loses its lead", "%d steps lose their lead", "the journey is cut",
+	"%s and %s",
+	"Stakeholder", "Degree", "In", "Out", "Flows", "Betweenness", "Closeness", "Broker", "Informal leader", "yes",
+	"1 finding", "%d findings",
+}
+
+// WriteText writes r for a person to read, in the words of tr (nil keeps
+// English): the scenario and its steps, what drops out with a what-if,
+// the measures as a table with a row per stakeholder (its id and name), and
+// the findings, one per line. m is the map r was analysed from.
+func WriteText(w io.Writer, m *model.Map, r *Result, tr func(string) string) error {
+	t := func(s string) string {
+		if tr == nil {
+			return s
+		}
+		return tr(s)
+	}
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return t(one)
+		}
+		return fmt.Sprintf(t(many), n)
+	}
+	name := func(id model.ID) string {
+		if s := m.Stakeholder(id); s != nil && s.Name != "" {
+			return s.Name
+		}
+		return string(id)
+	}
+	var sc *model.Scenario
+	for _, s := range m.Scenarios {
+		if s.ID == r.Scenario {
+			sc = s
+		}
+	}
+	if sc != nil && len(r.Steps) > 0 {
+		step := func(id model.ID) string {
+			for i, st := range sc.Steps {
+				if st.ID == id {
+					return fmt.Sprintf("%d. %s", i+1, stepName(st))
+				}
+			}
+			return string(id)
+		}
+		fmt.Fprintf(w, t("Scenario %q, steps %s to %s")+"\n", sc.Name, step(r.Steps[0]), step(r.Steps[len(r.Steps)-1]))
+	}
+	if r.Without != "" {
+		parts := []string{plural(len(r.Broken), "1 flow breaks", "%d flows break"),
+			plural(len(r.Leaderless), "1 step loses its lead", "%d steps lose their lead")}
+		if r.JourneyCut {
+			parts = append(parts, t("the journey is cut"))
+		}
+		last := len(parts) - 1
+		list := fmt.Sprintf(t("%s and %s"), strings.Join(parts[:last], ", "), parts[last])
+		fmt.Fprintf(w, t("Without %s: %s")+"\n", fmt.Sprintf("%s (%s)", name(r.Without), r.Without), list)
+	}
+	fmt.Fprintln(w)
+
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "stakeholder\tdegree\tin\tout\tflows\tbetweenness\tcloseness\tbroker\tinformal leader")
+	head := []string{"id"}
+	for _, h := range []string{"Stakeholder", "Degree", "In", "Out", "Flows", "Betweenness", "Closeness", "Broker", "Informal leader"} {
+		head = append(head, t(h))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	yes := func(b bool) string {
 		if b {
-			return "yes"
+			return t("yes")
 		}
 		return ""
 	}
-	for _, m := range r.Measures {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.2f\t%.3f\t%s\t%s\n", m.Stakeholder, m.Degree, m.InDegree, m.OutDegree, m.Flows,
-			m.Betweenness, m.Closeness, yes(m.Broker), yes(m.InformalLeader))
+	for _, ms := range r.Measures {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.2f\t%.3f\t%s\t%s\n", ms.Stakeholder, name(ms.Stakeholder), ms.Degree, ms.InDegree, ms.OutDegree, ms.Flows,
+			ms.Betweenness, ms.Closeness, yes(ms.Broker), yes(ms.InformalLeader))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%d findings\n", len(r.Findings))
+	fmt.Fprintf(w, "\n%s\n", plural(len(r.Findings), "1 finding", "%d findings"))
 	for _, f := range r.Findings {
-		fmt.Fprintf(w, "%s: %s\n", f.Kind, f.Message)
-	}
-	if r.Without != "" {
-		fmt.Fprintf(w, "\nwithout %s: %s break, %s left without a lead", r.Without,
-			plural(len(r.Broken), "flow", "flows"), plural(len(r.Leaderless), "step", "steps"))
-		if r.JourneyCut {
-			fmt.Fprint(w, ", the journey is cut")
-		}
-		fmt.Fprintln(w)
-		if len(r.Broken) > 0 {
-			fmt.Fprintf(w, "broken flows: %v\n", r.Broken)
-		}
-		if len(r.Leaderless) > 0 {
-			fmt.Fprintf(w, "steps without a lead: %v\n", r.Leaderless)
-		}
+		fmt.Fprintf(w, "- %s\n", f.Message)
 	}
 	_, err := fmt.Fprint(w, "")
 	return err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
