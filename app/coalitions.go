@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -53,8 +55,10 @@ func (p *memberPicker) value() []model.ID {
 func (mw *mainWindow) addCoalitionDialog() {
 	name, issue := entry(""), multiline("")
 	members := mw.newMemberPicker(nil)
+	// Without a name the dialog says so under it and Add stays off, so
+	// the issue and members typed are kept.
 	items := []*widget.FormItem{
-		widget.NewFormItem(T("Name"), name),
+		nameItem(name, &name.Validator, T("A coalition needs a name.")),
 		widget.NewFormItem(T("Issue"), issue),
 		widget.NewFormItem(T("Members"), members),
 	}
@@ -63,7 +67,7 @@ func (mw *mainWindow) addCoalitionDialog() {
 			return
 		}
 		id := mw.doc.m().NewID("co")
-		if mw.do(model.AddCoalition(model.Coalition{ID: id, Name: name.Text, Issue: issue.Text, Members: members.value()})) {
+		if mw.do(model.AddCoalition(model.Coalition{ID: id, Name: strings.TrimSpace(name.Text), Issue: issue.Text, Members: members.value()})) {
 			mw.selectTarget(scene.Target{Kind: model.EntityCoalition, ID: id})
 		}
 	}, mw.win)

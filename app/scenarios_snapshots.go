@@ -54,18 +54,7 @@ func (mw *mainWindow) renameScenarioDialogWith(sc *model.Scenario, text, note st
 // only spaces) it says under the field that a scenario needs one, and the
 // dialog's button stays off.
 func scenarioNameItem(name fyne.CanvasObject, validator *fyne.StringValidator) *widget.FormItem {
-	item := widget.NewFormItem(T("Name"), name)
-	*validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			// Fyne shows a field's error only once the user has left it;
-			// the hint is shown while typing, so it says it at once.
-			item.HintText = T("A scenario needs a name.")
-			return errors.New(item.HintText)
-		}
-		item.HintText = ""
-		return nil
-	}
-	return item
+	return nameItem(name, validator, T("A scenario needs a name.")) // app/name_item.go
 }
 
 // confirmScenarioName runs then when no other scenario than self is called
