@@ -45,6 +45,7 @@ type NetworkView struct {
 	engine, sizeBy               *widget.Select
 	from, to, without, coalition *widget.Select
 	progress                     *widget.ProgressBarInfinite
+	progressBox                  *fyne.Container // the bar as wide as a button
 	status                       *widget.Label
 	content                      fyne.CanvasObject
 	m                            *model.Map
@@ -76,6 +77,9 @@ type NetworkView struct {
 	generation int
 	// pending counts background rebuilds, so tests can wait for them.
 	pending sync.WaitGroup
+	// analyse is analysis.Analyze (a test holds it back to see the view
+	// while it runs).
+	analyse func(*model.Map, analysis.Options) (*analysis.Result, error)
 
 	stepIDs, stakeholderIDs, coalitionIDs []model.ID
 	stepNames, stakeholderNms             []string
@@ -126,7 +130,8 @@ func NewNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 // (in the View menu), in place before the first layout starts.
 func newNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target), prefs fyne.Preferences, path string, coalition model.ID) *NetworkView {
 	v := &NetworkView{OnSelect: onSelect, raw: map[string]map[model.ID]scene.Point{}, cache: map[string]map[model.ID]scene.Point{}, moved: map[model.ID]scene.Point{},
-		pinned: map[scene.Engine]map[model.ID]scene.Point{}, drawn: map[scene.Engine]map[model.ID]scene.Point{}, drawnFor: map[scene.Engine]string{}, prefs: prefs}
+		pinned: map[scene.Engine]map[model.ID]scene.Point{}, drawn: map[scene.Engine]map[model.ID]scene.Point{}, drawnFor: map[scene.Engine]string{}, prefs: prefs,
+		analyse: analysis.Analyze}
 	if prefs != nil && path != "" {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
@@ -177,6 +182,10 @@ func newNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 	})
 	v.progress = widget.NewProgressBarInfinite()
 	v.progress.Hide()
+	// As wide as a button, where it reads as one (at its least width it
+	// was a blue square), as in the Insights.
+	v.progressBox = container.NewGridWrap(fyne.NewSize(160, v.progress.MinSize().Height), v.progress)
+	v.progressBox.Hide()
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	// Two rows, each select as wide as its longest choice (up to a limit),
@@ -184,7 +193,7 @@ func newNetworkView(m *model.Map, scenario model.ID, onSelect func(scene.Target)
 	bar := container.NewVBox(
 		container.NewHBox(widget.NewLabel(T("Layout")), wide(v.engine), widget.NewLabel(T("Size by")), wide(v.sizeBy),
 			widget.NewLabel(T("Coalition")), wide(v.coalition),
-			widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { v.view.board.ZoomFit() }), v.progress),
+			widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { v.view.board.ZoomFit() }), v.progressBox),
 		container.NewHBox(widget.NewLabel(T("Steps")), wide(v.from), widget.NewLabel(T("to")), wide(v.to),
 			widget.NewLabel(T("Without")), wide(v.without)))
 	v.content = container.NewBorder(container.NewHScroll(bar), v.status, nil, nil, v.view)
@@ -548,8 +557,7 @@ func (v *NetworkView) rebuild() {
 		return gen == v.generation
 	}
 	m := v.m
-	v.progress.Show()
-	v.progress.Start()
+	v.busy(true)
 	finish := func(status string, shown *networkShown, s *scene.Scene) {
 		fyne.Do(func() {
 			if !current() {
@@ -565,8 +573,7 @@ func (v *NetworkView) rebuild() {
 				v.view.setScene(s)
 			}
 			v.status.SetText(status)
-			v.progress.Stop()
-			v.progress.Hide()
+			v.busy(false)
 		})
 	}
 	// Analysis (about 0.5 s on an XL map) and layout both run here, off the
@@ -575,7 +582,7 @@ func (v *NetworkView) rebuild() {
 	go func() {
 		defer v.pending.Done()
 		defer cancel()
-		res, err := analysis.Analyze(m, opt)
+		res, err := v.analyse(m, opt)
 		if err != nil {
 			finish(analysisError(err), nil, nil)
 			return
@@ -622,6 +629,19 @@ func (v *NetworkView) rebuild() {
 		shown := &networkShown{m: m, res: res, opt: opt, nopt: nopt, key: l.Key}
 		finish(note+summary(m, res), shown, scene.Network(m, res, nopt))
 	}()
+}
+
+// busy shows the progress bar turning, or hides it.
+func (v *NetworkView) busy(on bool) {
+	if on {
+		v.progressBox.Show()
+		v.progress.Show()
+		v.progress.Start()
+		return
+	}
+	v.progress.Stop()
+	v.progress.Hide()
+	v.progressBox.Hide()
 }
 
 func (v *NetworkView) pinsOfLocked(e scene.Engine) map[model.ID]scene.Point {

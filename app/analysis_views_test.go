@@ -741,3 +741,55 @@ func TestAFindingCutShortIsShownWholeUnderThePointer(t *testing.T) {
 		t.Errorf("with the pointer off the list the view shows %q", v.full.Text)
 	}
 }
+
+// TestTheProgressBarsReadAsBars: while the network or the insights are
+// computed, the progress bar turns as wide as a button (at its least width
+// it was a square), and it goes once they are shown.
+func TestTheProgressBarsReadAsBars(t *testing.T) {
+	test.NewTempApp(t)
+	hold := func(analyse *func(*model.Map, analysis.Options) (*analysis.Result, error)) (started chan struct{}, release chan struct{}) {
+		started, release = make(chan struct{}, 4), make(chan struct{})
+		*analyse = func(m *model.Map, opt analysis.Options) (*analysis.Result, error) {
+			started <- struct{}{}
+			<-release
+			return analysis.Analyze(m, opt)
+		}
+		return started, release
+	}
+	check := func(t *testing.T, w fyne.Window, bar fyne.CanvasObject, again func(), analyse *func(*model.Map, analysis.Options) (*analysis.Result, error), wait func()) {
+		w.Resize(fyne.NewSize(1366, 768))
+		started, release := hold(analyse)
+		fyne.DoAndWait(again)
+		<-started
+		// Lay the window out as the driver does on its next frame (the
+		// test driver does not follow a container shown), parents first.
+		fyne.DoAndWait(func() {
+			deepWalk(w.Content(), func(o fyne.CanvasObject) {
+				if c, ok := o.(*fyne.Container); ok {
+					c.Refresh()
+				}
+			})
+		})
+		size := bar.Size()
+		if !bar.Visible() || size.Width < 150 || size.Height < bar.MinSize().Height {
+			t.Errorf("while computing: the bar shows %v at %v", bar.Visible(), size)
+		}
+		close(release)
+		wait()
+		if bar.Visible() {
+			t.Error("the bar still shows once done")
+		}
+	}
+	t.Run("network", func(t *testing.T) {
+		v := NewNetworkView(sample.Map(), "", nil, nil, "")
+		settle(v)
+		w := test.NewTempWindow(t, v)
+		check(t, w, v.progress, func() { v.SetMap(withAttitude(map[model.ID]int{"sh5": -1}), "") }, &v.analyse, v.wait)
+	})
+	t.Run("insights", func(t *testing.T) {
+		v := NewInsightsView(sample.Map(), "", nil)
+		settle(v)
+		w := test.NewTempWindow(t, v)
+		check(t, w, v.progress, func() { v.SetMap(withAttitude(map[model.ID]int{"sh5": -1}), "") }, &v.analyse, v.wait)
+	})
+}
