@@ -805,12 +805,15 @@ type InsightsView struct {
 	list     *widget.List
 	table    *widget.Table
 	onSelect func(scene.Target)
-	res      *analysis.Result
-	names    map[model.ID]string
-	rows     []analysis.Measure
-	sortCol  int
-	sortAsc  bool
-	sorted   bool
+	// onFinding, when set, follows a finding's link instead of onSelect
+	// (the window selects every card it names).
+	onFinding func(analysis.Finding)
+	res       *analysis.Result
+	names     map[model.ID]string
+	rows      []analysis.Measure
+	sortCol   int
+	sortAsc   bool
+	sorted    bool
 
 	// analyse is analysis.Analyze (a test holds it back to see the view
 	// while it runs).
@@ -868,7 +871,11 @@ func newInsightsView(onSelect func(scene.Target)) *InsightsView {
 	v.full.Wrapping = fyne.TextWrapWord
 	v.full.Importance = widget.LowImportance
 	v.list.OnSelected = func(i widget.ListItemID) {
-		if v.onSelect != nil && v.res != nil && i >= 0 && i < len(v.res.Findings) {
+		switch {
+		case v.res == nil || i < 0 || i >= len(v.res.Findings):
+		case v.onFinding != nil:
+			v.onFinding(v.res.Findings[i])
+		case v.onSelect != nil:
 			v.onSelect(findingTarget(v.res.Findings[i]))
 		}
 		v.list.UnselectAll() // the same link can be followed again

@@ -158,6 +158,7 @@ func (mw *mainWindow) refreshView() {
 	case "Insights":
 		if st.facts == nil {
 			st.facts = newInsightsView(mw.showFinding)
+			st.facts.onFinding = mw.showFindingPlaces // app/finding_links.go
 			current.Content = st.facts
 			changed = true
 		}
