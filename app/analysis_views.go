@@ -777,8 +777,27 @@ func findingTarget(f analysis.Finding) scene.Target {
 }
 
 // measureColumns are the titles of the measures table's columns.
-func measureColumns() []string {
-	return []string{T("Stakeholder"), T("Degree"), T("In"), T("Out"), T("Flows"), T("Betweenness"), T("Closeness"), T("Broker"), T("Informal leader")}
+func measureColumns() []string { return measureColumnTitles(T) }
+
+// measureColumnTitles are the titles in the words of tr.
+func measureColumnTitles(tr func(string) string) []string {
+	return []string{tr("Stakeholder"), tr("Degree"), tr("In"), tr("Out"), tr("Flows"), tr("Betweenness"), tr("Closeness"), tr("Broker"), tr("Informal leader")}
+}
+
+// measureColumnWidths are the widths of the columns of titles: each as
+// wide as its header button with the sort mark, so no title is cut
+// ("Informal leader", "Informele leider"); the names at least 260, the
+// numbers at least 90.
+func measureColumnWidths(titles []string) []float32 {
+	widths := make([]float32, len(titles))
+	for c, h := range titles {
+		least := float32(90)
+		if c == 0 {
+			least = 260
+		}
+		widths[c] = max(least, widget.NewButton(h+" ▼", nil).MinSize().Width)
+	}
+	return widths
 }
 
 const measureColumnCount = 9
@@ -893,9 +912,8 @@ func newInsightsView(onSelect func(scene.Target)) *InsightsView {
 		col := id.Col
 		b.OnTapped = func() { v.SortBy(col) }
 	}
-	v.table.SetColumnWidth(0, 260)
-	for c := 1; c < measureColumnCount; c++ {
-		v.table.SetColumnWidth(c, 110)
+	for c, w := range measureColumnWidths(measureColumns()) {
+		v.table.SetColumnWidth(c, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
 		if v.onSelect != nil && id.Row >= 0 && id.Row < len(v.rows) {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"valueflow/canvas/scene"
 	"valueflow/model"
@@ -792,4 +793,36 @@ func TestTheProgressBarsReadAsBars(t *testing.T) {
 		w := test.NewTempWindow(t, v)
 		check(t, w, v.progress, func() { v.SetMap(withAttitude(map[model.ID]int{"sh5": -1}), "") }, &v.analyse, v.wait)
 	})
+}
+
+// TestTheMeasuresHeadersAreNotCut: each header of the measures table, with
+// the sort mark on it, is as wide as it needs ("Informal leader" was cut).
+func TestTheMeasuresHeadersAreNotCut(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewInsightsView(sample.Map(), "", nil)
+	settle(v)
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(1366, 768))
+	titles := measureColumns()
+	for col := range titles {
+		fyne.DoAndWait(func() {
+			v.SortBy(col)
+			v.table.ScrollTo(widget.TableCellID{Row: 0, Col: col})
+		})
+		want := v.header(col)
+		found := false
+		deepWalk(v.table, func(o fyne.CanvasObject) {
+			b, ok := o.(*widget.Button)
+			if !ok || b.Text != want || !b.Visible() {
+				return
+			}
+			found = true
+			if b.Size().Width < b.MinSize().Width {
+				t.Errorf("header %q is %.0f wide, needs %.0f", want, b.Size().Width, b.MinSize().Width)
+			}
+		})
+		if !found {
+			t.Errorf("no header %q on the screen", want)
+		}
+	}
 }
