@@ -61,10 +61,8 @@ func DOT(w io.Writer, m *model.Map, scenario model.ID) error {
 		return fmt.Sprintf("rank:%d:%d", step, d)
 	}
 
-	// Lanes in reverse: dot stacks the nodes of a rank bottom-up in the
-	// order it meets them, so the first lane ends up on top.
-	for li := len(m.Stakeholders) - 1; li >= 0; li-- {
-		h := m.Stakeholders[li]
+	// The lanes in board order; the "order" node below keeps them so.
+	for li, h := range m.Stakeholders {
 		fmt.Fprintf(bw, "  subgraph %s {\n", quote(fmt.Sprintf("cluster_%d", li)))
 		fmt.Fprintf(bw, "    label=%s; labeljust=l; style=filled; color=\"#cfd8dc\"; fillcolor=%s;\n", quote(h.Name), quote(laneFill(h, li)))
 		// An invisible node in the first rank keeps an empty lane visible.
@@ -115,6 +113,17 @@ func DOT(w io.Writer, m *model.Map, scenario model.ID) error {
 	// a rank after it when a flow in the same step leads to it, so no flow
 	// runs within one rank (Graphviz 2.43 fails on such edges between
 	// clusters with newrank).
+	//
+	// dot orders the clusters of a rank as it meets them on a walk of the
+	// graph and then moves them to shorten crossing edges, which left the
+	// patient 11th of 13 lanes on the sample. One invisible node before the
+	// first rank with an edge to every lane's anchor, in board order and
+	// kept in that order (ordering=out), stacks the lanes as on the board,
+	// the first on top; the flows still route between them.
+	bw.WriteString("  \"order\" [label=\"\", shape=point, width=0.01, style=invis, ordering=out];\n")
+	for _, h := range m.Stakeholders {
+		fmt.Fprintf(bw, "  \"order\" -> %s [style=invis];\n", quote("lane:"+string(h.ID)))
+	}
 	bw.WriteString("  { rank=same; \"lanes\";")
 	for _, h := range m.Stakeholders {
 		bw.WriteString(" " + quote("lane:"+string(h.ID)) + ";")

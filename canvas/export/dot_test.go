@@ -105,3 +105,98 @@ func TestDOTOfTheSampleAndAnLMap(t *testing.T) {
 		})
 	}
 }
+
+// laidOut has Graphviz place the graph and returns each node's centre
+// (inches, y growing upwards, as `dot -Tplain` gives it).
+func laidOut(t *testing.T, dot []byte) map[string][2]float64 {
+	t.Helper()
+	needTool(t, "dot")
+	cmd := exec.Command("dot", "-Tplain")
+	cmd.Stdin = bytes.NewReader(dot)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dot -Tplain refused the graph: %v\n%s", err, stderr.String())
+	}
+	pos := map[string][2]float64{}
+	for _, line := range strings.Split(string(out), "\n") {
+		// node NAME X Y W H LABEL …; names and labels are quoted when needed.
+		if !strings.HasPrefix(line, "node ") {
+			continue
+		}
+		rest := strings.TrimPrefix(line, "node ")
+		var name string
+		if strings.HasPrefix(rest, `"`) {
+			end := strings.Index(rest[1:], `"`)
+			name, rest = rest[1:end+1], rest[end+2:]
+		} else {
+			name, rest, _ = strings.Cut(rest, " ")
+		}
+		var x, y float64
+		if _, err := fmt.Sscan(rest, &x, &y); err != nil {
+			t.Fatalf("cannot read %q: %v", line, err)
+		}
+		pos[name] = [2]float64{x, y}
+	}
+	return pos
+}
+
+// TestDOTStacksTheLanesInBoardOrder lays the graph out with Graphviz and
+// checks what a reader of the drawing sees: the lanes from top to bottom in
+// the board's order, every card of a lane below every card of the lane
+// above it, and the step headers above the first lane.
+func TestDOTStacksTheLanesInBoardOrder(t *testing.T) {
+	maps := []struct {
+		name string
+		m    *model.Map
+	}{{"a small map with an empty lane", synthMap()}, {"the sample", sample.Map()}, {"an M map", sample.Generate(sample.M)}, {"an L map", sample.Generate(sample.L)}}
+	for _, tc := range maps {
+		t.Run(tc.name, func(t *testing.T) {
+			if testing.Short() && tc.name == "an L map" {
+				t.Skip("Graphviz takes seconds on an L map")
+			}
+			sc := tc.m.Scenarios[0]
+			var buf bytes.Buffer
+			if err := DOT(&buf, tc.m, sc.ID); err != nil {
+				t.Fatal(err)
+			}
+			pos := laidOut(t, buf.Bytes())
+			// The highest and lowest y of each lane's nodes: its anchor and cards.
+			top := make([]float64, len(tc.m.Stakeholders))
+			bottom := make([]float64, len(tc.m.Stakeholders))
+			lane := map[model.ID]int{}
+			for i, h := range tc.m.Stakeholders {
+				lane[h.ID] = i
+				p, ok := pos["lane:"+string(h.ID)]
+				if !ok {
+					t.Fatalf("lane %q has no node in the layout", h.Name)
+				}
+				top[i], bottom[i] = p[1], p[1]
+			}
+			for _, c := range sc.Contributions {
+				p, ok := pos["card:"+string(c.ID)]
+				i, known := lane[c.Stakeholder]
+				if !ok || !known {
+					continue
+				}
+				top[i], bottom[i] = max(top[i], p[1]), min(bottom[i], p[1])
+			}
+			var order []string
+			for i := range tc.m.Stakeholders {
+				order = append(order, fmt.Sprintf("%s %.1f..%.1f", tc.m.Stakeholders[i].Name, bottom[i], top[i]))
+			}
+			for i := 1; i < len(top); i++ {
+				if top[i] >= bottom[i-1] {
+					t.Fatalf("lane %d %q reaches up to %.2f in, above the bottom (%.2f in) of lane %d %q; lanes bottom..top:\n%s",
+						i+1, tc.m.Stakeholders[i].Name, top[i], bottom[i-1], i, tc.m.Stakeholders[i-1].Name, strings.Join(order, "\n"))
+				}
+			}
+			for _, st := range sc.Steps {
+				if p := pos["step:"+string(st.ID)]; p[1] <= top[0] {
+					t.Errorf("step %q is drawn at %.2f in, not above the first lane (top %.2f in)", st.Name, p[1], top[0])
+				}
+			}
+		})
+	}
+}
