@@ -588,31 +588,19 @@ func (f *exportForm) writer(set exportSettings) exportWriter {
 			return export.PDFProgress(ctx, w, s, pages, meta, progress)
 		}
 	}
+	// These know nothing of cancelling: fileJob's writer stops them at
+	// their next write after a cancel, and the file is not put in place.
 	m, sc := f.mapToWrite(set.Private)
-	return func(ctx context.Context, w io.Writer, _ func(int, int)) error {
-		cw := ctxWriter{ctx, w}
+	return func(_ context.Context, w io.Writer, _ func(int, int)) error {
 		switch set.Format {
 		case "DOT":
-			return export.DOT(cw, m, sc.ID)
+			return export.DOT(w, m, sc.ID)
 		case "JSON":
-			return jsonmap.Encode(cw, m)
+			return jsonmap.Encode(w, m)
 		}
 		// Sheet and column names in the user's language.
-		return sheet.WriteXLSX(cw, m, T("sheet.lang"))
+		return sheet.WriteXLSX(w, m, T("sheet.lang"))
 	}
-}
-
-// ctxWriter stops a writer that knows nothing of cancelling at its next write.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (c ctxWriter) Write(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.w.Write(p)
 }
 
 // askExportPath asks where to write, starting in the map's folder, and
@@ -648,11 +636,14 @@ func (mw *mainWindow) askExportPath(parent fyne.Window, name, ext string, use fu
 // stopping when ctx is cancelled.
 type exportJob func(ctx context.Context, progress func(done, total int)) error
 
-// fileJob writes a file through export.WriteFile: into a temporary file
-// next to path, renamed over it when complete.
+// fileJob writes a file through export.WriteFileContext: into a temporary
+// file next to path, renamed over it when complete. A cancel at any moment
+// before the rename, even while an encoder that knows nothing of ctx is
+// compressing, leaves path as it was: the writer fails at its next write
+// and the rename does not happen.
 func fileJob(path string, write exportWriter) exportJob {
 	return func(ctx context.Context, progress func(int, int)) error {
-		return export.WriteFile(path, func(w io.Writer) error { return write(ctx, w, progress) })
+		return export.WriteFileContext(ctx, path, func(w io.Writer) error { return write(ctx, w, progress) })
 	}
 }
 
@@ -660,6 +651,13 @@ func fileJob(path string, write exportWriter) exportJob {
 // dir: into a temporary folder beside it, renamed when complete. An
 // existing folder is never touched.
 func csvFolderJob(dir string, m *model.Map) exportJob {
+	return folderJob(dir, func(tmp string) error { return sheet.WriteCSVDir(tmp, m) })
+}
+
+// folderJob has write fill a temporary folder beside dir and renames it to
+// dir when complete. A cancel at any moment before the rename leaves no
+// folder; an existing dir is refused.
+func folderJob(dir string, write func(tmp string) error) exportJob {
 	return func(ctx context.Context, progress func(int, int)) error {
 		if _, err := os.Lstat(dir); err == nil {
 			return errorf(Tf("%s already exists; choose another folder", dir))
@@ -673,8 +671,11 @@ func csvFolderJob(dir string, m *model.Map) exportJob {
 			os.RemoveAll(tmp)
 			return err
 		}
-		if err := sheet.WriteCSVDir(tmp, m); err != nil {
+		if err := write(tmp); err != nil {
 			os.RemoveAll(tmp)
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
 			return err
 		}
 		if err := ctx.Err(); err != nil {

@@ -24,6 +24,7 @@ import (
 
 	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
+	"valueflow/storage/sheet"
 )
 
 // shownTexts returns every text in o and below it, renderers included:
@@ -122,6 +123,118 @@ func TestCancellingAnExportKeepsTheFileThatWasThere(t *testing.T) {
 	}
 	if texts := overlayTexts(mw.win); texts != "" {
 		t.Errorf("a dialog is still open after cancelling: %q", texts)
+	}
+}
+
+// pausedWriter holds the first write until Cancel has been pressed, as an
+// encoder busy compressing when the user cancels, and then goes on as if
+// nothing happened: the encoders of PNG, PDF, XLSX and the rest do not
+// look at the cancel themselves.
+type pausedWriter struct {
+	w       io.Writer
+	started chan struct{}
+	tapped  chan struct{}
+	once    bool
+}
+
+func (p *pausedWriter) Write(b []byte) (int, error) {
+	if !p.once {
+		p.once = true
+		close(p.started)
+		<-p.tapped
+	}
+	return p.w.Write(b)
+}
+
+// TestCancelWhileWritingKeepsTheOldFileInEveryFormat presses Cancel at the
+// moments a big export spends seconds in, for every format the dialog
+// offers, with the writers the dialog uses: while the encoder writes (the
+// bar at 99 % on an L map), and after the last byte, before the file is put
+// in place. The file that was there stays byte for byte, nothing is left
+// beside it, and the status line says nothing was written.
+func TestCancelWhileWritingKeepsTheOldFileInEveryFormat(t *testing.T) {
+	moments := []struct {
+		name  string
+		pause func(write exportWriter, started, tapped chan struct{}) exportWriter
+	}{
+		{"while the encoder writes", func(write exportWriter, started, tapped chan struct{}) exportWriter {
+			return func(ctx context.Context, w io.Writer, progress func(int, int)) error {
+				return write(ctx, &pausedWriter{w: w, started: started, tapped: tapped}, progress)
+			}
+		}},
+		{"after the last byte", func(write exportWriter, started, tapped chan struct{}) exportWriter {
+			return func(ctx context.Context, w io.Writer, progress func(int, int)) error {
+				err := write(ctx, w, progress)
+				close(started)
+				<-tapped
+				return err
+			}
+		}},
+	}
+	mw, _ := openSample(t)
+	f := openExportAndWait(t, mw)
+	defer f.d.Hide()
+	for _, format := range mapFormats {
+		for i, moment := range moments {
+			t.Run(format+" "+moment.name, func(t *testing.T) {
+				dir := t.TempDir()
+				started, tapped := make(chan struct{}), make(chan struct{})
+				set := defaultExportSettings
+				set.Format, set.DPI = format, 30
+				var path string
+				var job exportJob
+				old := []byte("the print of last week\x00\xff")
+				if format == "CSV" {
+					// A new folder, which a cancel must keep from appearing.
+					path = filepath.Join(dir, "zorgpad (CSV)")
+					m, _ := f.mapToWrite(false)
+					// WriteCSVDir knows nothing of cancelling either.
+					job = folderJob(path, func(tmp string) error {
+						if i == 0 {
+							close(started)
+							<-tapped
+						}
+						err := sheet.WriteCSVDir(tmp, m)
+						if i == 1 {
+							close(started)
+							<-tapped
+						}
+						return err
+					})
+				} else {
+					path = filepath.Join(dir, "zorgpad."+strings.ToLower(format))
+					os.WriteFile(path, old, 0o644)
+					job = fileJob(path, moment.pause(f.writer(set), started, tapped))
+				}
+				run := mw.runExport(mw.win, path, job)
+				select {
+				case <-started:
+				case <-time.After(60 * time.Second):
+					t.Fatal("the export never wrote")
+				}
+				test.Tap(run.cancel)
+				close(tapped)
+				waitRun(t, run)
+				if format == "CSV" {
+					if left := leftovers(t, dir); len(left) > 0 {
+						t.Errorf("the cancelled export left %v", left)
+					}
+				} else {
+					if b, _ := os.ReadFile(path); !bytes.Equal(b, old) {
+						t.Errorf("after cancelling the file holds %d bytes %.40q", len(b), b)
+					}
+					if left := leftovers(t, dir, filepath.Base(path)); len(left) > 0 {
+						t.Errorf("the cancelled export left %v", left)
+					}
+				}
+				if mw.status.Text != "Export cancelled; nothing was written" {
+					t.Errorf("status %q, want the export cancelled", mw.status.Text)
+				}
+				if texts := overlayTexts(mw.win); strings.Contains(texts, "Exporting") || strings.Contains(texts, "Cannot") {
+					t.Errorf("a progress or error dialog is open after cancelling: %q", texts)
+				}
+			})
+		}
 	}
 }
 

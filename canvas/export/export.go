@@ -6,6 +6,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -68,7 +69,20 @@ func errorf(cause error, format string, args ...any) error {
 // or socket, a read-only file. A symbolic link is followed, so the file it
 // points to is replaced and the link stays. A replaced file keeps its
 // permissions; a new one is readable by everyone.
-func WriteFile(path string, write func(io.Writer) error) (err error) {
+func WriteFile(path string, write func(io.Writer) error) error {
+	return WriteFileContext(context.Background(), path, write)
+}
+
+// WriteFileContext is WriteFile that a cancel stops at any moment before
+// the rename, whatever write is doing: write's writer fails with ctx.Err()
+// once ctx is cancelled (an encoder deep in a PNG or a workbook stops at its
+// next write), and ctx is looked at again after the file is complete and
+// synced, just before it replaces path. A cancelled write returns ctx.Err()
+// itself and leaves path as it was and no temporary file.
+func WriteFileContext(ctx context.Context, path string, write func(io.Writer) error) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	target, mode, err := writeTarget(path)
 	if err != nil {
 		return err
@@ -98,12 +112,16 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	wrap := func(err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			// Whatever write made of it, the user cancelled.
+			return cerr
+		}
 		if errors.Is(err, syscall.ENOSPC) {
 			return errorf(err, "cannot write %q: the disk is full; nothing was written", path)
 		}
 		return errorf(err, "cannot write %q: %v", path, err)
 	}
-	if err = write(f); err != nil {
+	if err = write(ctxWriter{ctx, f}); err != nil {
 		return wrap(err)
 	}
 	if err = f.Sync(); err != nil {
@@ -116,10 +134,29 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if err = os.Chmod(tmp, mode); err != nil {
 		return wrap(err)
 	}
+	// The last moment a cancel keeps the old file: write may have ignored
+	// ctx, and syncing a big file takes a while.
+	if err = ctx.Err(); err != nil {
+		return err
+	}
 	if err = os.Rename(tmp, target); err != nil {
 		return wrap(err)
 	}
 	return nil
+}
+
+// ctxWriter fails with ctx.Err() once ctx is cancelled: a writer that
+// knows nothing of cancelling stops at its next write.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // writeTarget checks where path may be written: the file a symbolic link

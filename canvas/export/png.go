@@ -38,13 +38,21 @@ func PNG(w io.Writer, s *scene.Scene, dpi float32) error {
 }
 
 // PNGProgress writes a PNG like PNG, calling progress (when not nil) as the
-// items are drawn and stopping with ctx.Err() when ctx is cancelled.
+// items are drawn and stopping with ctx.Err() when ctx is cancelled, while
+// drawing or while compressing and writing the image (seconds on an L map).
 func PNGProgress(ctx context.Context, w io.Writer, s *scene.Scene, dpi float32, progress func(done, total int)) error {
 	img, err := raster1(ctx, s, dpi, progress)
 	if err != nil {
 		return err
 	}
-	if err := encodePNG(w, img, dpi); err != nil {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// The encoder does not know of ctx; its next write after a cancel fails.
+	if err := encodePNG(ctxWriter{ctx, w}, img, dpi); err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
 		return err
 	}
 	if progress != nil {

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -11,7 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"valueflow/canvas/scene"
 	"valueflow/internal/atomicfile"
+	"valueflow/model/sample"
 )
 
 func TestWriteFile(t *testing.T) {
@@ -258,5 +262,91 @@ func TestAnExportRemovesTheOldLeftoverOfAKilledOne(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "hello" {
 		t.Errorf("the output holds %q", b)
+	}
+}
+
+// cancelAtFirstWrite cancels the export when the encoder first writes,
+// as a Cancel pressed while an image is being compressed, and passes the
+// write on as an encoder that knows nothing of cancelling would.
+type cancelAtFirstWrite struct {
+	w      io.Writer
+	cancel func()
+}
+
+func (c *cancelAtFirstWrite) Write(p []byte) (int, error) {
+	c.cancel()
+	return c.w.Write(p)
+}
+
+func TestACancelBeforeTheRenameKeepsTheOldFileAsItWas(t *testing.T) {
+	s := scene.Board(sample.Map(), "", scene.BoardOptions{})
+	tests := []struct {
+		name  string
+		write func(ctx context.Context, cancel func(), w io.Writer) error
+	}{
+		{"cancelled before anything is written", func(ctx context.Context, cancel func(), w io.Writer) error {
+			_, err := io.WriteString(w, "a new print")
+			return err
+		}},
+		{"cancelled half-way by a writer that goes on regardless", func(ctx context.Context, cancel func(), w io.Writer) error {
+			io.WriteString(w, "half a new")
+			cancel()
+			io.WriteString(w, " print")
+			return nil
+		}},
+		{"cancelled after the last byte, before the rename", func(ctx context.Context, cancel func(), w io.Writer) error {
+			io.WriteString(w, "a whole new print")
+			cancel()
+			return nil
+		}},
+		{"cancelled while the PNG is being compressed and written", func(ctx context.Context, cancel func(), w io.Writer) error {
+			return PNGProgress(ctx, &cancelAtFirstWrite{w, cancel}, s, 72, nil)
+		}},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "board.png")
+			old := []byte("\x89PNG the print of last week")
+			os.WriteFile(path, old, 0o640)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if i == 0 {
+				cancel()
+			}
+			err := WriteFileContext(ctx, path, func(w io.Writer) error { return tt.write(ctx, cancel, w) })
+			if !errors.Is(err, context.Canceled) || err.Error() != context.Canceled.Error() {
+				t.Errorf("error = %v, want the cancel itself", err)
+			}
+			if b, _ := os.ReadFile(path); !bytes.Equal(b, old) {
+				t.Errorf("the old file now holds %q", b)
+			}
+			if st, _ := os.Stat(path); st.Mode().Perm() != 0o640 {
+				t.Errorf("the old file's mode changed to %v", st.Mode())
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 {
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				t.Errorf("the folder holds %v, want only board.png", names)
+			}
+		})
+	}
+}
+
+func TestPNGStopsWritingWhenCancelledWhileCompressing(t *testing.T) {
+	s := scene.Board(sample.Generate(sample.M), "", scene.BoardOptions{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var buf bytes.Buffer
+	err := PNGProgress(ctx, &cancelAtFirstWrite{&buf, cancel}, s, 72, nil)
+	if !errors.Is(err, context.Canceled) || err.Error() != context.Canceled.Error() {
+		t.Errorf("error = %v, want the cancel itself", err)
+	}
+	// The signature went through before the cancel; the image did not.
+	if buf.Len() > 64 {
+		t.Errorf("%d bytes were written after the cancel", buf.Len())
 	}
 }
