@@ -326,6 +326,11 @@ func (f *exportForm) settings() (exportSettings, error) {
 		return s, errorf(Tf("%s: %q is not a whole number", T("Resolution (dpi)"), f.dpi.Text))
 	}
 	if s.Format == "PDF" {
+		// 0 % is not "the default" (scene.PageSetup reads a 0 so): what
+		// was typed is what is printed, or refused.
+		if !s.Fit && !(s.ScalePct >= scene.MinScalePct && s.ScalePct <= scene.MaxScalePct) {
+			return s, errorf(Tf("scale %g %% is out of range 10..400", s.ScalePct))
+		}
 		if err := s.setup().Check(); err != nil {
 			return s, err
 		}

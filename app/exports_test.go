@@ -463,6 +463,9 @@ func TestTheExportDialogPreviewsAndRefusesBadSettings(t *testing.T) {
 
 	for _, tc := range []struct{ scale, want string }{
 		{"5", "Scale 5 % is out of range 10..400"},
+		{"0", "Scale 0 % is out of range 10..400"},
+		{"-50", "Scale -50 % is out of range 10..400"},
+		{"100000", "Scale 100000 % is out of range 10..400"},
 		{"veel", `"veel" is not a number`},
 	} {
 		waitPreview(t, f, func() {

@@ -130,13 +130,32 @@ func runExport(args []string, out io.Writer) error {
 }
 
 // checkDrawingFlags checks the paper, scale and resolution flags before any
-// file is read, whatever the format: a wrong value is refused even where a
-// format has no pages or pixels, so a script learns of it at once. --fit
-// and --scale exclude each other. The ranges are those of
-// scene.PageSetup.Check and export.MinDPI..MaxDPI, the one place they live.
+// file is read. The page flags (--paper, --landscape, --fit, --scale) are
+// for pdf only and --dpi for png only, as in the export dialog, which turns
+// them off for the other formats: given with another format they are
+// refused rather than ignored, so a script learns at once that its svg has
+// no A3 pages. --fit and --scale exclude each other. The ranges are those
+// of the dialog: scene.MinScalePct..MaxScalePct (a scale of 0 is not "the
+// default") and export.MinDPI..MaxDPI.
 func checkDrawingFlags(fs *flag.FlagSet, o *exportOptions) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var pageFlags []string
+	for _, name := range []string{"paper", "landscape", "fit", "scale"} {
+		if set[name] {
+			pageFlags = append(pageFlags, "--"+name)
+		}
+	}
+	if len(pageFlags) > 0 && o.format != "pdf" {
+		verb := "applies"
+		if len(pageFlags) > 1 {
+			verb = "apply"
+		}
+		return usagef("%s %s to pdf only: %s has no pages", strings.Join(pageFlags, ", "), verb, o.format)
+	}
+	if set["dpi"] && o.format != "png" {
+		return usagef("--dpi applies to png only: %s has no pixels to count", o.format)
+	}
 	if set["fit"] && set["scale"] {
 		return usagef("--fit and --scale exclude each other: fit the view on one page, or tile it at a scale")
 	}
@@ -145,7 +164,7 @@ func checkDrawingFlags(fs *flag.FlagSet, o *exportOptions) error {
 		return usageError{err.Error()}
 	}
 	o.setup = scene.PageSetup{Paper: paper, Landscape: o.landscape, Fit: o.fit, ScalePct: float32(o.scale)}
-	if err := (scene.PageSetup{ScalePct: float32(o.scale)}).Check(); err != nil {
+	if !(o.scale >= scene.MinScalePct && o.scale <= scene.MaxScalePct) {
 		return usagef("--scale %g is out of range (%d to %d percent)", o.scale, scene.MinScalePct, scene.MaxScalePct)
 	}
 	if !(o.dpi >= export.MinDPI && o.dpi <= export.MaxDPI) {
