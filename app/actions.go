@@ -159,7 +159,7 @@ func (mw *mainWindow) addRelationshipDialog() {
 
 func (mw *mainWindow) addScenarioDialog() {
 	sc := mw.doc.current()
-	name := widget.NewEntry()
+	name := newDialogEntry() // Escape in it cancels
 	name.SetText(T("Desired situation"))
 	items := []*widget.FormItem{scenarioNameItem(name, &name.Validator)}
 	d := dialog.NewForm(T("New scenario"), T("Add"), T("Cancel"), items, func(ok bool) {
@@ -175,8 +175,10 @@ func (mw *mainWindow) addScenarioDialog() {
 			}
 		}, mw.addScenarioDialog)
 	}, mw.win)
+	name.OnSubmitted = func(string) { d.Submit() } // Enter adds, unless Add is off
 	d.Resize(fyne.NewSize(420, 160))
 	d.Show()
+	mw.win.Canvas().Focus(name) // the name is typed at once
 }
 
 // deleteSelected deletes the selection with what depends on it; Undo brings

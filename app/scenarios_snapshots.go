@@ -26,9 +26,9 @@ func (mw *mainWindow) renameScenarioDialog() {
 // notes: the scenario's own, or what the user typed before being told the
 // name is taken.
 func (mw *mainWindow) renameScenarioDialogWith(sc *model.Scenario, text, note string) {
-	name := widget.NewEntry()
+	name := newDialogEntry() // Escape in either field cancels
 	name.SetText(text)
-	notes := widget.NewMultiLineEntry()
+	notes := newDialogMultiLineEntry()
 	notes.SetText(note)
 	items := []*widget.FormItem{
 		scenarioNameItem(name, &name.Validator),
@@ -166,7 +166,7 @@ func (mw *mainWindow) snapshotsDialog() {
 	list.OnUnselected = func(widget.ListItemID) { selected = -1; enable() }
 
 	take := widget.NewButton(T("Take snapshot…"), func() {
-		name := widget.NewEntry()
+		name := newDialogEntry() // Escape in either field cancels
 		name.SetText(time.Now().Format("2006-01-02 15:04"))
 		name.Validator = func(s string) error {
 			if strings.TrimSpace(s) == "" {
@@ -174,7 +174,7 @@ func (mw *mainWindow) snapshotsDialog() {
 			}
 			return nil
 		}
-		note := widget.NewEntry()
+		note := newDialogEntry()
 		form := dialog.NewForm(T("Take snapshot"), T("Save"), T("Cancel"), []*widget.FormItem{
 			widget.NewFormItem(T("Name"), name),
 			widget.NewFormItem(T("Note"), note),

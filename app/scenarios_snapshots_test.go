@@ -73,7 +73,7 @@ func TestSnapshotsAreTakenAndRestoredFromTheDialog(t *testing.T) {
 	mw.snapshotsDialog()
 	tapButton(t, topOverlay(t, mw), T("Take snapshot…"))
 	form := topOverlay(t, mw)
-	findDeep(t, form, func(*widget.Entry) bool { return true }).SetText("Voor de sessie")
+	findDeep(t, form, func(*dialogEntry) bool { return true }).SetText("Voor de sessie")
 	tapButton(t, form, T("Save"))
 	snaps, err := mw.doc.file.Snapshots()
 	if err != nil || len(snaps) != 1 || snaps[0].Name != "Voor de sessie" {
@@ -177,7 +177,7 @@ func TestAScenarioIsRenamedAndDeletedFromTheMenu(t *testing.T) {
 	mw.doc.scenario = "tobe"
 	mw.renameScenarioDialog()
 	form := topOverlay(t, mw)
-	findDeep(t, form, func(e *widget.Entry) bool { return e.Text == "Gewenst" }).SetText("Gewenste situatie")
+	findDeep(t, form, func(e *dialogEntry) bool { return e.Text == "Gewenst" }).SetText("Gewenste situatie")
 	tapButton(t, form, T("Save"))
 	if got := mw.doc.m().Scenario("tobe").Name; got != "Gewenste situatie" {
 		t.Fatalf("name %q", got)
@@ -243,8 +243,8 @@ func TestAScenarioNameAlreadyUsedIsWarnedAbout(t *testing.T) {
 	mw.doc.scenario = "tobe"
 	mw.renameScenarioDialog()
 	form := topOverlay(t, mw)
-	findDeep(t, form, func(e *widget.Entry) bool { return e.Text == "Gewenst" }).SetText(first.Name)
-	findDeep(t, form, func(e *widget.Entry) bool { return e.MultiLine }).SetText("variant")
+	findDeep(t, form, func(e *dialogEntry) bool { return e.Text == "Gewenst" }).SetText(first.Name)
+	findDeep(t, form, func(e *dialogEntry) bool { return e.MultiLine }).SetText("variant")
 	tapButton(t, form, T("Save"))
 	warning := topOverlay(t, mw)
 	findDeep(t, warning, func(l *widget.Label) bool {
@@ -255,8 +255,8 @@ func TestAScenarioNameAlreadyUsedIsWarnedAbout(t *testing.T) {
 		t.Fatalf("renamed to %q without confirmation", got)
 	}
 	form = topOverlay(t, mw)
-	findDeep(t, form, func(e *widget.Entry) bool { return e.Text == first.Name })
-	findDeep(t, form, func(e *widget.Entry) bool { return e.MultiLine && e.Text == "variant" })
+	findDeep(t, form, func(e *dialogEntry) bool { return e.Text == first.Name })
+	findDeep(t, form, func(e *dialogEntry) bool { return e.MultiLine && e.Text == "variant" })
 	tapButton(t, form, T("Save"))
 	tapButton(t, topOverlay(t, mw), T("Keep the name"))
 	if got := mw.doc.m().Scenario("tobe"); got.Name != first.Name || got.Notes != "variant" {
@@ -273,7 +273,7 @@ func TestAScenarioNameAlreadyUsedIsWarnedAbout(t *testing.T) {
 	n := len(mw.doc.m().Scenarios)
 	mw.addScenarioDialog()
 	form = topOverlay(t, mw)
-	findDeep(t, form, func(*widget.Entry) bool { return true }).SetText(strings.ToUpper(first.Name))
+	findDeep(t, form, func(*dialogEntry) bool { return true }).SetText(strings.ToUpper(first.Name))
 	tapButton(t, form, T("Add"))
 	tapButton(t, topOverlay(t, mw), T("Keep the name"))
 	if len(mw.doc.m().Scenarios) != n+1 {
@@ -299,7 +299,7 @@ func TestAScenarioNeedsAName(t *testing.T) {
 				before := mw.doc.m().Clone()
 				tc.open(mw)
 				form := topOverlay(t, mw)
-				name := findDeep(t, form, func(e *widget.Entry) bool { return !e.MultiLine })
+				name := findDeep(t, form, func(e *dialogEntry) bool { return !e.MultiLine })
 				name.SetText(typed)
 				button := findDeep(t, form, func(b *widget.Button) bool { return b.Text == tc.button })
 				if !button.Disabled() {
@@ -330,44 +330,59 @@ func TestAScenarioNeedsAName(t *testing.T) {
 	}
 }
 
-// TestTheNameIsTypedAtOnceAndEnterConfirms: the rename and take snapshot
-// dialogs open with the keys in the name, and Enter there does what the
-// Save button does (nothing while it is off); closed, the name lets go of
-// the keys.
+// TestTheNameIsTypedAtOnceAndEnterConfirms: the rename, new scenario and
+// take snapshot dialogs open with the keys in the name, and Enter there does
+// what the dialog's button does (nothing while it is off); closed, the name
+// lets go of the keys.
 func TestTheNameIsTypedAtOnceAndEnterConfirms(t *testing.T) {
-	mw, _ := openSample(t)
-	enter := func(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
-
-	mw.renameScenarioDialog()
-	form := topOverlay(t, mw)
-	name := findDeep(t, form, func(e *widget.Entry) bool { return !e.MultiLine })
-	if mw.win.Canvas().Focused() != name {
-		t.Fatalf("the rename dialog opens with the keys in %T", mw.win.Canvas().Focused())
-	}
-	name.SetText(" ")
-	enter(name)
-	if mw.win.Canvas().Overlays().Top() != form {
-		t.Fatal("Enter closed the dialog without a name")
-	}
-	name.SetText("Gewenste situatie")
-	enter(name)
-	if got := mw.doc.current().Name; got != "Gewenste situatie" || mw.win.Canvas().Overlays().Top() != nil {
-		t.Fatalf("after Enter: name %q, dialog open %v", got, mw.win.Canvas().Overlays().Top() != nil)
-	}
-	if mw.win.Canvas().Focused() == name {
-		t.Error("the closed dialog's name keeps the keys")
-	}
-
-	mw.snapshotsDialog()
-	tapButton(t, topOverlay(t, mw), T("Take snapshot…"))
-	name = findDeep(t, topOverlay(t, mw), func(*widget.Entry) bool { return true })
-	if mw.win.Canvas().Focused() != name {
-		t.Fatalf("the snapshot dialog opens with the keys in %T", mw.win.Canvas().Focused())
-	}
-	name.SetText("Voor de sessie")
-	enter(name)
-	if snaps, err := mw.doc.file.Snapshots(); err != nil || len(snaps) != 1 || snaps[0].Name != "Voor de sessie" {
-		t.Fatalf("after Enter: snapshots %+v, %v", snaps, err)
+	for _, tc := range []struct {
+		name  string
+		open  func(mw *mainWindow)
+		typed string
+		done  func(mw *mainWindow) bool // what Enter with the name typed did
+	}{
+		{"renaming a scenario", (*mainWindow).renameScenarioDialog, "Gewenste situatie", func(mw *mainWindow) bool {
+			return mw.doc.current().Name == "Gewenste situatie"
+		}},
+		{"making a new scenario", (*mainWindow).addScenarioDialog, "Gewenste situatie", func(mw *mainWindow) bool {
+			// The board shows the new scenario.
+			return len(mw.doc.m().Scenarios) == 2 && mw.doc.current().Name == "Gewenste situatie"
+		}},
+		{"taking a snapshot", func(mw *mainWindow) {
+			mw.snapshotsDialog()
+			test.Tap(findDeep(t, topOverlay(t, mw), func(b *widget.Button) bool { return b.Text == T("Take snapshot…") }))
+		}, "Voor de sessie", func(mw *mainWindow) bool {
+			snaps, err := mw.doc.file.Snapshots()
+			return err == nil && len(snaps) == 1 && snaps[0].Name == "Voor de sessie"
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mw, _ := openSample(t)
+			enter := func(e *dialogEntry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+			tc.open(mw)
+			open := len(mw.win.Canvas().Overlays().List()) // Take snapshot is over the Snapshots dialog
+			form := topOverlay(t, mw)
+			name := findDeep(t, form, func(e *dialogEntry) bool { return !e.MultiLine })
+			if mw.win.Canvas().Focused() != name {
+				t.Fatalf("the dialog opens with the keys in %T, not in the name", mw.win.Canvas().Focused())
+			}
+			name.SetText(" ")
+			enter(name)
+			if mw.win.Canvas().Overlays().Top() != form || tc.done(mw) {
+				t.Fatal("Enter without a name closed the dialog or did what it asks")
+			}
+			name.SetText(tc.typed)
+			enter(name)
+			if !tc.done(mw) {
+				t.Fatal("Enter with a name did not do what the dialog's button does")
+			}
+			if o := mw.win.Canvas().Overlays(); o.Top() == form || len(o.List()) != open-1 {
+				t.Fatalf("after Enter %d dialogs are open, want %d", len(o.List()), open-1)
+			}
+			if mw.win.Canvas().Focused() == name {
+				t.Error("the closed dialog's name keeps the keys")
+			}
+		})
 	}
 }
 
@@ -378,7 +393,7 @@ func TestASnapshotNeedsAName(t *testing.T) {
 	mw.snapshotsDialog()
 	tapButton(t, topOverlay(t, mw), T("Take snapshot…"))
 	form := topOverlay(t, mw)
-	name := findDeep(t, form, func(*widget.Entry) bool { return true })
+	name := findDeep(t, form, func(*dialogEntry) bool { return true })
 	name.SetText("   ")
 	save := findDeep(t, form, func(b *widget.Button) bool { return b.Text == T("Save") })
 	if !save.Disabled() {
