@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
 	"valueflow/canvas/scene"
@@ -45,6 +46,51 @@ func focusFirst[T interface {
 	}
 }
 
+// focusSecond gives the keys to the second widget of type T in the dialog
+// on top.
+func focusSecond[T interface {
+	fyne.CanvasObject
+	fyne.Focusable
+}](t *testing.T, mw *mainWindow) func() {
+	return func() {
+		t.Helper()
+		var found []T
+		deepWalk(topOverlay(t, mw), func(o fyne.CanvasObject) {
+			if x, ok := o.(T); ok {
+				found = append(found, x)
+			}
+		})
+		if len(found) < 2 {
+			t.Fatalf("the dialog has %d %T, not two", len(found), *new(T))
+		}
+		mw.win.Canvas().Focus(found[1])
+		if mw.win.Canvas().Focused() != fyne.Focusable(found[1]) {
+			t.Fatalf("%T did not take the focus", found[1])
+		}
+	}
+}
+
+// focusMultiLine gives the keys to the multi-line text field of the dialog
+// on top.
+func focusMultiLine(t *testing.T, mw *mainWindow) func() {
+	return func() {
+		t.Helper()
+		e := findDeep(t, topOverlay(t, mw), func(e *dialogEntry) bool { return e.MultiLine })
+		mw.win.Canvas().Focus(e)
+	}
+}
+
+// takeSnapshotDialog opens Take snapshot over the Snapshots dialog.
+func takeSnapshotDialog(mw *mainWindow) {
+	mw.snapshotsDialog()
+	c := mw.win.Canvas()
+	deepWalk(c.Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == T("Take snapshot…") {
+			test.Tap(b)
+		}
+	})
+}
+
 // TestEscapeCancelsEveryDialog opens each dialog, puts the keys somewhere
 // in it (after typing, where there is text), presses Escape and checks the
 // dialog is gone and nothing was applied.
@@ -63,6 +109,18 @@ func TestEscapeCancelsEveryDialog(t *testing.T) {
 		{"Add flow, in its label", (*mainWindow).addFlowDialog, focusFirst[*dialogEntry], "ontslagbrief"},
 		{"Add relationship, on its quality", (*mainWindow).addRelationshipDialog, focusFirst[*scale], ""},
 		{"New scenario, with nothing focused", (*mainWindow).addScenarioDialog, nil, ""},
+		{"New scenario, in its name", (*mainWindow).addScenarioDialog, nil, "Anders"}, // the dialog focuses its name
+		{"Rename scenario, in its name", (*mainWindow).renameScenarioDialog, nil, "Anders"},
+		{"Rename scenario, in its notes", (*mainWindow).renameScenarioDialog, focusMultiLine, "voor later"},
+		{"Take snapshot, in its name", takeSnapshotDialog, nil, " voor de sessie"},
+		{"Take snapshot, in its note", takeSnapshotDialog, focusSecond[*dialogEntry], "3 maart"},
+		{"Snapshots, on the list of snapshots", func(mw *mainWindow) {
+			if _, err := mw.doc.file.TakeSnapshot("Begin", ""); err != nil {
+				t.Fatal(err)
+			}
+			mw.snapshotsDialog()
+			findDeep(t, topOverlay(t, mw), func(*dialogList) bool { return true }).Select(0)
+		}, focusFirst[*dialogList], ""}, // a click on a snapshot gives the list the keys
 		{"Map properties, in its title", (*mainWindow).mapPropertiesDialog, focusFirst[*formEntry], "Andere titel"},
 		{"Map properties, on its stage", (*mainWindow).mapPropertiesDialog, focusFirst[*choice[model.Stage]], ""},
 		{"Preferences, on its language", (*mainWindow).preferencesDialog, focusFirst[*dialogSelect], ""},
@@ -106,9 +164,12 @@ func TestEscapeCancelsEveryDialog(t *testing.T) {
 				}
 				test.Type(f, tc.typed)
 			}
+			// Escape closes the dialog on top and only it: Take snapshot
+			// goes back to the Snapshots dialog under it.
+			top, open := c.Overlays().Top(), len(c.Overlays().List())
 			pressEscape(c)
-			if top := c.Overlays().Top(); top != nil {
-				t.Fatalf("Escape left the dialog open (%T focused)", c.Focused())
+			if c.Overlays().Top() == top || len(c.Overlays().List()) != open-1 {
+				t.Fatalf("Escape left %d of %d dialogs open (%T focused)", len(c.Overlays().List()), open, c.Focused())
 			}
 			after, err := os.ReadFile(path)
 			if err != nil {

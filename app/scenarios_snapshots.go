@@ -117,7 +117,7 @@ func (mw *mainWindow) snapshotsDialog() {
 	file := mw.doc.file
 	var snaps []model.SnapshotInfo
 	selected := -1
-	list := widget.NewList(
+	list := newDialogList(
 		func() int { return len(snaps) },
 		func() fyne.CanvasObject {
 			return container.NewVBox(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(""))
@@ -251,6 +251,24 @@ func (mw *mainWindow) snapshotsDialog() {
 	d = dialog.NewCustom(T("Snapshots"), T("Close"), content, mw.win)
 	d.Resize(fyne.NewSize(520, 420))
 	d.Show()
+}
+
+// dialogList is a list in a dialog: Escape cancels the dialog. A click on
+// an item gives the list the keys, so without it Escape in the Snapshots
+// dialog did nothing once a snapshot was chosen.
+type dialogList struct{ widget.List }
+
+func newDialogList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *dialogList {
+	l := &dialogList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *dialogList) TypedKey(k *fyne.KeyEvent) {
+	if !cancelDialogOf(l, k) {
+		l.List.TypedKey(k)
+	}
 }
 
 // showSnapshot opens a window that shows a snapshot's board, read-only:

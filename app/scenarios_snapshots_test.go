@@ -84,7 +84,7 @@ func TestSnapshotsAreTakenAndRestoredFromTheDialog(t *testing.T) {
 	if !mw.do(model.DeleteStakeholder(lane)) {
 		t.Fatal("the edit failed")
 	}
-	findDeep(t, topOverlay(t, mw), func(*widget.List) bool { return true }).Select(0)
+	findDeep(t, topOverlay(t, mw), func(*dialogList) bool { return true }).Select(0)
 	tapButton(t, topOverlay(t, mw), T("Restore"))
 	if mw.doc.m().Stakeholder(lane) == nil || len(mw.doc.m().Stakeholders) != len(sample.Map().Stakeholders) {
 		t.Fatal("the restore did not bring the deleted stakeholder back")
@@ -127,7 +127,7 @@ func TestARestoreSaysWhichSnapshotAndHowToUndoIt(t *testing.T) {
 			t.Errorf("%s can be pressed before a snapshot is chosen", name)
 		}
 	}
-	findDeep(t, dlg, func(*widget.List) bool { return true }).Select(0)
+	findDeep(t, dlg, func(*dialogList) bool { return true }).Select(0)
 	tapButton(t, dlg, T("Restore"))
 	if mw.doc.m().Stakeholder(lane) == nil {
 		t.Fatal("the restore did not bring the deleted stakeholder back")
