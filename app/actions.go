@@ -168,11 +168,11 @@ func (mw *mainWindow) addScenarioDialog() {
 			return
 		}
 		mw.confirmScenarioName(name.Text, "", func() {
+			// The board shows the new scenario; Undo goes back to the
+			// one it was copied from (app/scenarios_snapshots.go).
 			id := mw.doc.m().NewID("sc")
-			if mw.do(model.AddScenario(sc.ID, model.Scenario{ID: id, Name: name.Text})) {
-				mw.doc.scenario = id
-				mw.refresh()
-			}
+			add := model.AddScenario(sc.ID, model.Scenario{ID: id, Name: name.Text})
+			mw.do(mw.boardFollows(add, sc.ID, func(*model.Map) model.ID { return id }))
 		}, mw.addScenarioDialog)
 	}, mw.win)
 	name.OnSubmitted = func(string) { d.Submit() } // Enter adds, unless Add is off

@@ -95,11 +95,56 @@ func (mw *mainWindow) deleteScenario() {
 		return
 	}
 	dialog.ShowConfirm(T("Delete scenario"), Tf("Delete the scenario %q with its steps, cards and flows? Undo brings it back.", sc.Name), func(ok bool) {
-		if ok && mw.do(model.DeleteScenario(sc.ID)) {
-			mw.doc.current() // falls back to the first scenario
-			mw.refresh()
+		if ok {
+			// The board goes to the first scenario left; Undo shows
+			// the deleted one again, Redo goes where the delete went.
+			mw.do(mw.boardFollows(model.DeleteScenario(sc.ID), sc.ID, func(m *model.Map) model.ID { return m.Scenarios[0].ID }))
 		}
 	}, mw.win)
+}
+
+// boardFollows makes the board follow c, a command that adds or deletes a
+// scenario, whether it is made, undone or redone: when c is done and the
+// board shows before (the scenario it showed when c was made) or a
+// scenario that is gone, it shows after(m), the scenario c leaves in view;
+// when c is undone the board shows before again, as it was before c. The
+// document alone knows which scenario is on the board, and the editor
+// undoes and redoes the command, not the window's view of it.
+func (mw *mainWindow) boardFollows(c model.Command, before model.ID, after func(m *model.Map) model.ID) model.Command {
+	return &scenarioShown{Command: c, mw: mw, before: before, after: after}
+}
+
+type scenarioShown struct {
+	model.Command
+	mw     *mainWindow
+	before model.ID
+	after  func(m *model.Map) model.ID
+}
+
+func (c *scenarioShown) Do(m *model.Map) error {
+	if err := c.Command.Do(m); err != nil {
+		return err
+	}
+	if d := c.mw.doc; d.scenario == c.before || m.Scenario(d.scenario) == nil {
+		c.show(c.after(m))
+	}
+	return nil
+}
+
+func (c *scenarioShown) Undo(m *model.Map) {
+	c.Command.Undo(m)
+	if m.Scenario(c.before) != nil {
+		c.show(c.before)
+	}
+}
+
+// show puts scenario id on the board, as choosing it in the selector does:
+// the selection was in the other one.
+func (c *scenarioShown) show(id model.ID) {
+	if c.mw.doc.scenario != id {
+		c.mw.doc.scenario = id
+		c.mw.selected = scene.Target{}
+	}
 }
 
 // snapshotText is a snapshot's name and note in the user's words: the one
