@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -157,10 +159,17 @@ func (mw *mainWindow) addRelationshipDialog() {
 	d.Show()
 }
 
-func (mw *mainWindow) addScenarioDialog() {
+// addScenarioDialog makes a copy of the scenario on the board, under a
+// name the user gives (undoable).
+func (mw *mainWindow) addScenarioDialog() { mw.addScenarioDialogWith(T("Desired situation")) }
+
+// addScenarioDialogWith opens the New scenario dialog with text in the
+// name: the proposed one, or what the user typed before being told the
+// name is taken.
+func (mw *mainWindow) addScenarioDialogWith(text string) {
 	sc := mw.doc.current()
 	name := newDialogEntry() // Escape in it cancels
-	name.SetText(T("Desired situation"))
+	name.SetText(text)
 	items := []*widget.FormItem{scenarioNameItem(name, &name.Validator)}
 	d := dialog.NewForm(T("New scenario"), T("Add"), T("Cancel"), items, func(ok bool) {
 		mw.dialogClosed(items)
@@ -171,9 +180,9 @@ func (mw *mainWindow) addScenarioDialog() {
 			// The board shows the new scenario; Undo goes back to the
 			// one it was copied from (app/scenarios_snapshots.go).
 			id := mw.doc.m().NewID("sc")
-			add := model.AddScenario(sc.ID, model.Scenario{ID: id, Name: name.Text})
+			add := model.AddScenario(sc.ID, model.Scenario{ID: id, Name: strings.TrimSpace(name.Text)})
 			mw.do(mw.boardFollows(add, sc.ID, func(*model.Map) model.ID { return id }))
-		}, mw.addScenarioDialog)
+		}, func() { mw.addScenarioDialogWith(name.Text) })
 	}, mw.win)
 	name.OnSubmitted = func(string) { d.Submit() } // Enter adds, unless Add is off
 	d.Resize(fyne.NewSize(420, 160))

@@ -273,11 +273,21 @@ func TestAScenarioNameAlreadyUsedIsWarnedAbout(t *testing.T) {
 	n := len(mw.doc.m().Scenarios)
 	mw.addScenarioDialog()
 	form = topOverlay(t, mw)
-	findDeep(t, form, func(*dialogEntry) bool { return true }).SetText(strings.ToUpper(first.Name))
+	typed := "  " + strings.ToUpper(first.Name) + " "
+	findDeep(t, form, func(*dialogEntry) bool { return true }).SetText(typed)
+	tapButton(t, form, T("Add"))
+	tapButton(t, topOverlay(t, mw), T("Choose another"))
+	if len(mw.doc.m().Scenarios) != n {
+		t.Fatal("a scenario was added without confirmation")
+	}
+	form = topOverlay(t, mw)
+	if got := findDeep(t, form, func(*dialogEntry) bool { return true }).Text; got != typed {
+		t.Fatalf("back in New scenario the name is %q, not the %q typed", got, typed)
+	}
 	tapButton(t, form, T("Add"))
 	tapButton(t, topOverlay(t, mw), T("Keep the name"))
-	if len(mw.doc.m().Scenarios) != n+1 {
-		t.Fatalf("%d scenarios after adding one with a used name, want %d", len(mw.doc.m().Scenarios), n+1)
+	if scs := mw.doc.m().Scenarios; len(scs) != n+1 || scs[n].Name != strings.ToUpper(first.Name) {
+		t.Fatalf("%d scenarios after adding one with a used name, want %d, the new one called %q without the spaces", len(scs), n+1, strings.ToUpper(first.Name))
 	}
 }
 
