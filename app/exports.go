@@ -667,21 +667,29 @@ func folderJob(dir string, write func(tmp string) error) exportJob {
 		if _, err := os.Lstat(dir); err == nil {
 			return errorf(Tf("%s already exists; choose another folder", dir))
 		}
-		tmp, err := os.MkdirTemp(filepath.Dir(dir), ".csv-*.tmp")
+		// A failure names the folder chosen, not the temporary one.
+		fail := func(err error) error {
+			if errors.Is(err, sheet.ErrDiskFull) {
+				err = syscall.ENOSPC
+			}
+			return export.CannotWrite(dir, err)
+		}
+		parent := filepath.Dir(dir)
+		tmp, err := os.MkdirTemp(parent, ".csv-*.tmp")
 		if err != nil {
-			return err
+			return export.CannotCreate(dir, parent, err)
 		}
 		// MkdirTemp makes the folder private; an export is an ordinary folder (0755, its files 0644).
 		if err := os.Chmod(tmp, 0o755); err != nil {
 			os.RemoveAll(tmp)
-			return err
+			return fail(err)
 		}
 		if err := write(tmp); err != nil {
 			os.RemoveAll(tmp)
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
 			}
-			return err
+			return fail(err)
 		}
 		if err := ctx.Err(); err != nil {
 			os.RemoveAll(tmp)
@@ -689,7 +697,7 @@ func folderJob(dir string, write func(tmp string) error) exportJob {
 		}
 		if err := os.Rename(tmp, dir); err != nil {
 			os.RemoveAll(tmp)
-			return err
+			return fail(err)
 		}
 		progress(1, 1)
 		return nil

@@ -299,6 +299,49 @@ func TestAFailedExportSaysWhyAndKeepsTheOldFile(t *testing.T) {
 	}
 }
 
+// TestAnUnwritableExportNamesTheFileChosen writes where the system makes
+// no files and into a name too long for the disk, as a file and as a CSV
+// folder: the error dialog names what was chosen and why, never the
+// temporary file or folder the export was written into.
+func TestAnUnwritableExportNamesTheFileChosen(t *testing.T) {
+	write := func(_ context.Context, w io.Writer, _ func(int, int)) error {
+		_, err := io.WriteString(w, "a print")
+		return err
+	}
+	long := filepath.Join(t.TempDir(), strings.Repeat("a", 250))
+	tests := []struct {
+		name, path, want string
+		folder           bool
+	}{
+		{"a file in /proc", "/proc/x.pdf", `the folder "/proc" does not accept new files`, false},
+		{"a CSV folder in /proc", "/proc/x (CSV)", `the folder "/proc" does not accept new files`, true},
+		{"a name too long for the disk", long + ".pdf", "the name is too long for its disk", false},
+		{"a CSV folder named too long", long + strings.Repeat("a", 50), "the name is too long for its disk", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if strings.HasPrefix(tt.path, "/proc/") {
+				if _, err := os.Stat("/proc/self"); err != nil {
+					t.Skip("no /proc here")
+				}
+			}
+			mw, _ := openSample(t)
+			job := fileJob(tt.path, write)
+			if tt.folder {
+				job = folderJob(tt.path, func(tmp string) error { return os.WriteFile(filepath.Join(tmp, "steps.csv"), []byte("id\n"), 0o644) })
+			}
+			waitRun(t, mw.runExport(mw.win, tt.path, job))
+			texts := overlayTexts(mw.win)
+			if !strings.Contains(texts, "Cannot write \""+tt.path+"\": "+tt.want) {
+				t.Errorf("the dialog says %q, want the path as chosen and %q", texts, tt.want)
+			}
+			if strings.Contains(texts, ".tmp") {
+				t.Errorf("the dialog names the temporary file: %q", texts)
+			}
+		})
+	}
+}
+
 // openExportAndWait opens File → Export… and waits for its first preview.
 func openExportAndWait(t *testing.T, mw *mainWindow) *exportForm {
 	t.Helper()

@@ -103,13 +103,28 @@ func TestExportToAnUnwritableOutSaysSoAndLeavesNothing(t *testing.T) {
 		{"a path under a file", filepath.Join(plain, "board.pdf"), "is not a folder"},
 		{"a folder that does not exist", filepath.Join(dir, "nope", "board.pdf"), "does not exist"},
 		{"a folder in the way", folder, "it is a folder"},
+		{"a name too long for the disk", filepath.Join(dir, strings.Repeat("a", 300)+".out"), "the name is too long for its disk"},
+		// The temporary file's name would be too long, though OUT's is not.
+		{"a name just short enough", filepath.Join(dir, strings.Repeat("b", 250)+".out"), "the name is too long for its disk"},
+		{"a folder that makes no files", "/proc/x.out", `the folder "/proc" does not accept new files`},
 	}
 	for _, tt := range tests {
-		for _, format := range []string{"pdf", "svg", "png", "json"} {
+		formats := []string{"pdf", "svg", "png", "json"}
+		if strings.HasPrefix(tt.out, "/proc/") {
+			if _, err := os.Stat("/proc/self"); err != nil {
+				continue
+			}
+			formats = append(formats, "csv", "xlsx", "dot")
+		}
+		for _, format := range formats {
 			t.Run(tt.name+" as "+format, func(t *testing.T) {
 				code, stdout, stderr := run(t, "export", m, "--format", format, "--out", tt.out)
 				if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tt.want) {
 					t.Errorf("exit %d, stdout %q, stderr %q; want one line with %q", code, stdout, stderr, tt.want)
+				}
+				// OUT as typed, not the temporary file the export went to.
+				if !strings.Contains(stderr, `"`+tt.out+`"`) || strings.Contains(stderr, ".tmp") {
+					t.Errorf("stderr %q does not name %q alone", stderr, tt.out)
 				}
 			})
 		}

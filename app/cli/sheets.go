@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"valueflow/app/translations"
+	"valueflow/canvas/export"
 	"valueflow/model"
 	"valueflow/storage/sheet"
 )
@@ -135,7 +136,7 @@ func writeCSVFolder(dir string, m *model.Map) error {
 	parent := filepath.Dir(dir)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".*.tmp")
 	if err != nil {
-		return folderError(dir, err)
+		return export.CannotCreate(dir, parent, err)
 	}
 	// MkdirTemp makes the folder private; an export is an ordinary folder.
 	err = os.Chmod(tmp, 0o755)
@@ -162,5 +163,5 @@ func folderError(dir string, err error) error {
 	if errors.Is(err, sheet.ErrDiskFull) || errors.Is(err, syscall.ENOSPC) {
 		return fmt.Errorf("cannot write %q: %w", dir, sheet.ErrDiskFull)
 	}
-	return fmt.Errorf("cannot write %q: %w", dir, err)
+	return export.CannotWrite(dir, err) // the folder asked for, not the temporary one
 }

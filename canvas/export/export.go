@@ -93,16 +93,7 @@ func WriteFileContext(ctx context.Context, path string, write func(io.Writer) er
 	atomicfile.RemoveStale(target)
 	f, err := os.CreateTemp(dir, atomicfile.Pattern(target))
 	if err != nil {
-		if errors.Is(err, fs.ErrPermission) {
-			return errorf(err, "cannot write %q: no permission to write in the folder %q", path, dir)
-		}
-		if errors.Is(err, syscall.ENOSPC) {
-			return errorf(err, "cannot write %q: the disk is full; nothing was written", path)
-		}
-		if errors.Is(err, syscall.EROFS) {
-			return errorf(err, "cannot write %q: the folder %q is on a read-only disk", path, dir)
-		}
-		return errorf(err, "cannot write %q: %v", path, err)
+		return CannotCreate(path, dir, err)
 	}
 	tmp := f.Name()
 	defer func() {
@@ -116,10 +107,7 @@ func WriteFileContext(ctx context.Context, path string, write func(io.Writer) er
 			// Whatever write made of it, the user cancelled.
 			return cerr
 		}
-		if errors.Is(err, syscall.ENOSPC) {
-			return errorf(err, "cannot write %q: the disk is full; nothing was written", path)
-		}
-		return errorf(err, "cannot write %q: %v", path, err)
+		return CannotWrite(path, err)
 	}
 	if err = write(ctxWriter{ctx, f}); err != nil {
 		return wrap(err)
@@ -143,6 +131,72 @@ func WriteFileContext(ctx context.Context, path string, write func(io.Writer) er
 		return wrap(err)
 	}
 	return nil
+}
+
+// CannotCreate is the error for path when its temporary file (or folder)
+// could not be made in the folder dir because of err: no permission, a full
+// or read-only disk, a folder that makes no files (/proc), else as
+// CannotWrite says it.
+func CannotCreate(path, dir string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return errorf(err, "cannot write %q: no permission to write in the folder %q", path, dir)
+	case errors.Is(err, syscall.ENOSPC):
+		return errorf(err, "cannot write %q: the disk is full; nothing was written", path)
+	case errors.Is(err, syscall.EROFS):
+		return errorf(err, "cannot write %q: the folder %q is on a read-only disk", path, dir)
+	case errors.Is(err, fs.ErrNotExist):
+		if st, serr := os.Stat(dir); serr == nil && st.IsDir() {
+			// The folder is there but makes no files: /proc, /sys.
+			return errorf(err, "cannot write %q: the folder %q does not accept new files", path, dir)
+		}
+		return errorf(err, "cannot write %q: the folder %q does not exist", path, dir)
+	}
+	return CannotWrite(path, err)
+}
+
+// CannotWrite is the error for path, a file the user named, that could not
+// be written because of err. It names path as the user typed it and says
+// the reason in words, without the name of the temporary file the reason
+// came from ("open /proc/.x.pdf.454303969.tmp: …") or the step that failed:
+// a full disk, a name too long, a disk error. What is not an error of the
+// file system (a drawing that cannot be made) is said as it is.
+func CannotWrite(path string, err error) error {
+	if errors.Is(err, syscall.ENOSPC) {
+		return errorf(err, "cannot write %q: the disk is full; nothing was written", path)
+	}
+	return errorf(err, "cannot write %q: %v", path, ioReason(err))
+}
+
+// ioReason is why the file system refused, without the paths: a phrase
+// (translated in the GUI) for the common causes, the system's own words
+// for the others, or err itself when the file system did not refuse.
+func ioReason(err error) error {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		switch errno {
+		case syscall.ENAMETOOLONG:
+			return errorf(errno, "the name is too long for its disk")
+		case syscall.EDQUOT:
+			return errorf(errno, "the disk quota is used up; nothing was written")
+		case syscall.EFBIG:
+			return errorf(errno, "the file would be too big for its disk")
+		case syscall.EIO:
+			return errorf(errno, "the disk reported a read or write error")
+		case syscall.EACCES, syscall.EPERM:
+			return errorf(errno, "no permission")
+		}
+		return errno
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // ctxWriter fails with ctx.Err() once ctx is cancelled: a writer that
@@ -178,7 +232,7 @@ func writeTarget(path string) (string, fs.FileMode, error) {
 		if errors.Is(err, syscall.ENOTDIR) {
 			return "", 0, errorf(err, "cannot write %q: %q is not a folder", path, dir)
 		}
-		return "", 0, errorf(err, "cannot write %q: %v", path, err)
+		return "", 0, CannotWrite(path, err)
 	} else if !st.IsDir() {
 		return "", 0, errorf(nil, "cannot write %q: %q is not a folder", path, dir)
 	}
@@ -187,7 +241,7 @@ func writeTarget(path string) (string, fs.FileMode, error) {
 		return target, 0o644, nil
 	}
 	if err != nil {
-		return "", 0, errorf(err, "cannot write %q: %v", path, err)
+		return "", 0, CannotWrite(path, err)
 	}
 	switch {
 	case st.IsDir():
@@ -205,7 +259,7 @@ func writeTarget(path string) (string, fs.FileMode, error) {
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
 			return "", 0, errorf(err, "cannot write %q: the file is read-only", path)
 		}
-		return "", 0, errorf(err, "cannot write %q: %v", path, err)
+		return "", 0, CannotWrite(path, err)
 	}
 	f.Close()
 	return target, st.Mode().Perm(), nil

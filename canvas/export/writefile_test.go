@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -348,5 +349,55 @@ func TestPNGStopsWritingWhenCancelledWhileCompressing(t *testing.T) {
 	// The signature went through before the cancel; the image did not.
 	if buf.Len() > 64 {
 		t.Errorf("%d bytes were written after the cancel", buf.Len())
+	}
+}
+
+// TestAnUnwritableOutIsNamedAsTheUserTypedIt checks that the message names
+// the file asked for and the reason in words, never the temporary file the
+// export was being written into.
+func TestAnUnwritableOutIsNamedAsTheUserTypedIt(t *testing.T) {
+	dir := t.TempDir()
+	hello := func(w io.Writer) error { _, err := io.WriteString(w, "hello"); return err }
+	tests := []struct {
+		name  string
+		path  string
+		write func(io.Writer) error
+		want  string
+	}{
+		{"a folder that makes no files", "/proc/x.pdf", hello, `cannot write "/proc/x.pdf": the folder "/proc" does not accept new files`},
+		{"a name too long for the disk", filepath.Join(dir, strings.Repeat("a", 300)+".pdf"), hello, "the name is too long for its disk"},
+		{"a disk error while the PNG is written", filepath.Join(dir, "board.png"), func(w io.Writer) error {
+			return errorf(&fs.PathError{Op: "write", Path: filepath.Join(dir, ".board.png.123456.tmp"), Err: syscall.EIO}, "cannot write the PNG: %v",
+				&fs.PathError{Op: "write", Path: filepath.Join(dir, ".board.png.123456.tmp"), Err: syscall.EIO})
+		}, `cannot write "` + filepath.Join(dir, "board.png") + `": the disk reported a read or write error`},
+		{"a quota used up", filepath.Join(dir, "board.svg"), func(w io.Writer) error {
+			return &fs.PathError{Op: "write", Path: filepath.Join(dir, ".board.svg.1.tmp"), Err: syscall.EDQUOT}
+		}, "the disk quota is used up; nothing was written"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if strings.HasPrefix(tt.path, "/proc/") {
+				if st, err := os.Stat("/proc/self"); err != nil || !st.IsDir() {
+					t.Skip("no /proc here")
+				}
+			}
+			err := WriteFile(tt.path, tt.write)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), `"`+tt.path+`"`) {
+				t.Errorf("error %q, want %q and the path as given", err, tt.want)
+			}
+			if strings.Contains(err.Error(), ".tmp") {
+				t.Errorf("error %q names the temporary file", err)
+			}
+			var ee *Error
+			if !errors.As(err, &ee) {
+				t.Errorf("error %T is not an export error the GUI translates", err)
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the folder holds %d files", len(entries))
 	}
 }
