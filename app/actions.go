@@ -187,7 +187,7 @@ func (mw *mainWindow) addScenarioDialogWith(text string) {
 	name.OnSubmitted = func(string) { d.Submit() } // Enter adds, unless Add is off
 	d.Resize(fyne.NewSize(420, 160))
 	d.Show()
-	mw.win.Canvas().Focus(name) // the name is typed at once
+	mw.typeName(name) // typed at once, over the name proposed
 }
 
 // deleteSelected deletes the selection with what depends on it; Undo brings

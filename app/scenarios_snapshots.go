@@ -46,7 +46,15 @@ func (mw *mainWindow) renameScenarioDialogWith(sc *model.Scenario, text, note st
 	name.OnSubmitted = func(string) { d.Submit() } // Enter saves, unless Save is off
 	d.Resize(fyne.NewSize(420, 240))
 	d.Show()
+	mw.typeName(name)
+}
+
+// typeName gives the keys to a dialog's name field with its text selected,
+// so what the user types replaces the name proposed (or the old one), and
+// the arrow keys keep it to edit.
+func (mw *mainWindow) typeName(name *dialogEntry) {
 	mw.win.Canvas().Focus(name)
+	name.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // scenarioNameItem is the Name field of the new and rename scenario
@@ -241,7 +249,7 @@ func (mw *mainWindow) snapshotsDialog() {
 		name.OnSubmitted = func(string) { form.Submit() }
 		form.Resize(fyne.NewSize(440, 220))
 		form.Show()
-		mw.win.Canvas().Focus(name)
+		mw.typeName(name)
 	})
 	var d *dialog.CustomDialog
 	restore := widget.NewButton(T("Restore"), func() {

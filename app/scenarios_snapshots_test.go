@@ -376,6 +376,11 @@ func TestTheNameIsTypedAtOnceAndEnterConfirms(t *testing.T) {
 			if mw.win.Canvas().Focused() != name {
 				t.Fatalf("the dialog opens with the keys in %T, not in the name", mw.win.Canvas().Focused())
 			}
+			// What is typed replaces the name the dialog proposes.
+			test.Type(name, tc.typed)
+			if name.Text != tc.typed {
+				t.Fatalf("typed %q into the new dialog, the name reads %q", tc.typed, name.Text)
+			}
 			name.SetText(" ")
 			enter(name)
 			if mw.win.Canvas().Overlays().Top() != form || tc.done(mw) {
