@@ -14,8 +14,8 @@ type GridOptions struct {
 
 const (
 	gridMargin  = 36
-	gridAxis    = 46 // room left of the cells for the influence ticks and title
-	gridCellW   = 150
+	gridAxis    = 46  // room left of the cells for the influence ticks and title
+	gridCellW   = 140 // the grid prints at 100 % across A4 landscape and A3 portrait
 	gridMinRowH = 64
 	gridLineH   = 14
 	gridHigh    = 4 // influence or interest 4–5 is high (the same bar as the analysis findings)
@@ -159,15 +159,28 @@ func Grid(m *model.Map, opt GridOptions) *Scene {
 		}
 		y += gridLineH + 8
 	}
-	// Legend: attitude colours.
-	x := float32(gridMargin)
+	// Legend: attitude colours, and the badge where a stakeholder has one.
+	area := Rect{gridMargin - 12, g.top - 38, right + 12 - (gridMargin - 12), y - (g.top - 38)}
+	legend := []legendGroup{{title: "Attitude"}}
 	for a := -2; a <= 2; a++ {
-		sc.Add(Item{Circle: &Circle{Center: Point{x + 5, y + 6}, Radius: 5, Fill: attitudeColour(a)}})
-		name := lb.Attitudes[a+2]
-		sc.Add(Item{Text: &Text{Rect: Rect{x + 14, y + 1, MeasureText(name, 8, false) + 4, 10}, Lines: []string{name}, Size: 8, Color: grey}})
-		x += 14 + MeasureText(name, 8, false) + 16
+		legend[0].add(lb.Attitudes[a+2], LegendEntry{Label: englishLabels.Attitudes[a+2], Swatch: SwatchDot, Fill: attitudeColour(a), Stroke: attitudeColour(a)})
 	}
-	sc.Height = y + 12 + gridMargin/2
+	for _, s := range m.Stakeholders {
+		if s.InformalLeader {
+			g := legendGroup{title: "Stakeholders"}
+			g.add(lb.LegendLeader, LegendEntry{Label: englishLabels.LegendLeader, Swatch: SwatchBadge, Mark: lb.Informal, Fill: goldBadge, Stroke: white})
+			legend = append(legend, g)
+			break
+		}
+	}
+	sc.Height = addSceneLegend(sc, legend, y+6, gridMargin, right) + gridMargin/2
+	// Tiles begin at a cell's edge: a sheet holds whole cells.
+	var cutsX, cutsY []float32
+	for i := 0; i <= 5; i++ {
+		cutsX = append(cutsX, left+float32(i)*gridCellW)
+		cutsY = append(cutsY, g.rowY[i])
+	}
+	sc.Print = PrintHints{Default: FitByDefault, Area: area, Heading: lb.GridTitle, Legend: printLegend(legend), CutsX: cutsX, CutsY: cutsY}
 	return sc
 }
 

@@ -214,16 +214,19 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		maxY += 80
 		maxX = max(maxX, extraX)
 	}
-	const titleH = 34
-	dx, dy := netMargin-minX, netMargin+titleH-minY
+	sc := &Scene{Title: lb.NetworkTitle, Background: white}
+	sc.Width = max(maxX-minX+2*netMargin, 420)
+	sc.Add(Item{Text: &Text{Rect: Rect{netMargin, 12, sc.Width - 2*netMargin, 20}, Lines: []string{titleOf(m, lb.NetworkTitle)}, Size: 14, Bold: true, Color: black}})
+	// The key goes under the title, where it is in view however small the
+	// window; on paper the page prints it at its foot instead.
+	legend := networkLegend(m, r, opt)
+	top := addSceneLegend(sc, legend, 40, netMargin, sc.Width-netMargin) + 30
+	sc.Height = top + maxY - minY + netMargin
+	drawing := len(sc.Items)
+	dx, dy := netMargin-minX, top-minY
 	for id, p := range place {
 		place[id] = Point{p.X + dx, p.Y + dy}
 	}
-
-	sc := &Scene{Title: lb.NetworkTitle, Background: white}
-	sc.Width = max(maxX-minX+2*netMargin, 420)
-	sc.Height = maxY - minY + 2*netMargin + titleH
-	sc.Add(Item{Text: &Text{Rect: Rect{netMargin, 12, sc.Width - 2*netMargin, 20}, Lines: []string{titleOf(m, lb.NetworkTitle)}, Size: 14, Bold: true, Color: black}})
 
 	// Focus: the selected stakeholder and its neighbours, or a coalition's members.
 	focus := map[model.ID]bool{}
@@ -382,7 +385,7 @@ func Network(m *model.Map, r *analysis.Result, opt NetworkOptions) *Scene {
 		sc.Add(Item{Target: tgt, Group: group, Emphasis: e, Text: &Text{Rect: Rect{p.X - labelWidth/2, p.Y + rad + 2, labelWidth, th},
 			Lines: lines, Size: labelSize, Color: black, Align: AlignCenter}})
 	}
-	addNetworkLegend(sc, m, r, opt)
+	sc.Print = PrintHints{Default: FitByDefault, Area: itemsBounds(sc, sc.Items[drawing:], 8), Heading: lb.NetworkTitle, Legend: printLegend(legend)}
 	return sc
 }
 
@@ -513,21 +516,11 @@ func addCoalition(sc *Scene, m *model.Map, co *model.Coalition, col Color, place
 	sc.Add(Item{Target: tgt, Group: group, Emphasis: em, Text: &Text{Rect: Rect{top.X - w/2, top.Y - 12, w, 11}, Lines: []string{name}, Size: 8, Bold: true, Color: col, Align: AlignCenter}})
 }
 
-// addNetworkLegend explains the colours, badges and lines under the drawing.
-func addNetworkLegend(sc *Scene, m *model.Map, r *analysis.Result, opt NetworkOptions) {
-	lb := analysisLabels
-	legendY := sc.Height - netMargin/2 - 6
-	sc.Height += 18
-	x := float32(netMargin)
-	right := max(sc.Width-netMargin, 420)
-	// room starts a new legend row when the next entry would pass the drawing.
-	room := func(w float32) {
-		if x+w > right && x > netMargin {
-			x = netMargin
-			legendY += 16
-			sc.Height += 16
-		}
-	}
+// networkLegend explains the colours, badges and lines of the network:
+// the kinds of its stakeholders, the badges, the qualities of relationship
+// it has and the flows, breaks and coalitions it draws.
+func networkLegend(m *model.Map, r *analysis.Result, opt NetworkOptions) []legendGroup {
+	lb, en := analysisLabels, englishLabels
 	kinds := map[model.StakeholderKind]bool{}
 	var order []model.StakeholderKind
 	for _, s := range m.Stakeholders {
@@ -541,68 +534,50 @@ func addNetworkLegend(sc *Scene, m *model.Map, r *analysis.Result, opt NetworkOp
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return kindRank(order[i]) < kindRank(order[j]) })
-	label := func(s string) {
-		sc.Add(Item{Text: &Text{Rect: Rect{x, legendY - 5, MeasureText(s, 8, false) + 4, 10}, Lines: []string{s}, Size: 8, Color: grey}})
-		x += MeasureText(s, 8, false) + 14
-	}
+	who := legendGroup{title: "Stakeholders"}
 	for _, k := range order {
-		name := lb.OtherKind
+		key, word := "kind.other", lb.OtherKind
 		if k != "" {
-			name = lb.Kinds[string(k)]
+			key, word = "kind."+string(k), lb.Kinds[string(k)]
 		}
-		room(13 + MeasureText(name, 8, false) + 14)
-		sc.Add(Item{Circle: &Circle{Center: Point{x + 5, legendY}, Radius: 5, Fill: kindColour(k)}})
-		x += 13
-		label(name)
+		who.add(word, LegendEntry{Label: key, Swatch: SwatchDot, Fill: kindColour(k), Stroke: kindColour(k)})
 	}
-	room(15 + MeasureText(lb.LegendLeader, 8, false) + 14)
-	addBadge(sc, Target{}, "legend", Normal, Point{x + 6, legendY}, goldBadge, lb.Informal)
-	x += 15
-	label(lb.LegendLeader)
-	room(15 + MeasureText(lb.LegendBroker, 8, false) + 14)
-	addBadge(sc, Target{}, "legend", Normal, Point{x + 6, legendY}, brokerPur, lb.Broker)
-	x += 15
-	label(lb.LegendBroker)
-	line := func(col Color, w float32, dashed bool, text string) {
-		room(27 + MeasureText(text, 8, false) + 14)
-		sc.Add(Item{Path: &Path{Points: []Point{{x, legendY}, {x + 22, legendY}}, Stroke: col, Width: w, Dashed: dashed}})
-		x += 27
-		label(text)
-	}
+	who.add(lb.LegendLeader, LegendEntry{Label: en.LegendLeader, Swatch: SwatchBadge, Mark: lb.Informal, Fill: goldBadge, Stroke: white})
+	who.add(lb.LegendBroker, LegendEntry{Label: en.LegendBroker, Swatch: SwatchBadge, Mark: lb.Broker, Fill: brokerPur, Stroke: white})
+	groups := []legendGroup{who}
 	if !opt.HideRelations && len(r.Relations) > 0 {
 		q := map[int]bool{}
 		for _, e := range r.Relations {
 			q[max(-1, min(1, e.Quality))] = true
 		}
-		if q[1] {
-			s := relationStyle(1)
-			line(s.colour, s.width, s.dashed, lb.LegendGoodRelation)
+		rel := legendGroup{title: "Relationships"}
+		for _, v := range []struct {
+			q         int
+			word, key string
+		}{{1, lb.LegendGoodRelation, en.LegendGoodRelation}, {0, lb.LegendRelation, en.LegendRelation}, {-1, lb.LegendNegative, en.LegendNegative}} {
+			if q[v.q] {
+				st := relationStyle(v.q)
+				rel.add(v.word, LegendEntry{Label: v.key, Swatch: SwatchCurve, Stroke: st.colour, StrokeWidth: st.width, Dashed: st.dashed})
+			}
 		}
-		if q[0] {
-			s := relationStyle(0)
-			line(s.colour, s.width, s.dashed, lb.LegendRelation)
-		}
-		if q[-1] {
-			s := relationStyle(-1)
-			line(s.colour, s.width, s.dashed, lb.LegendNegative)
-		}
-		room(MeasureText(lb.LegendRelationKind, 8, false) + 14)
-		sc.Add(Item{Text: &Text{Rect: Rect{x, legendY - 5, MeasureText(lb.LegendRelationKind, 8, false) + 4, 10}, Lines: []string{lb.LegendRelationKind}, Size: 8, Italic: true, Color: grey}})
-		x += MeasureText(lb.LegendRelationKind, 8, false) + 14
+		rel.add(lb.LegendRelationKind, LegendEntry{Label: en.LegendRelationKind, Swatch: SwatchWord, Stroke: grey})
+		groups = append(groups, rel)
 	}
 	if !opt.HideFlows {
-		line(flowBlue, 3, false, lb.LegendFlows)
-		line(highRed, 3, false, lb.LegendHigh)
+		flows := legendGroup{title: "Flows"}
+		flows.add(lb.LegendFlows, LegendEntry{Label: en.LegendFlows, Swatch: SwatchLine, Stroke: flowBlue, StrokeWidth: 2.2})
+		flows.add(lb.LegendHigh, LegendEntry{Label: en.LegendHigh, Swatch: SwatchLine, Stroke: highRed, StrokeWidth: 2.2})
 		if r.Without != "" {
-			line(flowBlue, 2, true, lb.LegendBroken)
+			flows.add(lb.LegendBroken, LegendEntry{Label: en.LegendBroken, Swatch: SwatchLine, Stroke: flowBlue, StrokeWidth: 2, Dashed: true})
 		}
+		groups = append(groups, flows)
 	}
 	if len(m.Coalitions) > 0 {
-		room(27 + MeasureText(lb.LegendCoalition, 8, false) + 14)
-		sc.Add(Item{Box: &Box{Rect: Rect{x, legendY - 5, 22, 10}, Stroke: coalitionColours[0], StrokeWidth: 1, Dashed: true, Radius: 4}})
-		x += 27
-		label(lb.LegendCoalition)
+		co := legendGroup{title: "Coalitions"}
+		co.add(lb.LegendCoalition, LegendEntry{Label: en.LegendCoalition, Swatch: SwatchBox, Stroke: coalitionColours[0], StrokeWidth: 1, Dashed: true})
+		groups = append(groups, co)
 	}
+	return groups
 }
 
 func kindRank(k model.StakeholderKind) int {

@@ -70,6 +70,7 @@ func (p Paper) SizeMM() (w, h float32, ok bool) {
 // not English text themselves (the board's own words are in boardWords).
 var pageWords = map[string]string{
 	"criticality.low": "low", "criticality.normal": "normal", "criticality.high": "high",
+	"kind.other": "other",
 }
 
 // Word returns the user's word for a key of the board or the printed page
@@ -135,8 +136,62 @@ type PageSetup struct {
 	Landscape bool
 	MarginMM  float32 // 0 means DefaultMarginMM
 	// Fit scales the scene onto one page; otherwise it is tiled at ScalePct.
-	Fit      bool
-	ScalePct float32 // 0 means 100
+	Fit bool
+	// ScalePct 0 (and no Fit) asks for the view's own default
+	// (Scene.Print.Default): the board tiles at 100 %, a network or grid
+	// fits on one page.
+	ScalePct float32
+}
+
+// PrintDefault is how a view prints when the user asks for neither "fit
+// to page" nor a scale.
+type PrintDefault uint8
+
+const (
+	// TileByDefault tiles the view at 100 % (the board: lanes and steps
+	// repeat on every sheet).
+	TileByDefault PrintDefault = iota
+	// FitByDefault fits the view on one page: it is one picture (the
+	// network, the grid), which a cut only spoils.
+	FitByDefault
+	// FitWhenReadable fits the view on one page when that prints it at
+	// ReadableFit of its size or larger, and tiles it at 100 % otherwise
+	// (the roles matrix: a small map on one sheet, an L map tiled by rows
+	// and columns with its names and step headers on each).
+	FitWhenReadable
+)
+
+// ReadableFit is the smallest scale FitWhenReadable fits a view at: its
+// 8-point texts print at 5.6 points, still readable at arm's length.
+const ReadableFit = 0.7
+
+// PrintHints say how pagination puts a view on paper. The zero value
+// prints the whole scene, tiled at 100 % unless asked to fit (the board).
+type PrintHints struct {
+	Default PrintDefault
+	// Area is the part of the scene pages print (zero: all of it). A view
+	// leaves its own title out, which the page header says (Heading), and
+	// its own legend, which the page prints at its foot (Legend), wrapped
+	// to the sheet's width and on every sheet.
+	Area Rect
+	// Heading names the view in the page header, in the user's words
+	// ("Stakeholder network"); empty for the board.
+	Heading string
+	// Legend is printed at the foot of every page when PageInfo gives
+	// none; like DefaultLegend its texts are keys or English words.
+	Legend []LegendSection
+	// CutsX and CutsY are where tiles preferably begin besides the
+	// "step:" and "lane:" boxes: the columns and rows of a matrix, so a
+	// sheet starts with a whole one.
+	CutsX, CutsY []float32
+}
+
+// area is the printed part of s.
+func (h PrintHints) area(s *Scene) Rect {
+	if h.Area.W > 0 && h.Area.H > 0 {
+		return h.Area
+	}
+	return Rect{0, 0, max(s.Width, 1), max(s.Height, 1)}
 }
 
 // Check reports whether the setup can print at all (paper, margins, scale),
@@ -261,6 +316,7 @@ const (
 	SwatchDot                       // a dot, for the experience scale
 	SwatchCurve                     // a short line without a head, for the experience curves
 	SwatchWord                      // no sample: the label itself, in Stroke, as cards print it
+	SwatchBadge                     // a dot with a letter (Mark) in it, as the network marks a node
 )
 
 // LegendEntry is one sample with its label.
@@ -271,6 +327,7 @@ type LegendEntry struct {
 	Stroke      Color
 	StrokeWidth float32
 	Dashed      bool
+	Mark        string // the letter of a SwatchBadge
 }
 
 // LegendSection is a titled group of entries ("Roles").
@@ -319,18 +376,32 @@ const (
 // it in, so notes and legend entries are placed by their real widths.
 func measureFurniture(s string, size float32, bold bool) float32 { return MeasureText(s, size, bold) }
 
-// Paginate cuts the scene into pages as setup asks.
-func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
+// sheetPlan is how a scene goes onto the sheets of a setup, before it is
+// cut: the setup with the view's default settled, the page's parts and
+// the scale that fits the printed area on one page.
+type sheetPlan struct {
+	setup             PageSetup
+	tr                func(string) string
+	inner, body, area Rect
+	legend            []Item // at the origin
+	legendH, fitScale float32
+}
+
+func plan(s *Scene, setup PageSetup, info PageInfo) (sheetPlan, error) {
 	ps, err := setup.normalized()
 	if err != nil {
-		return nil, err
+		return sheetPlan{}, err
 	}
 	// The legend's labels are keys ("role.lead"): a translator that does
 	// not know one leaves the English word, never the key.
 	tr := func(key string) string { return Word(info.Translate, key) }
 	legend := info.Legend
-	if legend == nil && hasCards(s) {
-		legend = DefaultLegend()
+	if legend == nil {
+		if hasCards(s) {
+			legend = DefaultLegend()
+		} else {
+			legend = s.Print.Legend
+		}
 	}
 	pw, ph := ps.SizePt()
 	m := ps.MarginMM * PtPerMM
@@ -342,20 +413,51 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		body.H += furnitureGap
 	}
 	if body.W < 50 || body.H < 50 {
-		return nil, setupErrorf("the margins leave no room to print on %s", ps.describe(tr))
+		return sheetPlan{}, setupErrorf("the margins leave no room to print on %s", ps.describe(tr))
 	}
-	sw, sh := max(s.Width, 1), max(s.Height, 1)
+	area := s.Print.area(s)
+	// Shrink as needed; enlarge a small map too, but not beyond
+	// MaxFitScale, where cards start to look like posters.
+	fitScale := min(body.W/area.W, body.H/area.H, MaxFitScale)
+	if !setup.Fit && setup.ScalePct == 0 { // the view's own default
+		switch s.Print.Default {
+		case FitByDefault:
+			ps.Fit = true
+		case FitWhenReadable:
+			ps.Fit = fitScale >= ReadableFit
+		}
+	}
+	return sheetPlan{setup: ps, tr: tr, inner: inner, body: body, area: area, legend: legendItems, legendH: legendH, fitScale: fitScale}, nil
+}
+
+// FitsByDefault reports whether the view's own default (PageSetup.ScalePct
+// 0) fits s on one page of setup's paper: always for a network or a grid,
+// for the roles matrix where it stays readable, never for the board. The
+// export dialog starts with "Fit on one page" ticked when it does.
+func FitsByDefault(s *Scene, setup PageSetup, info PageInfo) bool {
+	setup.Fit, setup.ScalePct = false, 0
+	sh, err := plan(s, setup, info)
+	return err == nil && sh.setup.Fit
+}
+
+// Paginate cuts the scene into pages as setup asks.
+func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
+	sh, err := plan(s, setup, info)
+	if err != nil {
+		return nil, err
+	}
+	ps, tr, inner, body, area := sh.setup, sh.tr, sh.inner, sh.body, sh.area
+	legendItems, legendH := sh.legend, sh.legendH
+	pw, ph := ps.SizePt()
 
 	var pages []Page
 	if ps.Fit {
-		// Shrink as needed; enlarge a small map too, but not beyond
-		// MaxFitScale, where cards start to look like posters.
-		scale := min(body.W/sw, body.H/sh, MaxFitScale)
-		dst := Rect{body.X + (body.W-sw*scale)/2, body.Y, sw * scale, sh * scale}
-		pages = []Page{{Rows: 1, Cols: 1, Views: []View{{Src: Rect{0, 0, sw, sh}, Dst: dst, Scale: scale}}}}
+		scale := sh.fitScale
+		dst := Rect{body.X + (body.W-area.W*scale)/2, body.Y, area.W * scale, area.H * scale}
+		pages = []Page{{Rows: 1, Cols: 1, Views: []View{{Src: area, Dst: dst, Scale: scale}}}}
 		ps.ScalePct = scale * 100
 	} else {
-		pages, err = tile(s, sw, sh, body, ps.ScalePct/100)
+		pages, err = tile(s, area, body, ps.ScalePct/100)
 		if err != nil {
 			return nil, err
 		}
@@ -373,7 +475,7 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		p := &pages[i]
 		p.Width, p.Height = pw, ph
 		p.Background = s.Background
-		p.Items = header(p, info, ps, inner, tr)
+		p.Items = header(p, info, s.Print.Heading, ps, inner, tr)
 		p.Items = append(p.Items, legendItems...)
 		p.Items = append(p.Items, marks(p, pages, body)...)
 	}
@@ -390,16 +492,17 @@ func hasCards(s *Scene) bool {
 	return false
 }
 
-// tile cuts the scene into a grid of overlapping tiles at scale, repeating
-// the scene's left and top bands on every tile.
-func tile(s *Scene, sw, sh float32, body Rect, scale float32) ([]Page, error) {
-	lb, tb := s.LeftBand, s.TopBand
+// tile cuts the printed area of the scene into a grid of overlapping tiles
+// at scale, repeating the scene's left and top bands on every tile.
+func tile(s *Scene, area Rect, body Rect, scale float32) ([]Page, error) {
+	// The bands as far as they lie in the printed area.
+	lb, tb := s.LeftBand-area.X, s.TopBand-area.Y
 	// A band wider than 40 % of the sheet would leave too little room for
 	// the map itself: then it is printed once, as part of the content.
-	if lb*scale > 0.4*body.W || lb < 0 {
+	if lb*scale > 0.4*body.W || s.LeftBand <= 0 || lb < 0 {
 		lb = 0
 	}
-	if tb*scale > 0.4*body.H || tb < 0 {
+	if tb*scale > 0.4*body.H || s.TopBand <= 0 || tb < 0 {
 		tb = 0
 	}
 	lw, th := lb*scale, tb*scale
@@ -407,32 +510,42 @@ func tile(s *Scene, sw, sh float32, body Rect, scale float32) ([]Page, error) {
 	ov := float32(OverlapMM) * PtPerMM / scale
 	ovx, ovy := min(ov, bw/4), min(ov, bh/4)
 
-	xs := starts(lb, sw, bw, ovx, edges(s, "step:", true))
-	ys := starts(tb, sh, bh, ovy, edges(s, "lane:", false))
+	xs := starts(area.X+lb, area.X+area.W, bw, ovx, cuts(edges(s, "step:", true), s.Print.CutsX))
+	ys := starts(area.Y+tb, area.Y+area.H, bh, ovy, cuts(edges(s, "lane:", false), s.Print.CutsY))
 	rows, cols := len(ys), len(xs)
 	if rows*cols > MaxPages {
 		return nil, setupErrorf("printing at %g %% would take %d pages (at most %d): choose a smaller scale or fit to page", math.Round(float64(scale*100)), rows*cols, MaxPages)
 	}
 	pages := make([]Page, 0, rows*cols)
 	for r, sy := range ys {
-		h := min(bh, sh-sy)
+		h := min(bh, area.Y+area.H-sy)
 		for c, sx := range xs {
-			w := min(bw, sw-sx)
+			w := min(bw, area.X+area.W-sx)
 			p := Page{Row: r, Col: c, Rows: rows, Cols: cols}
 			p.Views = append(p.Views, View{Src: Rect{sx, sy, w, h}, Dst: Rect{body.X + lw, body.Y + th, w * scale, h * scale}, Scale: scale})
 			if lb > 0 {
-				p.Views = append(p.Views, View{Src: Rect{0, sy, lb, h}, Dst: Rect{body.X, body.Y + th, lw, h * scale}, Scale: scale})
+				p.Views = append(p.Views, View{Src: Rect{area.X, sy, lb, h}, Dst: Rect{body.X, body.Y + th, lw, h * scale}, Scale: scale})
 			}
 			if tb > 0 {
-				p.Views = append(p.Views, View{Src: Rect{sx, 0, w, tb}, Dst: Rect{body.X + lw, body.Y, w * scale, th}, Scale: scale})
+				p.Views = append(p.Views, View{Src: Rect{sx, area.Y, w, tb}, Dst: Rect{body.X + lw, body.Y, w * scale, th}, Scale: scale})
 			}
 			if lb > 0 && tb > 0 {
-				p.Views = append(p.Views, View{Src: Rect{0, 0, lb, tb}, Dst: Rect{body.X, body.Y, lw, th}, Scale: scale})
+				p.Views = append(p.Views, View{Src: Rect{area.X, area.Y, lb, tb}, Dst: Rect{body.X, body.Y, lw, th}, Scale: scale})
 			}
 			pages = append(pages, p)
 		}
 	}
 	return pages, nil
+}
+
+// cuts merges two sorted lists of preferred tile starts.
+func cuts(a, b []float32) []float32 {
+	if len(b) == 0 {
+		return a
+	}
+	out := append(append([]float32(nil), a...), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // starts returns where each tile begins along one axis: tiles of length per
@@ -493,10 +606,11 @@ func lineItem(c Color, w float32, dashed bool, pts ...Point) Item {
 	return Item{Group: "page", Path: &Path{Points: pts, Stroke: c, Width: w, Dashed: dashed}}
 }
 
-// header lays out the title block: map and scenario on the left, page
-// number, grid position and a small map of the tiles on the right. The left
-// texts are shortened with an ellipsis where they would run into the right.
-func header(p *Page, info PageInfo, ps PageSetup, inner Rect, tr func(string) string) []Item {
+// header lays out the title block: the view's heading and the map's title,
+// and the scenario, on the left; page number, grid position and a small map
+// of the tiles on the right. The left texts are shortened with an ellipsis
+// where they would run into the right.
+func header(p *Page, info PageInfo, heading string, ps PageSetup, inner Rect, tr func(string) string) []Item {
 	var items []Item
 	right := fmt.Sprintf(tr("page %d of %d"), p.Number, p.Count)
 	rw := measureFurniture(right, headerTitleSize, true)
@@ -533,6 +647,11 @@ func header(p *Page, info PageInfo, ps PageSetup, inner Rect, tr func(string) st
 	title := info.Title
 	if title == "" {
 		title = tr("Untitled map")
+	}
+	// The view's name first: shortened, the map's title loses its end,
+	// and a sheet on the table still says what it shows.
+	if heading != "" {
+		title = heading + " — " + title
 	}
 	const gap = 12
 	titleW := max(textRight-rw-4-gap-inner.X, 20)
@@ -757,6 +876,31 @@ func swatch(e LegendEntry, r Rect) []Item {
 		return []Item{{Group: "page", Circle: &Circle{Center: Point{r.X + r.W/2, r.Y + r.H/2}, Radius: d / 2, Fill: e.Fill, Stroke: e.Stroke, StrokeWidth: sw}}}
 	case SwatchWord:
 		return nil
+	case SwatchBadge:
+		d := min(r.W, r.H) + 2
+		c := Point{r.X + d/2, r.Y + r.H/2}
+		return []Item{
+			{Group: "page", Circle: &Circle{Center: c, Radius: d / 2, Fill: e.Fill, Stroke: e.Stroke, StrokeWidth: sw}},
+			{Group: "page", Text: &Text{Rect: Rect{c.X - d/2, c.Y - d*0.38, d, d}, Lines: []string{e.Mark}, Size: d * 0.62, Bold: true, Color: white, Align: AlignCenter}},
+		}
 	}
 	return []Item{{Group: "page", Box: &Box{Rect: r, Fill: e.Fill, Stroke: e.Stroke, StrokeWidth: sw, Radius: 1.5, Dashed: e.Dashed}}}
+}
+
+// itemsBounds is the box around items grown by pad on every side, within
+// the scene; zero when there are none.
+func itemsBounds(s *Scene, items []Item, pad float32) Rect {
+	if len(items) == 0 {
+		return Rect{}
+	}
+	r := items[0].Bounds()
+	for _, it := range items[1:] {
+		b := it.Bounds()
+		x0, y0 := min(r.X, b.X), min(r.Y, b.Y)
+		x1, y1 := max(r.X+r.W, b.X+b.W), max(r.Y+r.H, b.Y+b.H)
+		r = Rect{x0, y0, x1 - x0, y1 - y0}
+	}
+	x0, y0 := max(r.X-pad, 0), max(r.Y-pad, 0)
+	x1, y1 := min(r.X+r.W+pad, s.Width), min(r.Y+r.H+pad, s.Height)
+	return Rect{x0, y0, x1 - x0, y1 - y0}
 }

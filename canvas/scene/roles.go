@@ -54,6 +54,7 @@ func Roles(m *model.Map, scenario model.ID) *Scene {
 	if s == nil {
 		sc.Width, sc.Height = 400, 80
 		sc.Add(Item{Text: &Text{Rect: Rect{rolesMargin, 12, 360, 20}, Lines: []string{lb.RolesTitle}, Size: 14, Bold: true, Color: black}})
+		sc.Print = PrintHints{Default: FitWhenReadable, Heading: lb.RolesTitle}
 		return sc
 	}
 	res, _ := analysis.Analyze(m, analysis.Options{Scenario: s.ID})
@@ -180,6 +181,23 @@ func Roles(m *model.Map, scenario model.ID) *Scene {
 		}
 	}
 
+	// What pages print: the matrix without the title, which the page
+	// header says, and without the legend, which the page foot prints;
+	// tiles begin at a column's or a row's edge.
+	matrixW := float32(len(s.Steps)) * rolesColW
+	sc.Print = PrintHints{
+		Default: FitWhenReadable,
+		Area:    Rect{rolesMargin - 4, rolesTitleH, left + matrixW + 4 - (rolesMargin - 4), top + gridH + 6 - rolesTitleH},
+		Heading: lb.RolesTitle,
+		Legend:  rolesLegend(),
+	}
+	for j := range s.Steps {
+		sc.Print.CutsX = append(sc.Print.CutsX, left+float32(j)*rolesColW)
+	}
+	for i := range m.Stakeholders {
+		sc.Print.CutsY = append(sc.Print.CutsY, top+float32(i)*rolesRowH)
+	}
+
 	// Legend.
 	y := top + gridH + 14
 	x := float32(rolesMargin)
@@ -217,4 +235,26 @@ func stepName(st *model.Step) string {
 		return st.Name
 	}
 	return string(st.ID)
+}
+
+// rolesLegend is the key of the roles matrix on paper: the cells' colours
+// and the marks of a column without a lead, with two leads, and of a
+// stakeholder only informed the step before it leads.
+func rolesLegend() []LegendSection {
+	roles := LegendSection{Title: "Roles"}
+	for _, r := range model.Roles {
+		st := roleStyles[r]
+		e := LegendEntry{Label: "role." + string(r), Swatch: SwatchBox, Fill: st.fill, Stroke: st.fill, StrokeWidth: 0.5}
+		if st.stroke.A > 0 {
+			e.Stroke, e.StrokeWidth = st.stroke, 1
+		}
+		roles.Entries = append(roles.Entries, e)
+	}
+	en := englishLabels
+	signals := LegendSection{Title: "Signals", Entries: []LegendEntry{
+		{Label: en.NoLead, Swatch: SwatchBox, Fill: noLeadFill, Stroke: noLeadFill},
+		{Label: en.TwoLeads, Swatch: SwatchBox, Fill: twoLeadsFill, Stroke: twoLeadsFill},
+		{Label: en.InformedThenLeads, Swatch: SwatchBox, Stroke: highRed, StrokeWidth: 1.2, Dashed: true},
+	}}
+	return []LegendSection{roles, signals}
 }

@@ -172,6 +172,8 @@ type Scene struct {
 	TopBand  float32
 	// Background colour of the whole scene.
 	Background Color
+	// Print says how pagination puts the view on paper (page.go).
+	Print PrintHints
 }
 
 // Add appends an item.
