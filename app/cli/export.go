@@ -50,7 +50,7 @@ func runExport(args []string, out io.Writer) error {
 	fs.StringVar(&o.paper, "paper", "A4", "paper size for pdf: A4, A3 or Letter")
 	fs.BoolVar(&o.landscape, "landscape", false, "landscape pages (pdf)")
 	fs.BoolVar(&o.fit, "fit", false, "fit the view on one page (pdf)")
-	fs.Float64Var(&o.scale, "scale", 100, "tile the view over pages at this scale in percent, 10 to 400 (pdf)")
+	fs.Float64Var(&o.scale, "scale", 100, "tile the view over pages at this scale in percent, 10 to 400 (pdf); without --fit or --scale the board and a large roles matrix tile at 100, the network and grid fit on one page")
 	fs.IntVar(&o.dpi, "dpi", 96, "resolution of png output")
 	fs.BoolVar(&o.anonymise, "anonymise", false, "replace the names of persons (patient, informal carers) by their kind, to share outside the network")
 	rest, err := parse(fs, args)
@@ -164,6 +164,9 @@ func checkDrawingFlags(fs *flag.FlagSet, o *exportOptions) error {
 		return usageError{err.Error()}
 	}
 	o.setup = scene.PageSetup{Paper: paper, Landscape: o.landscape, Fit: o.fit, ScalePct: float32(o.scale)}
+	if !set["fit"] && !set["scale"] {
+		o.setup.ScalePct = 0 // neither: the view's own default, the network and grid fit on one page
+	}
 	if !(o.scale >= scene.MinScalePct && o.scale <= scene.MaxScalePct) {
 		return usagef("--scale %g is out of range (%d to %d percent)", o.scale, scene.MinScalePct, scene.MaxScalePct)
 	}
