@@ -112,6 +112,9 @@ type exportTarget struct {
 	// data is the map, for the formats that are not drawn (DOT, JSON,
 	// XLSX, CSV); nil where only drawings are offered.
 	data func() (*model.Map, *model.Scenario)
+	// start, when set, gives the settings the dialog opens with instead
+	// of those remembered under key (viewExport).
+	start func(fyne.Preferences) exportSettings
 }
 
 // exportDialog exports the view on the screen (File → Export…).
@@ -126,15 +129,17 @@ func (mw *mainWindow) openExport() *exportForm {
 	if view != T("Journey board") {
 		drawing = file + " - " + view // "zorgpad - Network.pdf"
 	}
+	key, start := viewExport(exportSettingsKey(path), view, m, sc)
 	return mw.showExport(exportTarget{
 		parent:  mw.win,
 		view:    view,
 		file:    file,
 		drawing: drawing,
-		key:     exportSettingsKey(path),
+		key:     key,
 		formats: mapFormats,
 		build:   build,
 		data:    func() (*model.Map, *model.Scenario) { return m, sc },
+		start:   start,
 	})
 }
 
@@ -236,6 +241,9 @@ type exportForm struct {
 func (mw *mainWindow) showExport(target exportTarget) *exportForm {
 	p := mw.app.Preferences()
 	set := loadExportSettings(p, target.key)
+	if target.start != nil {
+		set = target.start(p)
+	}
 	if !hasFormat(target.formats, set.Format) {
 		set.Format = target.formats[0]
 	}
