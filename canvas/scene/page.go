@@ -161,6 +161,11 @@ const (
 	FitWhenReadable
 )
 
+// MaxSliverShrink is how much smaller than asked a picture (FitByDefault)
+// is tiled to save a row or column of sheets that would hold only a sliver
+// of it.
+const MaxSliverShrink = 0.15
+
 // ReadableFit is the smallest scale FitWhenReadable fits a view at: its
 // 8-point texts print at 5.6 points, still readable at arm's length.
 const ReadableFit = 0.7
@@ -457,9 +462,21 @@ func Paginate(s *Scene, setup PageSetup, info PageInfo) ([]Page, error) {
 		pages = []Page{{Rows: 1, Cols: 1, Views: []View{{Src: area, Dst: dst, Scale: scale}}}}
 		ps.ScalePct = scale * 100
 	} else {
-		pages, err = tile(s, area, body, ps.ScalePct/100)
+		scale := ps.ScalePct / 100
+		pages, err = tile(s, area, body, scale)
 		if err != nil {
 			return nil, err
+		}
+		// A picture (the network, the grid) comes out a little smaller
+		// rather than with a row or column of sheets that holds only a
+		// sliver of it; the header says the scale printed.
+		if s.Print.Default == FitByDefault && len(pages) > 1 {
+			for f := float32(0.99); f >= 1-MaxSliverShrink; f -= 0.01 {
+				if fewer, err := tile(s, area, body, scale*f); err == nil && len(fewer) < len(pages) {
+					pages, ps.ScalePct = fewer, ps.ScalePct*f
+					break
+				}
+			}
 		}
 	}
 

@@ -86,14 +86,14 @@ func TestTheNetworkAndGridPrintOnOnePageUnlessAScaleIsAsked(t *testing.T) {
 	if pages, _ := Paginate(board, PageSetup{Paper: A4, Landscape: true}, PageInfo{}); len(pages) < 2 || pages[0].Views[0].Scale != 1 {
 		t.Errorf("the board is no longer tiled at 100 %% by default: %d pages", len(pages))
 	}
-	// A scale asked for is what is printed.
+	// A scale asked for is what is printed (within MaxSliverShrink).
 	net := analysisViews(t)[3].s // the L map's network
-	pages, err := Paginate(net, PageSetup{Paper: A4, Landscape: true, ScalePct: 100}, PageInfo{})
+	pages, err := Paginate(net, PageSetup{Paper: A4, Landscape: true, ScalePct: 200}, PageInfo{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pages) < 2 || pages[0].Views[0].Scale != 1 {
-		t.Errorf("the L network at 100 %%: %d pages at scale %g", len(pages), pages[0].Views[0].Scale)
+	if scale := pages[0].Views[0].Scale; len(pages) < 4 || scale < 2*(1-MaxSliverShrink) || scale > 2 {
+		t.Errorf("the L network at 200 %%: %d pages at scale %g", len(pages), scale)
 	}
 }
 
@@ -297,5 +297,45 @@ func TestTheNetworkKeyIsInViewUnderItsTitle(t *testing.T) {
 		if keys == 0 || keyBottom > nodesTop || keyBottom > 120 {
 			t.Errorf("%s: the key (%d items) ends at %g, the drawing begins at %g", v.name, keys, keyBottom, nodesTop)
 		}
+	}
+}
+
+// TestAPictureTiledAtAScaleHasNoSliverSheets: the network and the grid
+// tiled at a scale come out up to MaxSliverShrink smaller rather than with
+// a row or column of sheets holding a sliver of the picture (the L
+// network at 100 % on A4 landscape left 2 cm of it on a second sheet).
+func TestAPictureTiledAtAScaleHasNoSliverSheets(t *testing.T) {
+	for _, v := range analysisViews(t) {
+		if v.s.Print.Default != FitByDefault {
+			continue
+		}
+		for _, paper := range []PageSetup{{Paper: A4, Landscape: true}, {Paper: A3}, {Paper: A4}} {
+			for _, pct := range []float32{100, 150, 200, 300} {
+				setup := paper
+				setup.ScalePct = pct
+				pages, err := Paginate(v.s, setup, PageInfo{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				body := pages[0].Views[0]
+				if scale := body.Scale * 100; scale < pct*(1-MaxSliverShrink)-0.01 || scale > pct+0.01 {
+					t.Errorf("%s on %s printed at %g %%", v.name, setup, scale)
+				}
+				if len(pages) == 1 {
+					continue
+				}
+				for _, p := range pages {
+					d := p.Views[0].Dst
+					if d.W < 0.1*body.Dst.W || d.H < 0.1*body.Dst.H {
+						t.Errorf("%s on %s: page %d of %d holds a sliver of %g × %g of a %g × %g tile", v.name, setup, p.Number, p.Count, d.W, d.H, body.Dst.W, body.Dst.H)
+					}
+				}
+			}
+		}
+	}
+	net := analysisViews(t)[3].s // the L network
+	pages, _ := Paginate(net, PageSetup{Paper: A4, Landscape: true, ScalePct: 100}, PageInfo{})
+	if len(pages) != 1 || !strings.Contains(pageTexts(pages[0]), "A4 landscape, 9") && !strings.Contains(pageTexts(pages[0]), "A4 landscape, 8") {
+		t.Errorf("the L network at 100 %% on A4 landscape: %d pages, header %q", len(pages), pageTexts(pages[0]))
 	}
 }
