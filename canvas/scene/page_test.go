@@ -329,6 +329,12 @@ func TestPageTextsNeverPrintOverEachOther(t *testing.T) {
 		name string
 		s    *Scene
 	}{{"the sample board", real}, {"a board of 12 lanes and 20 steps", boardLike(12, 20)}, {"a board of 40 lanes and 60 steps", boardLike(40, 60)}}
+	for _, v := range analysisViews(t) { // the network, grid and roles, whose header names the view
+		scenes = append(scenes, struct {
+			name string
+			s    *Scene
+		}{v.name, v.s})
+	}
 	setups := []PageSetup{
 		{Paper: A4}, {Paper: A4, Landscape: true}, {Paper: A3, Landscape: true}, {Paper: A3},
 		{Paper: Letter, ScalePct: 150}, {Paper: A4, ScalePct: 40}, {Paper: A4, Fit: true},
