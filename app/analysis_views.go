@@ -576,7 +576,7 @@ func (v *NetworkView) rebuild() {
 			v.busy(false)
 		})
 	}
-	// Analysis (about 0.5 s on an XL map) and layout both run here, off the
+	// Analysis (about 50 ms on an XL map) and layout both run here, off the
 	// UI goroutine.
 	v.pending.Add(1)
 	go func() {
@@ -659,8 +659,14 @@ func analysisError(err error) string {
 	return err.Error()
 }
 
-// summary counts the network and, with a what-if, names what breaks.
+// summary counts the network, with a what-if names what breaks, and says
+// whether the measures are estimated.
 func summary(m *model.Map, r *analysis.Result) string {
+	return strings.TrimSpace(networkCounts(m, r) + " " + r.Estimate.Note(T))
+}
+
+// networkCounts is the summary's counts and what-if.
+func networkCounts(m *model.Map, r *analysis.Result) string {
 	brokers := 0
 	for _, m := range r.Measures {
 		if m.Broker {
@@ -1027,7 +1033,7 @@ func (v *InsightsView) show(res *analysis.Result, err error, names map[model.ID]
 	} else {
 		v.res = res
 		v.rows = append(v.rows[:0], res.Measures...)
-		v.head.SetText(Tf("%d findings", len(res.Findings)))
+		v.head.SetText(strings.TrimSpace(Tf("%d findings", len(res.Findings)) + " " + res.Estimate.Note(T)))
 		if v.sorted {
 			v.sort()
 		}

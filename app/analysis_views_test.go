@@ -826,3 +826,31 @@ func TestTheMeasuresHeadersAreNotCut(t *testing.T) {
 		}
 	}
 }
+
+// TestTheViewsSayWhenTheMeasuresAreEstimated: on an XL map (one connected
+// group of 400) the insights' head and the network's status line say
+// that betweenness and closeness are estimates; on the sample they do not.
+func TestTheViewsSayWhenTheMeasuresAreEstimated(t *testing.T) {
+	test.NewTempApp(t)
+	xl := sample.Generate(sample.XL)
+	v := NewInsightsView(xl, "", nil)
+	settle(v)
+	note := "Betweenness and closeness are estimated from 200 of 400 stakeholders (exact for up to 200 connected stakeholders)."
+	if want := fmt.Sprintf("%d findings %s", len(v.res.Findings), note); v.head.Text != want {
+		t.Errorf("XL insights head %q, want %q", v.head.Text, want)
+	}
+	res, err := analysis.Analyze(xl, analysis.Options{Translate: T})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := summary(xl, res); !strings.HasSuffix(s, " "+note) {
+		t.Errorf("XL network status %q does not end with the note", s)
+	}
+	small, err := analysis.Analyze(sample.Map(), analysis.Options{Translate: T})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := summary(sample.Map(), small); strings.Contains(s, "estimated") {
+		t.Errorf("the sample's status %q calls exact measures estimated", s)
+	}
+}

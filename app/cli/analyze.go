@@ -17,7 +17,7 @@ func runAnalyze(args []string, out io.Writer) error {
 	scenario := fs.String("scenario", "", "scenario to analyse (default: the first)")
 	steps := fs.String("steps", "", "step range FROM..TO, each end a step's id, name or position (1 is the first step); an end left out is the first or last step (default: all steps)")
 	without := fs.String("without", "", "analyse the map as it would be without this stakeholder (id or name): it leaves the measures, and the findings say which flows break and which steps lose their lead")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text or json (the betweenness and closeness of a connected group of more than "+strconv.Itoa(analysis.ExactUpTo)+" stakeholders are estimated, which the text says)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err

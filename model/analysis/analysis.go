@@ -6,10 +6,8 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
-
-	"gonum.org/v1/gonum/graph/network"
-	"gonum.org/v1/gonum/graph/path"
 
 	"valueflow/model"
 )
@@ -63,6 +61,8 @@ func errorf(format string, args ...any) error { return &Error{Format: format, Ar
 // textbook undirected definition). Closeness is gonum's closeness (1 / sum of
 // distances) on the same network, scaled by (reachable nodes − 1) so it lies
 // in 0..1 and compares across components; 0 for an isolated stakeholder.
+// In a connected group larger than ExactUpTo both are estimates (see
+// centrality and Result.Estimate).
 type Measure struct {
 	Stakeholder    model.ID
 	Degree         int
@@ -125,6 +125,9 @@ type Result struct {
 	Relations []Edge
 	FlowEdges []Edge
 	// What-if, when Options.Without is set.
+	// Estimate says whose betweenness and closeness are estimated
+	// (a connected group larger than ExactUpTo); zero when all are exact.
+	Estimate   Estimate
 	Without    model.ID
 	Broken     []model.ID // flows from or to the stakeholder's cards
 	Leaderless []model.ID // steps that had a lead and have none without the stakeholder
@@ -246,7 +249,6 @@ func (x *index) network(r *Result, opt Options) {
 	n := len(x.m.Stakeholders)
 	g := newLanes(n)
 	link := g.link
-	edges := 0
 	if !opt.FlowsOnly {
 		rel := map[[2]int]int{} // pair → index in r.Relations
 		for _, rs := range x.m.Relationships {
@@ -301,63 +303,47 @@ func (x *index) network(r *Result, opt Options) {
 		link(a, b)
 	}
 
-	bet := network.Betweenness(g)
-	closeness := map[int64]float64{}
-	for i := 0; i < n; i++ {
-		edges += g.degree(i)
-	}
-	if edges > 0 {
-		closeness = network.Closeness(g, path.DijkstraAllPaths(g))
-	}
-	comp := components(g, n)
+	bet, closeness, est := centrality(g)
+	r.Estimate = est
 	r.Measures = make([]Measure, n)
 	for i, s := range x.m.Stakeholders {
-		c := closeness[int64(i)]
-		if math.IsInf(c, 0) || math.IsNaN(c) {
-			c = 0
-		}
 		r.Measures[i] = Measure{
 			Stakeholder:    s.ID,
 			Degree:         g.degree(i),
 			InDegree:       len(in[i]),
 			OutDegree:      len(out[i]),
 			Flows:          flowCount[i],
-			Betweenness:    bet[int64(i)] / 2,
-			Closeness:      c * float64(comp[i]-1),
+			Betweenness:    bet[i],
+			Closeness:      closeness[i],
 			InformalLeader: s.InformalLeader,
 		}
 	}
 	markBrokers(r.Measures)
 }
 
-// components returns, per node, the size of its connected component.
-func components(g *lanes, n int) []int {
-	size := make([]int, n)
-	seen := make([]bool, n)
-	for s := 0; s < n; s++ {
+// components returns the connected groups of nodes, each in node order,
+// ordered by their first node.
+func components(g *lanes) [][]int {
+	seen := make([]bool, g.n)
+	var groups [][]int
+	for s := 0; s < g.n; s++ {
 		if seen[s] {
 			continue
 		}
-		var members []int
-		stack := []int{s}
+		members := []int{s}
 		seen[s] = true
-		for len(stack) > 0 {
-			v := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			members = append(members, v)
-			for _, nb := range g.adj[v] {
-				w := int(nb.ID())
-				if !seen[w] {
+		for head := 0; head < len(members); head++ {
+			for _, nb := range g.adj[members[head]] {
+				if w := int(nb.ID()); !seen[w] {
 					seen[w] = true
-					stack = append(stack, w)
+					members = append(members, w)
 				}
 			}
 		}
-		for _, v := range members {
-			size[v] = len(members)
-		}
+		slices.Sort(members)
+		groups = append(groups, members)
 	}
-	return size
+	return groups
 }
 
 // BrokerQuantile is the share of stakeholders, by betweenness, that can be

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"valueflow/model"
@@ -105,9 +106,12 @@ func (x *index) findings(r *Result) {
 	// Single points of failure: the journey's flows connect a card of the
 	// first step in range to a card of the last step, and no longer do
 	// without the stakeholder's cards. Only meaningful over two steps or more.
-	if x.to > x.from && x.journeyConnected("") {
+	// Only a stakeholder with a card on one connecting path can cut it;
+	// trying just those keeps this linear in the map for a short path.
+	if x.to > x.from {
+		onPath := x.journeyPath("")
 		for _, s := range x.m.Stakeholders {
-			if !x.hasCards(s.ID) || x.journeyConnected(s.ID) {
+			if !onPath[s.ID] || x.journeyPath(s.ID) != nil {
 				continue
 			}
 			r.Findings = append(r.Findings, Finding{Kind: KindSinglePoint,
@@ -170,50 +174,51 @@ func (x *index) findings(r *Result) {
 			Stakeholders: append([]model.ID(nil), co.Members...)})
 	}
 
-	// A stakeholder only informed at a step and leading the next one.
-	type cell struct {
-		step model.ID
-		sh   model.ID
-	}
+	// A stakeholder only informed at a step and leading the next one, by
+	// step and then lane; only the cells that hold cards are visited.
+	type cell struct{ step, lane int }
 	roles := map[cell][]*model.Contribution{}
 	for _, c := range x.sc.Contributions {
 		if x.card[c.ID] != nil {
-			k := cell{c.Step, c.Stakeholder}
+			k := cell{x.stepAt[c.Step], x.lane[c.Stakeholder]}
 			roles[k] = append(roles[k], c)
 		}
 	}
-	for i := 0; i+1 < len(steps); i++ {
-		for _, s := range x.m.Stakeholders {
-			here := roles[cell{steps[i].ID, s.ID}]
-			if len(here) == 0 {
-				continue
-			}
-			onlyInformed := true
-			for _, c := range here {
-				onlyInformed = onlyInformed && c.Role == model.RoleInformed
-			}
-			if !onlyInformed {
-				continue
-			}
-			var lead *model.Contribution
-			for _, c := range roles[cell{steps[i+1].ID, s.ID}] {
-				if c.Role == model.RoleLead && lead == nil {
-					lead = c
-				}
-			}
-			if lead == nil {
-				continue
-			}
-			f := Finding{Kind: KindInformedThenLeads,
-				Message: fmt.Sprintf(x.t("%s is only informed at %q but leads the next step %q"),
-					x.stakeholderName(s.ID), stepName(steps[i]), stepName(steps[i+1])),
-				Steps: []model.ID{steps[i].ID, steps[i+1].ID}, Stakeholders: []model.ID{s.ID}}
-			for _, c := range here {
-				f.Contributions = append(f.Contributions, c.ID)
-			}
-			f.Contributions = append(f.Contributions, lead.ID)
-			r.Findings = append(r.Findings, f)
+	informed := make([]cell, 0, len(roles))
+	for k, here := range roles {
+		only := k.step < x.to
+		for _, c := range here {
+			only = only && c.Role == model.RoleInformed
 		}
+		if only {
+			informed = append(informed, k)
+		}
+	}
+	sort.Slice(informed, func(i, j int) bool {
+		a, b := informed[i], informed[j]
+		return a.step < b.step || a.step == b.step && a.lane < b.lane
+	})
+	for _, k := range informed {
+		var lead *model.Contribution
+		for _, c := range roles[cell{k.step + 1, k.lane}] {
+			if c.Role == model.RoleLead && lead == nil {
+				lead = c
+			}
+		}
+		if lead == nil {
+			continue
+		}
+		s, here := x.m.Stakeholders[k.lane], roles[k]
+		now, next := x.sc.Steps[k.step], x.sc.Steps[k.step+1]
+		f := Finding{Kind: KindInformedThenLeads,
+			Message: fmt.Sprintf(x.t("%s is only informed at %q but leads the next step %q"),
+				x.stakeholderName(s.ID), stepName(now), stepName(next)),
+			Steps: []model.ID{now.ID, next.ID}, Stakeholders: []model.ID{s.ID}}
+		for _, c := range here {
+			f.Contributions = append(f.Contributions, c.ID)
+		}
+		f.Contributions = append(f.Contributions, lead.ID)
+		r.Findings = append(r.Findings, f)
 	}
 
 	// Brokers compared with the stakeholders marked as informal leaders.
@@ -233,19 +238,11 @@ func (x *index) findings(r *Result) {
 	}
 }
 
-func (x *index) hasCards(s model.ID) bool {
-	for _, c := range x.card {
-		if c.Stakeholder == s {
-			return true
-		}
-	}
-	return false
-}
-
-// journeyConnected reports whether, following flows in range forwards and
-// leaving out the cards of stakeholder without, some card of the first step
-// in range reaches some card of the last step in range.
-func (x *index) journeyConnected(without model.ID) bool {
+// journeyPath follows the flows in range forwards, leaving out the cards
+// of stakeholder without, from the cards of the first step in range. When
+// it reaches a card of the last step it returns the stakeholders of the
+// cards on one such path (fewest flows); else nil, the journey is cut.
+func (x *index) journeyPath(without model.ID) map[model.ID]bool {
 	first, last := x.sc.Steps[x.from].ID, x.sc.Steps[x.to].ID
 	next := map[model.ID][]model.ID{}
 	for _, f := range x.flows {
@@ -254,28 +251,31 @@ func (x *index) journeyConnected(without model.ID) bool {
 		}
 		next[f.From] = append(next[f.From], f.To)
 	}
-	seen := map[model.ID]bool{}
+	came := map[model.ID]model.ID{} // card → the card it was reached from ("" for a start)
 	var queue []model.ID
 	for _, c := range x.sc.Contributions {
 		if cc := x.card[c.ID]; cc != nil && cc.Step == first && cc.Stakeholder != without {
-			seen[c.ID] = true
+			came[c.ID] = ""
 			queue = append(queue, c.ID)
 		}
 	}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
+	for head := 0; head < len(queue); head++ {
+		c := queue[head]
 		if x.card[c].Step == last {
-			return true
+			on := map[model.ID]bool{}
+			for ; c != ""; c = came[c] {
+				on[x.card[c].Stakeholder] = true
+			}
+			return on
 		}
 		for _, d := range next[c] {
-			if !seen[d] {
-				seen[d] = true
+			if _, seen := came[d]; !seen {
+				came[d] = c
 				queue = append(queue, d)
 			}
 		}
 	}
-	return false
+	return nil
 }
 
 // whatIf fills the what-if part of r for stakeholder s.
@@ -292,7 +292,7 @@ func (x *index) whatIf(r *Result, s model.ID) {
 			r.Leaderless = append(r.Leaderless, st.ID)
 		}
 	}
-	r.JourneyCut = x.to > x.from && x.journeyConnected("") && !x.journeyConnected(s)
+	r.JourneyCut = x.to > x.from && x.journeyPath("") != nil && x.journeyPath(s) == nil
 }
 
 func appendUnique(ids []model.ID, id model.ID) []model.ID {

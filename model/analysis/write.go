@@ -64,13 +64,13 @@ var TextWords = []string{
 	"1 flow breaks", "%d flows break", "1 step loses its lead", "%d steps lose their lead", "the journey is cut",
 	"%s and %s",
 	"Stakeholder", "Degree", "In", "Out", "Flows", "Betweenness", "Closeness", "Broker", "Informal leader", "yes",
-	"1 finding", "%d findings",
+	"1 finding", "%d findings", EstimateNote,
 }
 
 // WriteText writes r for a person to read, in the words of tr (nil keeps
 // English): the scenario and its steps, what drops out with a what-if,
-// the measures as a table with a row per stakeholder (its id and name), and
-// the findings, one per line. m is the map r was analysed from.
+// the measures as a table with a row per stakeholder (its id and name),
+// whether they are estimated, and the findings, one per line. m is the map r was analysed from.
 func WriteText(w io.Writer, m *model.Map, r *Result, tr func(string) string) error {
 	t := func(s string) string {
 		if tr == nil {
@@ -137,6 +137,9 @@ func WriteText(w io.Writer, m *model.Map, r *Result, tr func(string) string) err
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if note := r.Estimate.Note(tr); note != "" {
+		fmt.Fprintf(w, "\n%s\n", note)
 	}
 	fmt.Fprintf(w, "\n%s\n", plural(len(r.Findings), "1 finding", "%d findings"))
 	for _, f := range r.Findings {
