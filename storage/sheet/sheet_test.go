@@ -555,3 +555,42 @@ func BenchmarkImportVsExcelizeL(b *testing.B) {
 	b.ReportMetric(float64(imp)/float64(floor), "import/excelize")
 	b.ReportMetric(float64(floor.Milliseconds())/float64(b.N), "floor-ms/op")
 }
+
+// TestCSVExportClearsOldLeftoversOfAKilledExport: a CSV export killed
+// half-way leaves hidden temporary files in the folder; the next export
+// there removes the old ones and leaves a young one (another export's)
+// and other files alone.
+func TestCSVExportClearsOldLeftoversOfAKilledExport(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".steps.csv.123456.tmp")
+	young := filepath.Join(dir, ".steps.csv.654321.tmp")
+	other := filepath.Join(dir, ".notes.txt.123456.tmp")
+	for _, p := range []string{old, young, other} {
+		if err := os.WriteFile(p, []byte("half a file"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-time.Hour)
+	for _, p := range []string{old, other} {
+		if err := os.Chtimes(p, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := WriteCSVDir(dir, sample.Map()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("the old leftover %s is still there (%v)", filepath.Base(old), err)
+	}
+	for _, p := range []string{young, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed: %v", filepath.Base(p), err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") && e.Name() != filepath.Base(young) && e.Name() != filepath.Base(other) {
+			t.Errorf("the export left %s behind", e.Name())
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"valueflow/internal/atomicfile"
 	"valueflow/model"
 )
 
@@ -255,7 +256,10 @@ func csvTarget(path string) (string, os.FileMode, error) {
 // writeTemp writes data into a new file beside path, synced and with mode,
 // and returns its name.
 func writeTemp(path string, data []byte, mode os.FileMode) (string, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	// An export killed half-way left its temporary file here; an old one
+	// of the same file goes now (a young one may be another export's).
+	atomicfile.RemoveStale(path)
+	tmp, err := os.CreateTemp(filepath.Dir(path), atomicfile.Pattern(path))
 	if err != nil {
 		return "", err
 	}
