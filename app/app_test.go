@@ -27,8 +27,14 @@ import (
 // window of Fyne's test app.
 func openSample(t *testing.T) (*mainWindow, string) {
 	t.Helper()
-	test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "zorgpad.vflow")
+	return openSampleAt(t, path), path
+}
+
+// openSampleAt is openSample with the map written at path.
+func openSampleAt(t *testing.T, path string) *mainWindow {
+	t.Helper()
+	test.NewTempApp(t)
 	if err := storage.Create(path, sample.Map()); err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +46,7 @@ func openSample(t *testing.T) (*mainWindow, string) {
 	w.Resize(fyne.NewSize(1366, 768))
 	mw := newMainWindow(fyne.CurrentApp(), w, doc)
 	t.Cleanup(func() { mw.doc.close(); w.Close() })
-	return mw, path
+	return mw
 }
 
 func TestTheWindowShowsTheSampleMap(t *testing.T) {

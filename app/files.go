@@ -127,17 +127,21 @@ func (mw *mainWindow) createAndOpen(path string, t templates.Template, write fun
 }
 
 func (mw *mainWindow) saveAsDialog() {
-	mw.askNewPath(baseName(mw.doc.file.Path()), func(path string) {
-		if sameFile(path, mw.doc.file.Path()) {
-			return // every change is already saved there
-		}
-		if err := mw.doc.file.SaveAs(path); err != nil {
-			mw.showError(err)
-			return
-		}
-		// Go on editing the copy, as Save As does everywhere.
-		mw.openPath(path)
-	})
+	mw.askNewPath(baseName(mw.doc.file.Path()), mw.saveAsTo)
+}
+
+// saveAsTo copies the map to path and goes on editing the copy, as Save As
+// does everywhere; when the copy cannot be made it says why and the window
+// stays on the map it had.
+func (mw *mainWindow) saveAsTo(path string) {
+	if sameFile(path, mw.doc.file.Path()) {
+		return // every change is already saved there
+	}
+	if err := mw.doc.file.SaveAs(path); err != nil {
+		mw.showError(err)
+		return
+	}
+	mw.openPath(path)
 }
 
 func (mw *mainWindow) recentFiles() []string {

@@ -2,62 +2,19 @@ package storage
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 
+	"valueflow/internal/fulldisk"
 	"valueflow/model"
 	"valueflow/model/sample"
 )
 
-// fullDiskDir is a small, otherwise empty file system (make stress mounts a
-// tmpfs of a few MB and passes it in VALUEFLOW_FULL_DIR). The max_page_count
-// tests in save_test.go run everywhere; this one fills a real disk, where
-// the journal and Save As's temporary copy cannot be written either.
-func fullDiskDir(t *testing.T) string {
-	dir := os.Getenv("VALUEFLOW_FULL_DIR")
-	if dir == "" {
-		t.Skip("set VALUEFLOW_FULL_DIR to a small, empty file system (make stress mounts a tmpfs there)")
-	}
-	sub, err := os.MkdirTemp(dir, "full")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(sub) })
-	return sub
-}
-
-// fillDisk writes path until the file system refuses more.
-func fillDisk(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	chunk := make([]byte, 64<<10)
-	for {
-		if _, err := f.Write(chunk); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatalf("filling the disk: %v", err)
-			}
-			break
-		}
-	}
-	// The last bytes a smaller write still fits.
-	for {
-		if _, err := f.Write(chunk[:512]); err != nil {
-			break
-		}
-	}
-}
-
 func TestARealFullDiskRefusesEditsAndSaveAsAndTheFileStillOpens(t *testing.T) {
-	dir := fullDiskDir(t)
+	dir := fulldisk.Dir(t)
 	path := filepath.Join(dir, "kaart.vflow")
 	if err := Create(path, sample.Map()); err != nil {
 		t.Fatal(err)
@@ -72,7 +29,7 @@ func TestARealFullDiskRefusesEditsAndSaveAsAndTheFileStillOpens(t *testing.T) {
 		t.Fatal(err)
 	}
 	filler := filepath.Join(dir, "vulling")
-	fillDisk(t, filler)
+	fulldisk.Fill(t, filler)
 
 	before := f.Map().Clone()
 	sc := f.Map().Scenarios[0]

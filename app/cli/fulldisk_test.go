@@ -2,27 +2,19 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
+
+	"valueflow/internal/fulldisk"
 )
 
 // On a real full disk (make stress mounts a small tmpfs and passes it in
 // VALUEFLOW_FULL_DIR) an export or import fails with one line on stderr and
 // leaves no output file, whole or partial, and no temporary file behind.
 func TestExportAndImportOntoARealFullDiskLeaveNothingBehind(t *testing.T) {
-	full := os.Getenv("VALUEFLOW_FULL_DIR")
-	if full == "" {
-		t.Skip("set VALUEFLOW_FULL_DIR to a small, empty file system (make stress mounts a tmpfs there)")
-	}
-	dir, err := os.MkdirTemp(full, "cli")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
+	dir := fulldisk.Dir(t)
 	work := t.TempDir()
 	src := filepath.Join(work, "kaart.vflow")
 	js := filepath.Join(work, "kaart.json")
@@ -35,7 +27,7 @@ func TestExportAndImportOntoARealFullDiskLeaveNothingBehind(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
 		}
 	}
-	fillDisk(t, filepath.Join(dir, "vulling"))
+	fulldisk.Fill(t, filepath.Join(dir, "vulling"))
 
 	for _, tc := range []struct {
 		name string
@@ -73,29 +65,5 @@ func TestExportAndImportOntoARealFullDiskLeaveNothingBehind(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// fillDisk writes path until the file system refuses more.
-func fillDisk(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	chunk := make([]byte, 64<<10)
-	for {
-		if _, err := f.Write(chunk); err != nil {
-			if !errors.Is(err, syscall.ENOSPC) {
-				t.Fatalf("filling the disk: %v", err)
-			}
-			break
-		}
-	}
-	for {
-		if _, err := f.Write(chunk[:512]); err != nil {
-			break
-		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"valueflow/internal/fulldisk"
 )
 
 func writeFolder(t *testing.T, files map[string]string) string {
@@ -140,18 +142,10 @@ func TestACSVFolderThatDoesNotFitSaysTheDiskIsFull(t *testing.T) {
 // VALUEFLOW_FULL_DIR) a CSV export fails with one plain line and leaves
 // nothing behind.
 func TestACSVExportOntoARealFullDiskLeavesNothingBehind(t *testing.T) {
-	full := os.Getenv("VALUEFLOW_FULL_DIR")
-	if full == "" {
-		t.Skip("set VALUEFLOW_FULL_DIR to a small, empty file system (make stress mounts a tmpfs there)")
-	}
-	dir, err := os.MkdirTemp(full, "csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
+	dir := fulldisk.Dir(t)
 	src := filepath.Join(t.TempDir(), "kaart.vflow")
 	mustRun(t, "sample", "--size", "M", src)
-	fillDisk(t, filepath.Join(dir, "vulling"))
+	fulldisk.Fill(t, filepath.Join(dir, "vulling"))
 	out := filepath.Join(dir, "kaart")
 	code, _, stderr := run(t, "export", src, "--format", "csv", "--out", out)
 	want := fmt.Sprintf("valueflow export: cannot write %q: the disk is full; nothing was written\n", out)
