@@ -13,14 +13,12 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"valueflow/canvas/export"
 	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/anonymise"
-	"valueflow/storage"
 	"valueflow/storage/jsonmap"
 )
 
@@ -38,19 +36,7 @@ func openHoogeveen(t *testing.T) *mainWindow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "hoogeveen.vflow")
-	if err := storage.Create(path, m); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := openDocument(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(1366, 768))
-	mw := newMainWindow(fyne.CurrentApp(), w, doc)
-	t.Cleanup(func() { mw.doc.close(); w.Close() })
-	return mw
+	return openMapAt(t, filepath.Join(t.TempDir(), "hoogeveen.vflow"), m)
 }
 
 // personNames finds a part of a name or id of the map's persons in any

@@ -28,24 +28,31 @@ import (
 func openSample(t *testing.T) (*mainWindow, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "zorgpad.vflow")
-	return openSampleAt(t, path), path
+	return openMapAt(t, path, sample.Map()), path
 }
 
-// openSampleAt is openSample with the map written at path.
-func openSampleAt(t *testing.T, path string) *mainWindow {
-	t.Helper()
-	test.NewTempApp(t)
-	if err := storage.Create(path, sample.Map()); err != nil {
-		t.Fatal(err)
+// openMapAt writes m to path and opens it in a window of laptop size, in a
+// fresh test app.
+func openMapAt(tb testing.TB, path string, m *model.Map) *mainWindow {
+	tb.Helper()
+	test.NewTempApp(tb)
+	if err := storage.Create(path, m); err != nil {
+		tb.Fatal(err)
 	}
+	return freshWindow(tb, path)
+}
+
+// freshWindow opens path in a window of laptop size.
+func freshWindow(tb testing.TB, path string) *mainWindow {
+	tb.Helper()
 	doc, err := openDocument(path)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1366, 768))
 	mw := newMainWindow(fyne.CurrentApp(), w, doc)
-	t.Cleanup(func() { mw.doc.close(); w.Close() })
+	tb.Cleanup(func() { mw.doc.close(); w.Close() })
 	return mw
 }
 

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -10,8 +9,6 @@ import (
 
 	"valueflow/canvas/scene"
 	"valueflow/model"
-	"valueflow/model/sample"
-	"valueflow/storage"
 )
 
 // typeOnBoard types a character on the board, as the desktop driver
@@ -184,19 +181,7 @@ func TestFOnACardWithoutFlowsSaysSoAndKeepsTheCard(t *testing.T) {
 // may run further than the window shows; F then scrolls to the card at its
 // other end, where the line arrives, not to the middle of the line.
 func TestAFlowTooLongForTheViewShowsTheCardItLeadsTo(t *testing.T) {
-	test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "L.vflow")
-	if err := storage.Create(path, sample.Generate(sample.L)); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := openDocument(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(1366, 768))
-	mw := newMainWindow(fyne.CurrentApp(), w, doc)
-	t.Cleanup(func() { mw.doc.close(); w.Close() })
+	mw := openL(t)
 
 	g := mw.board.Geometry()
 	view := func() (float32, float32) {

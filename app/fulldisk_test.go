@@ -11,6 +11,7 @@ import (
 
 	"valueflow/internal/fulldisk"
 	"valueflow/model"
+	"valueflow/model/sample"
 	"valueflow/storage"
 )
 
@@ -30,7 +31,7 @@ func closeOverlays(w fyne.Window) {
 func TestOnARealFullDiskTheWindowKeepsTheLastGoodMap(t *testing.T) {
 	dir := fulldisk.Dir(t)
 	path := filepath.Join(dir, "zorgpad.vflow")
-	mw := openSampleAt(t, path)
+	mw := openMapAt(t, path, sample.Map())
 	if !mw.do(model.SetMapInfo(model.MapInfo{Title: "Voor de volle schijf"})) {
 		t.Fatal("an edit before the disk was full was refused")
 	}

@@ -8,12 +8,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"valueflow/canvas/scene"
 	"valueflow/model"
-	"valueflow/storage"
 )
 
 // renderedTexts is every text drawn in o and below it, the insides of the
@@ -80,19 +78,8 @@ func TestNoChoiceShowsFynesEnglishPlaceholder(t *testing.T) {
 }
 
 func TestTheNetworkOfAnEmptyMapShowsNoEnglishPlaceholder(t *testing.T) {
-	test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "leeg.vflow")
-	if err := storage.Create(path, &model.Map{Title: "Leeg", Scenarios: []*model.Scenario{{ID: "s1", Name: "Huidige situatie"}}}); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := openDocument(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(1366, 768))
-	mw := newMainWindow(fyne.CurrentApp(), w, doc)
-	t.Cleanup(func() { mw.doc.close(); w.Close() })
+	empty := &model.Map{Title: "Leeg", Scenarios: []*model.Scenario{{ID: "s1", Name: "Huidige situatie"}}}
+	mw := openMapAt(t, filepath.Join(t.TempDir(), "leeg.vflow"), empty)
 	mw.tabs.SelectIndex(1)
 	settle(mw.network)
 	assertNoEnglishPlaceholder(t, "the network tab of an empty map", mw.tabs.Selected().Content)

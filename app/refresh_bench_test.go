@@ -6,33 +6,16 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"valueflow/canvas/scene"
 	"valueflow/model"
 	"valueflow/model/sample"
-	"valueflow/storage"
 )
 
 // openL opens a generated L map from its file in a window of Fyne's test
 // app at laptop size, the way the app opens a map.
 func openL(tb testing.TB) *mainWindow {
 	tb.Helper()
-	test.NewTempApp(tb)
-	path := filepath.Join(tb.TempDir(), "L.vflow")
-	if err := storage.Create(path, sample.Generate(sample.L)); err != nil {
-		tb.Fatal(err)
-	}
-	doc, err := openDocument(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(1366, 768))
-	mw := newMainWindow(fyne.CurrentApp(), w, doc)
-	tb.Cleanup(func() { mw.doc.close(); w.Close() })
-	return mw
+	return openMapAt(tb, filepath.Join(tb.TempDir(), "L.vflow"), sample.Generate(sample.L))
 }
 
 // floorTimer times the floor of the window benchmarks, laying out the

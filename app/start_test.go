@@ -18,20 +18,6 @@ import (
 	vfstorage "valueflow/storage"
 )
 
-// freshWindow opens path in a window of a fresh test app.
-func freshWindow(t *testing.T, path string) *mainWindow {
-	t.Helper()
-	doc, err := openDocument(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(1366, 768))
-	mw := newMainWindow(fyne.CurrentApp(), w, doc)
-	t.Cleanup(func() { mw.doc.close(); w.Close() })
-	return mw
-}
-
 func overlayText(mw *mainWindow) string {
 	top := mw.win.Canvas().Overlays().Top()
 	if top == nil {

@@ -4,31 +4,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"valueflow/model"
 	"valueflow/model/sample"
-	"valueflow/storage"
 )
 
 // openMapWindow opens m from a file in a window of laptop size.
 func openMapWindow(t *testing.T, m *model.Map) *mainWindow {
 	t.Helper()
-	test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "zorgpad.vflow")
-	if err := storage.Create(path, m); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := openDocument(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(nil)
-	w.Resize(fyne.NewSize(1366, 768))
-	mw := newMainWindow(fyne.CurrentApp(), w, doc)
-	t.Cleanup(func() { mw.doc.close(); w.Close() })
-	return mw
+	return openMapAt(t, filepath.Join(t.TempDir(), "zorgpad.vflow"), m)
 }
 
 // TestTheExportDialogFitsTheNetworkAndGridOnOnePage: the network and the
