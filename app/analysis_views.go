@@ -632,16 +632,19 @@ func (v *NetworkView) rebuild() {
 }
 
 // busy shows the progress bar turning, or hides it.
-func (v *NetworkView) busy(on bool) {
+func (v *NetworkView) busy(on bool) { showBusy(v.progressBox, v.progress, on) }
+
+// showBusy shows a view's progress bar, in its box, turning, or hides it.
+func showBusy(box *fyne.Container, bar *widget.ProgressBarInfinite, on bool) {
 	if on {
-		v.progressBox.Show()
-		v.progress.Show()
-		v.progress.Start()
+		box.Show()
+		bar.Show()
+		bar.Start()
 		return
 	}
-	v.progress.Stop()
-	v.progress.Hide()
-	v.progressBox.Hide()
+	bar.Stop()
+	bar.Hide()
+	box.Hide()
 }
 
 func (v *NetworkView) pinsOfLocked(e scene.Engine) map[model.ID]scene.Point {
@@ -994,17 +997,7 @@ func (v *InsightsView) work() {
 func (v *InsightsView) wait() { v.pending.Wait() }
 
 // busy shows the progress bar turning, or hides it.
-func (v *InsightsView) busy(on bool) {
-	if on {
-		v.progressBox.Show()
-		v.progress.Show()
-		v.progress.Start()
-		return
-	}
-	v.progress.Stop()
-	v.progress.Hide()
-	v.progressBox.Hide()
-}
+func (v *InsightsView) busy(on bool) { showBusy(v.progressBox, v.progress, on) }
 
 // hoverFinding follows the pointer over the findings: the one under it
 // is shown whole when its line is cut, else the hint.

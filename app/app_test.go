@@ -212,17 +212,7 @@ func TestNumbersAndColoursAreCheckedAsTheyAreTyped(t *testing.T) {
 			t.Errorf("waiting time %q: the field says %q, want %q", tc.text, got, tc.want)
 		}
 	}
-	lane := mw.doc.m().Stakeholders[0]
-	mw.selectTarget(scene.Target{Kind: model.EntityStakeholder, ID: lane.ID})
-	var colour *colourField
-	walk(mw.inspector, func(o fyne.CanvasObject) {
-		if c, ok := o.(*colourField); ok {
-			colour = c
-		}
-	})
-	if colour == nil {
-		t.Fatal("the stakeholder form has no colour field")
-	}
+	colour := laneColourField(t, mw)
 	for _, tc := range []struct{ text, want string }{
 		{"blauw", `Colour "blauw" is not of the form #rrggbb`},
 		{"#3d8bd4", ""},
@@ -270,16 +260,7 @@ func errText(err error) string {
 // in a multi-line entry applies the form.
 func TestTheKeyboardReachesApplyInEveryForm(t *testing.T) {
 	mw, _ := openSample(t)
-	m, sc := mw.doc.m(), mw.doc.current()
-	for _, target := range []scene.Target{
-		{},
-		{Kind: model.EntityStep, ID: sc.Steps[0].ID},
-		{Kind: model.EntityStakeholder, ID: m.Stakeholders[0].ID},
-		{Kind: model.EntityContribution, ID: sc.Contributions[0].ID},
-		{Kind: model.EntityFlow, ID: sc.Flows[0].ID},
-		{Kind: model.EntityRelationship, ID: m.Relationships[0].ID},
-		{Kind: model.EntityCoalition, ID: m.Coalitions[0].ID},
-	} {
+	for _, target := range everyForm(mw) {
 		mw.selectTarget(target)
 		mw.win.Canvas().Unfocus()
 		var first fyne.Focusable
@@ -644,5 +625,38 @@ func TestCardsAreCopiedPastedAndDuplicated(t *testing.T) {
 	mw.undo()
 	if len(mw.doc.current().Contributions) != n {
 		t.Fatal("undo did not take the copies back")
+	}
+}
+
+// laneColourField selects the first lane and returns the colour field of
+// its form.
+func laneColourField(t *testing.T, mw *mainWindow) *colourField {
+	t.Helper()
+	lane := mw.doc.m().Stakeholders[0]
+	mw.selectTarget(scene.Target{Kind: model.EntityStakeholder, ID: lane.ID})
+	var colour *colourField
+	walk(mw.inspector, func(o fyne.CanvasObject) {
+		if c, ok := o.(*colourField); ok {
+			colour = c
+		}
+	})
+	if colour == nil {
+		t.Fatal("the stakeholder form has no colour field")
+	}
+	return colour
+}
+
+// everyForm is a target for each form of the inspector: the map's
+// properties first, then the first of each kind in the sample.
+func everyForm(mw *mainWindow) []scene.Target {
+	m, sc := mw.doc.m(), mw.doc.current()
+	return []scene.Target{
+		{},
+		{Kind: model.EntityStep, ID: sc.Steps[0].ID},
+		{Kind: model.EntityStakeholder, ID: m.Stakeholders[0].ID},
+		{Kind: model.EntityContribution, ID: sc.Contributions[0].ID},
+		{Kind: model.EntityFlow, ID: sc.Flows[0].ID},
+		{Kind: model.EntityRelationship, ID: m.Relationships[0].ID},
+		{Kind: model.EntityCoalition, ID: m.Coalitions[0].ID},
 	}
 }

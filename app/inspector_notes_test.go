@@ -130,17 +130,7 @@ func TestAProblemWrapsUnderItsFieldInsideTheInspector(t *testing.T) {
 // under their fields too, and come back when a problem is put right.
 func TestAHintIsWrittenUnderItsFieldAndKeptUntilAProblem(t *testing.T) {
 	mw, _ := openSample(t)
-	lane := mw.doc.m().Stakeholders[0]
-	mw.selectTarget(scene.Target{Kind: model.EntityStakeholder, ID: lane.ID})
-	var colour *colourField
-	walk(mw.inspector, func(o fyne.CanvasObject) {
-		if c, ok := o.(*colourField); ok {
-			colour = c
-		}
-	})
-	if colour == nil {
-		t.Fatal("the stakeholder form has no colour field")
-	}
+	colour := laneColourField(t, mw)
 	note := noteOf(t, mw, colour.entry)
 	hint := T("e.g. #3d8bd4, or choose one")
 	if note.Note() != hint || note.note.String() != hint {

@@ -10,7 +10,6 @@ import (
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
-	"valueflow/canvas/scene"
 	"valueflow/model"
 )
 
@@ -51,16 +50,7 @@ func TestNoChoiceShowsFynesEnglishPlaceholder(t *testing.T) {
 		o.Hide()
 	}
 	// Every form of the inspector.
-	m, sc := mw.doc.m(), mw.doc.current()
-	for _, tgt := range []scene.Target{
-		{Kind: model.EntityStep, ID: sc.Steps[0].ID},
-		{Kind: model.EntityStakeholder, ID: m.Stakeholders[0].ID},
-		{Kind: model.EntityContribution, ID: sc.Contributions[0].ID},
-		{Kind: model.EntityFlow, ID: sc.Flows[0].ID},
-		{Kind: model.EntityRelationship, ID: m.Relationships[0].ID},
-		{Kind: model.EntityCoalition, ID: m.Coalitions[0].ID},
-		{},
-	} {
+	for _, tgt := range everyForm(mw) {
 		mw.selectTarget(tgt)
 		assertNoEnglishPlaceholder(t, "the inspector of "+tgt.Kind.String(), mw.inspector)
 	}
