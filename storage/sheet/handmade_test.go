@@ -118,17 +118,7 @@ func TestMoreHandMadeMistakesAreReportedWithExactMessages(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			m, rep, err := ReadCSVDir(writeCSVs(t, c.files))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if m != nil {
-				t.Errorf("got a map despite errors")
-			}
-			got := issues(rep.Errors)
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("errors:\n%s\nwant exactly:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
-			}
+			assertRefused(t, c.files, c.want)
 		})
 	}
 }
@@ -389,5 +379,21 @@ func TestAFullDiskIsSaidPlainly(t *testing.T) {
 	err := error(diskFullError{&os.PathError{Op: "write", Path: "steps.csv", Err: syscall.ENOSPC}})
 	if !errors.Is(err, ErrDiskFull) || !errors.Is(err, syscall.ENOSPC) || err.Error() != "the disk is full; nothing was written" {
 		t.Errorf("%v", err)
+	}
+}
+
+// assertRefused reads CSV files that must be refused and checks that the
+// report holds exactly the errors want, in order.
+func assertRefused(t *testing.T, files map[string]string, want []string) {
+	t.Helper()
+	m, rep, err := ReadCSVDir(writeCSVs(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m != nil {
+		t.Errorf("got a map despite errors")
+	}
+	if got := issues(rep.Errors); !reflect.DeepEqual(got, want) {
+		t.Errorf("errors:\n%s\nwant exactly:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

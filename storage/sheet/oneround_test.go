@@ -108,16 +108,7 @@ func TestAProblemIsReportedOnceWithoutFollowUps(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			m, rep, err := ReadCSVDir(writeCSVs(t, c.files))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if m != nil {
-				t.Errorf("got a map despite errors")
-			}
-			if got := issues(rep.Errors); !reflect.DeepEqual(got, c.want) {
-				t.Errorf("errors:\n%s\nwant exactly:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
-			}
+			assertRefused(t, c.files, c.want)
 		})
 	}
 }
