@@ -665,7 +665,15 @@ func analysisError(err error) string {
 // summary counts the network, with a what-if names what breaks, and says
 // whether the measures are estimated.
 func summary(m *model.Map, r *analysis.Result) string {
-	return strings.TrimSpace(networkCounts(m, r) + " " + r.Estimate.Note(T))
+	return withNote(networkCounts(m, r), r.Estimate.Note(T))
+}
+
+// withNote puts a note, if any, after a line: "636 findings · note".
+func withNote(line, note string) string {
+	if note == "" {
+		return line
+	}
+	return line + " · " + note
 }
 
 // networkCounts is the summary's counts and what-if.
@@ -1026,7 +1034,7 @@ func (v *InsightsView) show(res *analysis.Result, err error, names map[model.ID]
 	} else {
 		v.res = res
 		v.rows = append(v.rows[:0], res.Measures...)
-		v.head.SetText(strings.TrimSpace(Tf("%d findings", len(res.Findings)) + " " + res.Estimate.Note(T)))
+		v.head.SetText(withNote(Tf("%d findings", len(res.Findings)), res.Estimate.Note(T)))
 		if v.sorted {
 			v.sort()
 		}

@@ -836,14 +836,14 @@ func TestTheViewsSayWhenTheMeasuresAreEstimated(t *testing.T) {
 	v := NewInsightsView(xl, "", nil)
 	settle(v)
 	note := "Betweenness and closeness are estimated from 200 of 400 stakeholders (exact for up to 200 connected stakeholders)."
-	if want := fmt.Sprintf("%d findings %s", len(v.res.Findings), note); v.head.Text != want {
+	if want := fmt.Sprintf("%d findings · %s", len(v.res.Findings), note); v.head.Text != want {
 		t.Errorf("XL insights head %q, want %q", v.head.Text, want)
 	}
 	res, err := analysis.Analyze(xl, analysis.Options{Translate: T})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := summary(xl, res); !strings.HasSuffix(s, " "+note) {
+	if s := summary(xl, res); !strings.HasSuffix(s, " findings · "+note) {
 		t.Errorf("XL network status %q does not end with the note", s)
 	}
 	small, err := analysis.Analyze(sample.Map(), analysis.Options{Translate: T})
