@@ -696,11 +696,7 @@ func TestTheViewMenuFiltersTheBoardAndTheNetworkByACoalition(t *testing.T) {
 }
 
 func TestAFindingCutShortIsShownWholeUnderThePointer(t *testing.T) {
-	test.NewTempApp(t)
-	v := NewInsightsView(sample.Map(), "", nil)
-	settle(v)
-	w := test.NewTempWindow(t, v)
-	w.Resize(fyne.NewSize(700, 700))
+	v, w := sampleInsights(t, fyne.NewSize(700, 700))
 	hint := v.full.Text
 	// Down the window with the pointer: where a finding's line hears it.
 	var cut, whole fyne.Position
@@ -798,11 +794,7 @@ func TestTheProgressBarsReadAsBars(t *testing.T) {
 // TestTheMeasuresHeadersAreNotCut: each header of the measures table, with
 // the sort mark on it, is as wide as it needs ("Informal leader" was cut).
 func TestTheMeasuresHeadersAreNotCut(t *testing.T) {
-	test.NewTempApp(t)
-	v := NewInsightsView(sample.Map(), "", nil)
-	settle(v)
-	w := test.NewTempWindow(t, v)
-	w.Resize(fyne.NewSize(1366, 768))
+	v, _ := sampleInsights(t, fyne.NewSize(1366, 768))
 	titles := measureColumns()
 	for col := range titles {
 		fyne.DoAndWait(func() {
@@ -853,4 +845,15 @@ func TestTheViewsSayWhenTheMeasuresAreEstimated(t *testing.T) {
 	if s := summary(sample.Map(), small); strings.Contains(s, "estimated") {
 		t.Errorf("the sample's status %q calls exact measures estimated", s)
 	}
+}
+
+// sampleInsights shows the sample's insights, analysed, in a window of size.
+func sampleInsights(t *testing.T, size fyne.Size) (*InsightsView, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	v := NewInsightsView(sample.Map(), "", nil)
+	settle(v)
+	w := test.NewTempWindow(t, v)
+	w.Resize(size)
+	return v, w
 }

@@ -50,11 +50,7 @@ func TestTheExportDialogFitsTheNetworkAndGridOnOnePage(t *testing.T) {
 			f.d.Hide()
 
 			for _, tab := range tabs {
-				mw.tabs.SelectIndex(tab.tab)
-				if mw.network != nil {
-					settle(mw.network)
-				}
-				f := openExportAndWait(t, mw)
+				f := openExportOnTab(t, mw, tab.tab)
 				if f.fit.Checked != tt.fit[tab.tab] {
 					t.Errorf("%s: Fit on one page is %v, want %v", tab.name, f.fit.Checked, tt.fit[tab.tab])
 				}
@@ -82,11 +78,7 @@ func TestTheExportDialogFitsTheNetworkAndGridOnOnePage(t *testing.T) {
 			saveExportSettings(mw.app.Preferences(), f.target.key, set)
 			f.d.Hide()
 			for _, tab := range tabs {
-				mw.tabs.SelectIndex(tab.tab)
-				if mw.network != nil {
-					settle(mw.network)
-				}
-				f := openExportAndWait(t, mw)
+				f := openExportOnTab(t, mw, tab.tab)
 				if tab.tab == 2 && (f.fit.Checked || f.scale.Text != "80") {
 					t.Errorf("the grid's own choice was forgotten: fit %v at %s", f.fit.Checked, f.scale.Text)
 				}
@@ -97,4 +89,15 @@ func TestTheExportDialogFitsTheNetworkAndGridOnOnePage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// openExportOnTab shows a tab, waits for the network's layout when it is
+// there, and opens the export dialog for that view.
+func openExportOnTab(t *testing.T, mw *mainWindow, tab int) *exportForm {
+	t.Helper()
+	mw.tabs.SelectIndex(tab)
+	if mw.network != nil {
+		settle(mw.network)
+	}
+	return openExportAndWait(t, mw)
 }
