@@ -124,10 +124,10 @@ type Result struct {
 	// per ordered pair of stakeholders; flows within one lane are left out.
 	Relations []Edge
 	FlowEdges []Edge
-	// What-if, when Options.Without is set.
 	// Estimate says whose betweenness and closeness are estimated
 	// (a connected group larger than ExactUpTo); zero when all are exact.
-	Estimate   Estimate
+	Estimate Estimate
+	// What-if, when Options.Without is set.
 	Without    model.ID
 	Broken     []model.ID // flows from or to the stakeholder's cards
 	Leaderless []model.ID // steps that had a lead and have none without the stakeholder
